@@ -1,0 +1,48 @@
+using Gateway.Conversations;
+
+namespace Gateway.Channels;
+
+/// <summary>
+/// A provider's outbound side (Twilio REST, Graph API, Kannel sendsms, the simulator's mailbox).
+/// Used for replies that cannot go inline, bus commands (SendMessage, StartFlow, NotifyFeedbackStatus) and alerts.
+/// </summary>
+public interface IMessageSender
+{
+    /// <summary>The provider name, equal to <see cref="InboundMessage.Provider"/> of messages it receives.</summary>
+    string Provider { get; }
+
+    Task<SendOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken);
+}
+
+/// <param name="To">Recipient in E.164.</param>
+/// <param name="From">Our number/sender to use, when known (the number the contact wrote to).</param>
+/// <param name="Reply">What to send; the sender renders it for its channel.</param>
+/// <param name="Reference">Caller's id for the message (alert id, request id): echoed in status events.</param>
+/// <param name="WithinWindow">WhatsApp: false when the 24 h customer-service window is closed (a template must be used).</param>
+public sealed record OutboundMessage(
+    string To,
+    string? From,
+    ChannelKind Channel,
+    Reply Reply,
+    string? Reference = null,
+    bool WithinWindow = true);
+
+/// <param name="Status">accepted, failed or opted_out (the provider says the recipient unsubscribed).</param>
+/// <param name="ProviderMessageId">The provider's id, to match status callbacks.</param>
+/// <param name="Retryable">For failures: whether trying again later may succeed.</param>
+public sealed record SendOutcome(string Status, string? ProviderMessageId, string? ErrorCode = null, string? Error = null, bool Retryable = false)
+{
+    public bool Accepted => Status == "accepted";
+    public static SendOutcome Ok(string? id) => new("accepted", id);
+}
+
+/// <summary>Finds the sender for a provider name; one registration per provider.</summary>
+public sealed class MessageSenders(IEnumerable<IMessageSender> senders)
+{
+    private readonly Dictionary<string, IMessageSender> _byProvider =
+        senders.ToDictionary(s => s.Provider, StringComparer.OrdinalIgnoreCase);
+
+    public bool TryGet(string provider, out IMessageSender sender) => _byProvider.TryGetValue(provider, out sender!);
+
+    public IReadOnlyCollection<string> Providers => _byProvider.Keys;
+}

@@ -1,0 +1,64 @@
+namespace Gateway.Conversations;
+
+/// <summary>
+/// Everything the gateway keeps about one contact, stored as one document under the contact's keys
+/// so that a conversation step reads and writes it atomically (see <see cref="Storage.IContactStore"/>).
+/// </summary>
+public sealed class ContactState
+{
+    /// <summary>Pseudonymous id (keyed hash of the number): the only id that leaves the gateway.</summary>
+    public required string ContactId { get; init; }
+
+    /// <summary>E.164 number, needed to send; erased with the contact.</summary>
+    public required string Phone { get; set; }
+
+    /// <summary>Chosen or detected language (ar, fr, zgh, zgh-Latn); null until known.</summary>
+    public string? Language { get; set; }
+
+    /// <summary>True once the language was confirmed by the contact rather than guessed from the script.</summary>
+    public bool LanguageConfirmed { get; set; }
+
+    public string? Commune { get; set; }
+
+    /// <summary>Global opt-out (STOP): nothing is sent but the confirmation.</summary>
+    public bool OptedOut { get; set; }
+
+    /// <summary>Subscribed topics, e.g. <c>meetings</c>.</summary>
+    public SortedSet<string> Topics { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Channel, provider and our number of the last inbound message: where replies and alerts go.</summary>
+    public ChannelKind LastChannel { get; set; }
+    public string? LastProvider { get; set; }
+    public string? LastTo { get; set; }
+
+    /// <summary>Last inbound time per channel; WhatsApp's 24 h customer-service window is computed from it.</summary>
+    public Dictionary<ChannelKind, DateTimeOffset> LastInboundAt { get; set; } = [];
+
+    /// <summary>The conversation in progress, if any.</summary>
+    public Session? Session { get; set; }
+
+    /// <summary>Poll id → 1-based option voted (votes live under the pseudonymous id only).</summary>
+    public Dictionary<string, int> PollVotes { get; set; } = new(StringComparer.Ordinal);
+
+    public DateTimeOffset CreatedAt { get; init; }
+}
+
+/// <summary>A contact's position in one flow. The Stateless machine reads and writes <see cref="NodeId"/> through accessor/mutator.</summary>
+public sealed class Session
+{
+    public required string FlowId { get; init; }
+    public required string NodeId { get; set; }
+
+    /// <summary>Answers saved by the flow (<c>save:</c>) and values actions produce (e.g. <c>reference</c>).</summary>
+    public Dictionary<string, string> Vars { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Invalid answers given at the current question.</summary>
+    public int Retries { get; set; }
+
+    public DateTimeOffset StartedAt { get; init; }
+    public DateTimeOffset LastActivityAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    /// <summary>Provider session this conversation belongs to (USSD sessionId); a new one restarts the conversation.</summary>
+    public string? SessionKey { get; init; }
+}

@@ -1,0 +1,22 @@
+namespace Gateway.Conversations;
+
+/// <summary>
+/// What every channel turns a provider's webhook into. The engine knows nothing else about providers.
+/// </summary>
+/// <param name="Channel">sms, ussd or whatsapp.</param>
+/// <param name="Provider">Which adapter received it (twilio, whatsapp-cloud, kannel, africastalking, simulator...); outbound replies go back through it.</param>
+/// <param name="From">The contact's number in E.164.</param>
+/// <param name="To">The number, short code or USSD service code the contact wrote to; selects the commune.</param>
+/// <param name="Text">What the contact typed (may be empty).</param>
+/// <param name="Payload">A tapped button or list row id (WhatsApp), when there is one; it wins over <paramref name="Text"/>.</param>
+/// <param name="ProviderMessageId">The provider's id for this message (MessageSid, wamid, Kannel id, USSD session+hop); retries carry the same id.</param>
+/// <param name="SessionKey">A provider session the conversation must not outlive (USSD sessionId); null for SMS/WhatsApp.</param>
+public sealed record InboundMessage(
+    ChannelKind Channel,
+    string Provider,
+    string From,
+    string To,
+    string Text,
+    string? Payload = null,
+    string? ProviderMessageId = null,
+    string? SessionKey = null);

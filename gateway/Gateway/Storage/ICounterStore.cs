@@ -1,0 +1,7 @@
+namespace Gateway.Storage;
+
+/// <summary>Reads live counters written by <see cref="ContactCommit.Counters"/> (cheap enough to poll for live results).</summary>
+public interface ICounterStore
+{
+    Task<IReadOnlyDictionary<string, long>> ReadAsync(string counter, CancellationToken cancellationToken);
+}

@@ -1,0 +1,18 @@
+namespace Gateway.Storage;
+
+/// <summary>The read side of the outbox, used by the relay that publishes events to the bus.</summary>
+public interface IOutboxStore
+{
+    /// <summary>Up to <paramref name="max"/> events not yet acknowledged, oldest first (per shard).</summary>
+    Task<IReadOnlyList<OutboxEntry>> ReadPendingAsync(int max, CancellationToken cancellationToken);
+
+    /// <summary>Removes entries once the broker confirmed them.</summary>
+    Task AcknowledgeAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken);
+
+    /// <summary>How many events wait (health and metrics).</summary>
+    Task<long> BacklogAsync(CancellationToken cancellationToken);
+}
+
+/// <param name="EntryId">Store-specific id (a Redis stream entry id, a sequence number).</param>
+/// <param name="Partition">Store-specific partition (a Redis shard key) the entry lives in.</param>
+public sealed record OutboxEntry(string EntryId, string Partition, OutboxEvent Event);
