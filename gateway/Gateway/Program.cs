@@ -1,8 +1,20 @@
+using Gateway.Conversations;
+using Gateway.Hosting;
+using Gateway.Simulator;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddGatewayCore();
+builder.AddConversations();
+builder.AddSimulator();
 
 var app = builder.Build();
 
+app.UseGatewayErrors();
+app.MapOpenApi();
 app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+app.MapFlows();
+app.MapSimulator();
 
 app.Run();
 

@@ -1,0 +1,111 @@
+using Gateway.Contracts;
+using Gateway.Conversations.Flows;
+
+namespace Gateway.Conversations.Actions;
+
+/// <summary>
+/// What <c>action</c> nodes do. Each action changes the contact's state and records its events on the step,
+/// so that both are committed together (or not at all).
+/// </summary>
+public sealed class FlowActions(FeedbackReferences references)
+{
+    public void Run(FlowNode node, StepContext step)
+    {
+        var contact = step.Contact;
+        var vars = contact.Session?.Vars ?? [];
+        string Arg(string name, string fallback) => node.Args.GetValueOrDefault(name) ?? fallback;
+        string? Var(string name) => vars.GetValueOrDefault(Arg("from", name));
+
+        switch (node.Action)
+        {
+            case FlowActionNames.SetLanguage:
+                var language = node.Args.GetValueOrDefault("value") ?? Var("language");
+                if (Languages.IsKnown(language))
+                {
+                    contact.Language = language;
+                    contact.LanguageConfirmed = true;
+                }
+                break;
+
+            case FlowActionNames.SetCommune:
+                if (Var("commune") is { } commune) contact.Commune = commune;
+                break;
+
+            case FlowActionNames.Subscribe:
+            {
+                var topic = Arg("topic", "meetings");
+                contact.OptedOut = false;
+                if (contact.Topics.Add(topic))
+                    step.Publish(new ContactOptedIn(contact.ContactId, contact.Commune, topic, contact.Language ?? Languages.French, step.Now),
+                        $"{contact.ContactId}:{topic}:{step.Now.ToUnixTimeMilliseconds()}");
+                break;
+            }
+
+            case FlowActionNames.Unsubscribe:
+            {
+                var topic = Arg("topic", "meetings");
+                if (contact.Topics.Remove(topic))
+                    step.Publish(new ContactOptedOut(contact.ContactId, contact.Commune, topic, "flow", step.Now),
+                        $"{contact.ContactId}:{topic}:{step.Now.ToUnixTimeMilliseconds()}");
+                break;
+            }
+
+            case FlowActionNames.OptOut:
+                OptOut(step, "flow");
+                break;
+
+            case FlowActionNames.OptIn:
+                OptIn(step);
+                break;
+
+            case FlowActionNames.SubmitFeedback:
+                SubmitFeedback(step, vars);
+                break;
+
+            default:
+                throw new InvalidOperationException($"Unknown action '{node.Action}' passed validation.");
+        }
+    }
+
+    /// <summary>Global opt-out: nothing more is sent to this contact but the confirmation.</summary>
+    public static void OptOut(StepContext step, string source)
+    {
+        var contact = step.Contact;
+        contact.Session = null;
+        if (contact.OptedOut) return;
+        contact.OptedOut = true;
+        step.Publish(new ContactOptedOut(contact.ContactId, contact.Commune, null, source, step.Now),
+            $"{contact.ContactId}:*:{step.Now.ToUnixTimeMilliseconds()}");
+    }
+
+    public static void OptIn(StepContext step)
+    {
+        var contact = step.Contact;
+        if (!contact.OptedOut) return;
+        contact.OptedOut = false;
+        step.Publish(new ContactOptedIn(contact.ContactId, contact.Commune, null, contact.Language ?? Languages.French, step.Now),
+            $"{contact.ContactId}:*:{step.Now.ToUnixTimeMilliseconds()}");
+    }
+
+    private void SubmitFeedback(StepContext step, Dictionary<string, string> vars)
+    {
+        var contact = step.Contact;
+        var reference = references.Next();
+        vars["reference"] = reference;
+        var place = vars.GetValueOrDefault("place");
+        if (place is "skip") place = null;
+        var category = vars.GetValueOrDefault("category") ?? "other";
+        step.Publish(new FeedbackReceived(
+                reference,
+                contact.ContactId,
+                contact.Commune,
+                category,
+                vars.GetValueOrDefault("details") ?? "",
+                place,
+                step.Message.Channel.ToWire(),
+                contact.Language ?? Languages.French,
+                step.Now),
+            $"{contact.ContactId}:{reference}");
+        if (contact.Commune is { } commune) step.Count($"commune:{commune}", $"feedback:{category}");
+    }
+}

@@ -1,0 +1,93 @@
+using Gateway.Communes;
+using Gateway.Contacts;
+using Gateway.Conversations.Flows;
+using Gateway.Storage;
+
+namespace Gateway.Conversations;
+
+/// <summary>
+/// Runs conversation steps with the contact store: load, decide (<see cref="Dialog"/>), commit atomically with
+/// the step's events and idempotency record; on a version conflict (another replica, or a provider retry racing
+/// the original) reload and decide again. A provider message id seen before returns the stored result.
+/// </summary>
+public sealed class ConversationEngine(
+    IContactStore store,
+    Dialog dialog,
+    FlowCatalog catalog,
+    ContactIds contactIds,
+    CommuneRegistry communes,
+    TimeProvider clock,
+    IEnumerable<IStepObserver> observers,
+    ILogger<ConversationEngine> logger) : IConversationEngine
+{
+    /// <summary>Optimistic attempts before giving up (each conflict means another step of the same contact committed).</summary>
+    private const int MaxAttempts = 20;
+
+    public Task<StepResult> HandleAsync(InboundMessage message, CancellationToken cancellationToken) =>
+        RunAsync(message, (step, isNew) => dialog.RunAsync(step, isNew), cancellationToken);
+
+    public Task<StepResult> StartFlowAsync(string phone, ChannelKind channel, string flowId, string requestId, CancellationToken cancellationToken)
+    {
+        if (catalog.Find(flowId) is null) throw new KeyNotFoundException($"Flow '{flowId}' does not exist.");
+        var message = new InboundMessage(channel, "", phone, "", "", ProviderMessageId: "command:" + requestId);
+        return RunAsync(message, async (step, _) =>
+        {
+            // A command never overrides an opt-out.
+            if (!step.Contact.OptedOut) await dialog.StartFlowAsync(step, flowId, null);
+        }, cancellationToken, inbound: false);
+    }
+
+    private async Task<StepResult> RunAsync(InboundMessage message, Func<StepContext, bool, Task> decide, CancellationToken cancellationToken, bool inbound = true)
+    {
+        var contactId = contactIds.For(message.From);
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            if (message.ProviderMessageId is { } id && await store.GetProcessedAsync(contactId, id, cancellationToken) is { } done)
+                return done with { Duplicate = true };
+
+            var stored = await store.GetAsync(contactId, cancellationToken);
+            var now = clock.GetUtcNow();
+            var contact = stored?.State ?? new ContactState { ContactId = contactId, Phone = message.From, CreatedAt = now };
+            contact.Phone = message.From;
+            if (inbound) Touch(contact, message, now);
+
+            var step = new StepContext(contact, message, now);
+            await decide(step, stored is null);
+
+            var open = contact.Session is not null;
+            var result = new StepResult(step.Replies(contact.Language ?? Languages.French), open, contactId);
+            var processed = message.ProviderMessageId is { } pid ? new ProcessedMessage(pid, result) : null;
+            var commit = new ContactCommit(contactId, stored?.Version ?? 0, contact, step.Events, step.Counters, processed);
+            if (await store.TryCommitAsync(commit, cancellationToken))
+            {
+                foreach (var observer in observers) observer.Committed(step, result);
+                return result;
+            }
+            logger.LogDebug("Step of contact {ContactId} lost a race (attempt {Attempt}); retrying.", contactId, attempt);
+        }
+        throw new ContactBusyException(contactId);
+    }
+
+    /// <summary>
+    /// Remembers where the contact wrote from, so replies, alerts and the WhatsApp 24 h window follow them,
+    /// and attaches the contact to the commune owning the number they wrote to.
+    /// </summary>
+    private void Touch(ContactState contact, InboundMessage message, DateTimeOffset now)
+    {
+        contact.Commune ??= communes.FindByNumber(message.To)?.Id;
+        contact.LastChannel = message.Channel;
+        contact.LastProvider = message.Provider;
+        contact.LastTo = message.To;
+        contact.LastInboundAt[message.Channel] = now;
+    }
+}
+
+/// <summary>Told after each committed step (metrics, the outbox relay's wake-up).</summary>
+public interface IStepObserver
+{
+    void Committed(StepContext step, StepResult result);
+}
+
+/// <summary>Too many concurrent steps for one contact: the caller should answer 503 so the provider retries.</summary>
+public sealed class ContactBusyException(string contactId)
+    : Exception($"Contact {contactId} is busy: too many concurrent messages. Retry later.");

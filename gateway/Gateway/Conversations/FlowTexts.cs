@@ -1,0 +1,63 @@
+using System.Text;
+using Gateway.Communes;
+using Gateway.Conversations.Flows;
+
+namespace Gateway.Conversations;
+
+/// <summary>Resolves a flow's texts and options for one contact: language fallback, placeholders, generated options.</summary>
+public sealed class FlowTexts(FlowCatalog catalog, CommuneRegistry communes)
+{
+    public FlowCatalog Catalog { get; } = catalog;
+    public CommuneRegistry Communes { get; } = communes;
+
+    /// <summary>The language chain for a contact: contact → commune default → flow default → French.</summary>
+    public IReadOnlyList<string> Chain(ContactState contact, FlowDefinition? flow) =>
+        Languages.Chain(contact.Language, Communes.Find(contact.Commune)?.DefaultLanguage, flow?.DefaultLanguage);
+
+    public (string Text, string Language) Resolve(LocalizedText text, ContactState contact, FlowDefinition? flow)
+    {
+        var (raw, language) = text.Resolve(Chain(contact, flow));
+        return (Interpolate(raw, contact, language), language);
+    }
+
+    public (string Text, string Language) System(string message, ContactState contact) =>
+        Resolve(Catalog.System[message], contact, null);
+
+    /// <summary>The options of an ask/menu node as (value, label) in the contact's language.</summary>
+    public IReadOnlyList<(string Value, LocalizedText Label)> Options(FlowNode node) =>
+        node.OptionsFrom == "communes"
+            ? Communes.All.Select(c => (c.Id, c.Name)).ToList()
+            : node.Options.Select(o => (o.Value, o.Label)).ToList();
+
+    public IReadOnlyList<ReplyOption> ReplyOptions(FlowNode node, ContactState contact, FlowDefinition flow)
+    {
+        var chain = Chain(contact, flow);
+        return Options(node).Select((o, i) => new ReplyOption((i + 1).ToString(global::System.Globalization.CultureInfo.InvariantCulture), o.Label.Resolve(chain).Text)).ToList();
+    }
+
+    /// <summary>Replaces {name} placeholders with session variables and contact facts.</summary>
+    private string Interpolate(string text, ContactState contact, string language)
+    {
+        if (!text.Contains('{')) return text;
+        var result = new StringBuilder(text.Length + 16);
+        var i = 0;
+        while (i < text.Length)
+        {
+            var open = text.IndexOf('{', i);
+            var close = open < 0 ? -1 : text.IndexOf('}', open);
+            if (open < 0 || close < 0) { result.Append(text, i, text.Length - i); break; }
+            result.Append(text, i, open - i);
+            var name = text[(open + 1)..close];
+            result.Append(Placeholder(name, contact, language) ?? text[open..(close + 1)]);
+            i = close + 1;
+        }
+        return result.ToString();
+    }
+
+    private string? Placeholder(string name, ContactState contact, string language) => name switch
+    {
+        "commune" => Communes.Find(contact.Commune)?.Name.Resolve([language]).Text ?? "",
+        "keywords" => string.Join(", ", Catalog.Flows.Where(f => f.Keywords.Count > 0).Select(FlowCatalog.FirstKeyword)),
+        _ => contact.Session?.Vars.GetValueOrDefault(name),
+    };
+}

@@ -1,0 +1,100 @@
+using Gateway.Text;
+
+namespace Gateway.Conversations.Flows;
+
+/// <summary>
+/// Every flow of the gateway, loaded and validated once at start-up, with the keyword index.
+/// A bad file stops start-up with a <see cref="FlowFileException"/> naming file, line and problem.
+/// </summary>
+public sealed class FlowCatalog
+{
+    private readonly Dictionary<string, FlowDefinition> _flows;
+    private readonly Dictionary<string, FlowDefinition> _keywords;
+
+    private FlowCatalog(SystemTexts system, Dictionary<string, FlowDefinition> flows, Dictionary<string, FlowDefinition> keywords)
+    {
+        System = system;
+        _flows = flows;
+        _keywords = keywords;
+    }
+
+    public SystemTexts System { get; }
+
+    public IReadOnlyCollection<FlowDefinition> Flows => _flows.Values;
+
+    public FlowDefinition? Find(string id) => _flows.GetValueOrDefault(id);
+
+    /// <summary>The flow a normalised word starts: exact keyword, else one typo tolerated for keywords of 5+ letters.</summary>
+    public FlowDefinition? MatchKeyword(string normalizedWord)
+    {
+        if (normalizedWord.Length == 0) return null;
+        if (_keywords.TryGetValue(normalizedWord, out var flow)) return flow;
+        foreach (var (keyword, candidate) in _keywords)
+            if (Fuzzy.IsKeywordMatch(normalizedWord, keyword)) return candidate;
+        return null;
+    }
+
+    /// <summary>Every keyword (normalised) already taken by a flow or a global command: polls must not reuse them.</summary>
+    public bool IsReservedWord(string normalizedWord) =>
+        _keywords.ContainsKey(normalizedWord) || System.CommandOf(normalizedWord) is not null;
+
+    /// <summary>The keywords of a flow as written in the file, for help texts.</summary>
+    public static string FirstKeyword(FlowDefinition flow) => flow.Keywords.FirstOrDefault() ?? flow.Id.ToUpperInvariant();
+
+    /// <summary>Loads <c>_system.yaml</c> and every other <c>*.yaml</c> of <paramref name="directory"/>.</summary>
+    public static FlowCatalog Load(string directory)
+    {
+        if (!Directory.Exists(directory))
+            throw new FlowFileException([new FlowProblem(directory, 0, "flow directory not found (set Gateway:FlowsPath)")]);
+        var files = Directory.GetFiles(directory, "*.yaml").OrderBy(f => f, StringComparer.Ordinal)
+            .Select(f => (Name: Path.GetRelativePath(Path.GetDirectoryName(directory.TrimEnd('/', '\\')) ?? directory, f), Text: File.ReadAllText(f)));
+        return Load(files);
+    }
+
+    /// <summary>Loads flows from (file name, YAML) pairs; the one named <c>_system.yaml</c> holds commands and messages.</summary>
+    public static FlowCatalog Load(IEnumerable<(string Name, string Yaml)> files)
+    {
+        var problems = new List<FlowProblem>();
+        SystemTexts? system = null;
+        var flows = new Dictionary<string, FlowDefinition>(StringComparer.Ordinal);
+        foreach (var (name, yaml) in files)
+        {
+            if (Path.GetFileName(name) == SystemTexts.FileName)
+            {
+                var (texts, systemProblems) = SystemTexts.Read(name, yaml);
+                problems.AddRange(systemProblems);
+                system = texts;
+                continue;
+            }
+            var (flow, readProblems) = FlowYamlReader.Read(name, yaml);
+            problems.AddRange(readProblems);
+            if (flow is null) continue;
+            problems.AddRange(FlowValidator.Validate(flow));
+            if (!flows.TryAdd(flow.Id, flow))
+                problems.Add(new FlowProblem(name, 1, $"flow id '{flow.Id}' is already used by {flows[flow.Id].File}"));
+        }
+        if (system is null && problems.All(p => Path.GetFileName(p.File) != SystemTexts.FileName))
+            problems.Add(new FlowProblem(SystemTexts.FileName, 0, "the system file (global commands and messages) is missing"));
+
+        var keywords = new Dictionary<string, FlowDefinition>(StringComparer.Ordinal);
+        foreach (var flow in flows.Values)
+        {
+            foreach (var keyword in flow.Keywords)
+            {
+                var normalized = TextNormalizer.Normalize(keyword);
+                if (normalized.Contains(' ')) problems.Add(new(flow.File, 1, $"keyword '{keyword}' must be a single word"));
+                else if (system?.CommandOf(normalized) is { } command)
+                    problems.Add(new(flow.File, 1, $"keyword '{keyword}' is a global command ({command}) and cannot start a flow"));
+                else if (keywords.TryGetValue(normalized, out var other) && other != flow)
+                    problems.Add(new(flow.File, 1, $"duplicate keyword '{keyword}': already used by flow '{other.Id}' ({other.File})"));
+                else keywords[normalized] = flow;
+            }
+            foreach (var node in flow.Nodes.Values)
+                foreach (var (target, line) in FlowValidator.Targets(node))
+                    if (target.StartsWith('@') && !flows.ContainsKey(target[1..]))
+                        problems.Add(new(flow.File, line, $"node '{node.Id}' jumps to unknown flow '{target[1..]}'"));
+        }
+        if (problems.Count > 0) throw new FlowFileException(problems);
+        return new FlowCatalog(system!, flows, keywords);
+    }
+}

@@ -1,0 +1,62 @@
+using Gateway.Conversations;
+using Gateway.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Gateway.Simulator;
+
+/// <summary>
+/// Talk to the flows without a telecom account: <c>POST /api/simulator/messages</c> runs the real engine and
+/// answers with the replies as the channel would render them; <c>GET /api/simulator/messages?to=</c> lists what
+/// the gateway sent on its own (bus commands, alerts) to a simulated phone.
+/// </summary>
+public static class SimulatorApi
+{
+    public const string Provider = "simulator";
+
+    /// <summary>The longest text accepted (USSD and SMS carry far less; a long paste gets a polite re-prompt, not an error).</summary>
+    public const int MaxTextLength = 10_000;
+
+    public sealed record SimulatorMessage(string? From, string? Channel, string? Text, string? To, string? Payload, string? Id, string? SessionId);
+
+    public sealed record SimulatorReply(string ContactId, bool ConversationOpen, bool Duplicate, IReadOnlyList<object> Replies);
+
+    public static WebApplicationBuilder AddSimulator(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<SimulatorMailbox>();
+        builder.Services.AddSingleton<Channels.IMessageSender>(sp => sp.GetRequiredService<SimulatorMailbox>());
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapSimulator(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/simulator").WithTags("Simulator");
+        group.MapPost("/messages", SendAsync);
+        group.MapGet("/messages", (string? to, SimulatorMailbox mailbox) =>
+            PhoneNumbers.TryNormalize(to, out var phone)
+                ? Results.Ok(mailbox.For(phone))
+                : Results.Problem(title: "Invalid 'to'", detail: "Give the simulated phone number, e.g. ?to=%2B212612345678.", statusCode: 400));
+        return app;
+    }
+
+    private static async Task<Results<Ok<SimulatorReply>, ProblemHttpResult>> SendAsync(
+        SimulatorMessage body, IConversationEngine engine, CancellationToken cancellationToken)
+    {
+        if (!PhoneNumbers.TryNormalize(body.From, out var from))
+            return Problem("from", "'from' must be a phone number, e.g. +212612345678 or 0612345678.");
+        var channelName = body.Channel ?? "sms";
+        if (!ChannelKindNames.TryParse(channelName, out var channel))
+            return Problem("channel", "'channel' must be sms, ussd or whatsapp.");
+        var text = body.Text ?? "";
+        if (text.Length > MaxTextLength)
+            return Problem("text", $"'text' is longer than {MaxTextLength} characters.");
+
+        var message = new InboundMessage(channel, Provider, from, body.To ?? Provider, text, body.Payload, body.Id,
+            channel == ChannelKind.Ussd ? body.SessionId ?? "simulator-" + from : null);
+        var result = await engine.HandleAsync(message, cancellationToken);
+        return TypedResults.Ok(new SimulatorReply(result.ContactId, result.ConversationOpen, result.Duplicate, SimulatorRendering.Render(channel, result)));
+    }
+
+    private static ProblemHttpResult Problem(string field, string detail) =>
+        TypedResults.Problem(title: "Invalid simulator message", detail: detail, statusCode: 400,
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [detail] } });
+}
