@@ -25,8 +25,10 @@ public static class TextNormalizer
     {
         if (string.IsNullOrEmpty(input)) return "";
 
+        // A truncated UCS-2 part can leave a lone surrogate, on which Unicode normalisation throws.
+        var text = HasLoneSurrogate(input) ? ReplaceLoneSurrogates(input) : input;
         // Fast path: most messages are already NFKC (plain ASCII always is), so this rarely allocates.
-        var text = input.IsNormalized(NormalizationForm.FormKC) ? input : input.Normalize(NormalizationForm.FormKC);
+        if (!text.IsNormalized(NormalizationForm.FormKC)) text = text.Normalize(NormalizationForm.FormKC);
 
         // No fold emits more than two chars for one ("œ" → "oe", "ß" → "ss").
         var capacity = text.Length * 2;
@@ -153,6 +155,26 @@ public static class TextNormalizer
             }
         }
         return written;
+    }
+
+    private static bool HasLoneSurrogate(string s)
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (!char.IsSurrogate(s[i])) continue;
+            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) i++;
+            else return true;
+        }
+        return false;
+    }
+
+    private static string ReplaceLoneSurrogates(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        Span<char> pair = stackalloc char[2];
+        foreach (var rune in s.EnumerateRunes())
+            sb.Append(rune == Rune.ReplacementChar ? " " : pair[..rune.EncodeToUtf16(pair)]);
+        return sb.ToString();
     }
 
     private static void FoldSupplementary(Rune rune, Span<char> output, ref int written, ref bool pendingSpace)
