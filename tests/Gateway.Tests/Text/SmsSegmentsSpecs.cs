@@ -135,7 +135,8 @@ public class SmsSegmentsSpecs
     {
         var info = SmsSegments.Analyze("");
 
-        Assert.Equal(new SegmentInfo(SmsEncoding.Gsm7, 0, 0, 0, []).Segments, info.Segments);
+        Assert.Equal(SmsEncoding.Gsm7, info.Encoding);
+        Assert.Equal(0, info.Segments);
         Assert.Equal(0, info.Characters);
         Assert.Equal(0, info.Units);
         Assert.Empty(info.NonGsmCharacters);
