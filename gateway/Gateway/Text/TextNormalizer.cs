@@ -46,10 +46,6 @@ public static class TextNormalizer
         }
     }
 
-    // STUB: replaced by the full implementation (Text helper).
-    public static bool TryReadNumber(string normalized, out int value) =>
-        int.TryParse(normalized, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value);
-
     /// <summary>The first word of an already normalised text ("" when none).</summary>
     public static string FirstWord(string normalized)
     {
