@@ -25,6 +25,8 @@ public static class ConversationsExtensions
         // Embedded default until storage registration lands (TryAdd: a configured store wins).
         builder.Services.TryAddSingleton<Storage.InMemoryStore>();
         builder.Services.TryAddSingleton<Storage.IContactStore>(sp => sp.GetRequiredService<Storage.InMemoryStore>());
+        builder.Services.TryAddSingleton<Storage.IOutboxStore>(sp => sp.GetRequiredService<Storage.InMemoryStore>());
+        builder.Services.TryAddSingleton<Storage.ICounterStore>(sp => sp.GetRequiredService<Storage.InMemoryStore>());
         builder.Services.AddSingleton(CommuneRegistry.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton<ContactIds>();
         builder.Services.AddSingleton<FeedbackReferences>();

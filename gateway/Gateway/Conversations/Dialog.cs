@@ -65,6 +65,9 @@ public sealed class Dialog(FlowTexts texts, FlowActions actions)
                 return;
         }
 
+        // Until the contact chooses, the script of what they write suggests their language.
+        contact.Language ??= GuessLanguage(raw);
+
         var expired = contact.Session is { } s1 && s1.ExpiresAt <= step.Now;
         if (expired) contact.Session = null;
 
@@ -85,19 +88,9 @@ public sealed class Dialog(FlowTexts texts, FlowActions actions)
         if (expired) SaySystem(step, "expired");
         if (contact.Language is null)
         {
-            contact.Language = ScriptDetector.Detect(raw) switch
-            {
-                Script.Arabic => Languages.Arabic,
-                Script.Tifinagh => Languages.Tifinagh,
-                Script.Latin => Languages.French,
-                _ => null,
-            };
-            if (contact.Language is null)
-            {
-                // Nothing to guess from (a USSD dial, digits only): ask.
-                await StartFlowAsync(step, LanguageFlow, null);
-                return;
-            }
+            // Nothing to guess from (a USSD dial, digits only): ask.
+            await StartFlowAsync(step, LanguageFlow, null);
+            return;
         }
         var firstUssdHop = message.Channel == ChannelKind.Ussd && normalized.Length == 0;
         if (isNewContact) SaySystem(step, "welcome");
@@ -241,6 +234,14 @@ public sealed class Dialog(FlowTexts texts, FlowActions actions)
 
         public bool RetriesLeft(FlowNode node) => step.Contact.Session!.Retries <= node.Retries;
     }
+
+    private static string? GuessLanguage(string text) => ScriptDetector.Detect(text) switch
+    {
+        Script.Arabic => Languages.Arabic,
+        Script.Tifinagh => Languages.Tifinagh,
+        Script.Latin => Languages.French,
+        _ => null,
+    };
 
     private string? Known(ContactState contact, string condition) => condition switch
     {
