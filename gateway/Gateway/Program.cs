@@ -1,8 +1,15 @@
+using Gateway.Bus;
+using Gateway.Observability;
+using Gateway.Storage;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddGatewayStorage();
+builder.AddGatewayBus();
+builder.AddGatewayObservability();
 
 var app = builder.Build();
 
-app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+app.MapGatewayObservability();
 
 app.Run();
 
