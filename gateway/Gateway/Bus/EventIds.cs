@@ -16,11 +16,14 @@ public static class EventIds
     /// A name-based UUID version 5 (RFC 9562: SHA-1 over the namespace and the name) with the name
     /// <c>scope + "\n" + key</c>, e.g. <c>Deterministic("FeedbackReceived", contactId + ":" + reference)</c>.
     /// </summary>
-    public static Guid Deterministic(string scope, string key)
+    public static Guid Deterministic(string scope, string key) => NameBased(Namespace, scope + "\n" + key);
+
+    /// <summary>RFC 9562 UUID version 5 of <paramref name="name"/> (UTF-8) in <paramref name="ns"/>.</summary>
+    internal static Guid NameBased(Guid ns, string text)
     {
-        var name = Encoding.UTF8.GetBytes(scope + "\n" + key);
+        var name = Encoding.UTF8.GetBytes(text);
         var input = new byte[16 + name.Length];
-        Namespace.TryWriteBytes(input, bigEndian: true, out _);
+        ns.TryWriteBytes(input, bigEndian: true, out _);
         name.CopyTo(input, 16);
 
         Span<byte> hash = stackalloc byte[SHA1.HashSizeInBytes];

@@ -40,6 +40,9 @@ public class GatewayApplication : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // UseSetting makes the values visible to Program's own code before Build() (AddX methods read
+        // ConnectionStrings:* at registration); ConfigureAppConfiguration alone applies only after it.
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
         builder.ConfigureServices(services =>
         {
