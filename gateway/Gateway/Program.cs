@@ -1,10 +1,16 @@
+using Gateway.Bus;
 using Gateway.Conversations;
 using Gateway.Hosting;
+using Gateway.Observability;
 using Gateway.Simulator;
+using Gateway.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddGatewayCore();
+builder.AddGatewayStorage();
+builder.AddGatewayBus();
+builder.AddGatewayObservability();
 builder.AddConversations();
 builder.AddSimulator();
 
@@ -12,7 +18,7 @@ var app = builder.Build();
 
 app.UseGatewayErrors();
 app.MapOpenApi();
-app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+app.MapGatewayObservability();
 app.MapFlows();
 app.MapSimulator();
 

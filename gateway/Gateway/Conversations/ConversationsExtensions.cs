@@ -4,7 +4,6 @@ using Gateway.Conversations.Actions;
 using Gateway.Conversations.Flows;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.Conversations;
 
@@ -22,11 +21,6 @@ public static class ConversationsExtensions
         var catalog = FlowCatalog.Load(path);
 
         builder.Services.AddSingleton(catalog);
-        // Embedded default until storage registration lands (TryAdd: a configured store wins).
-        builder.Services.TryAddSingleton<Storage.InMemoryStore>();
-        builder.Services.TryAddSingleton<Storage.IContactStore>(sp => sp.GetRequiredService<Storage.InMemoryStore>());
-        builder.Services.TryAddSingleton<Storage.IOutboxStore>(sp => sp.GetRequiredService<Storage.InMemoryStore>());
-        builder.Services.TryAddSingleton<Storage.ICounterStore>(sp => sp.GetRequiredService<Storage.InMemoryStore>());
         builder.Services.AddSingleton(CommuneRegistry.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton<ContactIds>();
         builder.Services.AddSingleton<FeedbackReferences>();

@@ -1,6 +1,7 @@
 using Gateway.Channels;
 using Gateway.Conversations;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.Hosting;
 
@@ -9,7 +10,7 @@ public static class GatewayCoreExtensions
     /// <summary>What every feature relies on: a clock, problem details, JSON, the sender registry.</summary>
     public static WebApplicationBuilder AddGatewayCore(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton<MessageSenders>();
@@ -30,6 +31,7 @@ public static class GatewayCoreExtensions
             {
                 ContactBusyException e => (503, "Contact busy", e.Message),
                 BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
+                Storage.StoreUnavailableException => (503, "State store unavailable", "The gateway cannot reach its state store (Redis). Retry later."),
                 _ when IsStoreUnavailable(error) => (503, "State store unavailable", "The gateway cannot reach its state store (Redis). Retry later."),
                 _ => (500, "Internal error", "The gateway failed to handle this request; it was logged."),
             };
@@ -47,6 +49,5 @@ public static class GatewayCoreExtensions
     }
 
     private static bool IsStoreUnavailable(Exception? error) =>
-        error is StackExchange.Redis.RedisConnectionException or StackExchange.Redis.RedisTimeoutException
-        || error?.GetType().Name == "StoreUnavailableException";
+        error is StackExchange.Redis.RedisConnectionException or StackExchange.Redis.RedisTimeoutException;
 }

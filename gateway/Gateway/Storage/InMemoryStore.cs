@@ -9,7 +9,7 @@ namespace Gateway.Storage;
 /// semantics as Redis (one lock per store, versions checked). States are stored serialised so that a
 /// caller can never mutate what is stored by holding a reference.
 /// </summary>
-public sealed class InMemoryStore(TimeProvider clock) : IContactStore, IOutboxStore, ICounterStore
+public sealed partial class InMemoryStore(TimeProvider clock) : IContactStore, IOutboxStore, ICounterStore
 {
     private static readonly TimeSpan ProcessedTtl = TimeSpan.FromHours(48);
     private readonly Lock _gate = new();

@@ -1,3 +1,4 @@
+using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -40,9 +41,15 @@ public class GatewayApplication : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // UseSetting makes the values visible to Program's own code before Build() (AddX methods read
+        // ConnectionStrings:* at registration); ConfigureAppConfiguration alone applies only after it.
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
         builder.ConfigureServices(services =>
         {
+            // MassTransit's harness keeps the gateway's consumers on the in-memory transport and records
+            // everything published, so tests can assert the events a conversation caused.
+            services.AddMassTransitTestHarness();
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             foreach (var configure in _services) configure(services);

@@ -1,17 +1,19 @@
-using System.Text.Json;
+using Gateway.Bus;
 using Gateway.Storage;
+using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Tests.Infrastructure;
 
-/// <summary>Reads the events a host has committed to its outbox (what the relay will publish), without consuming them.</summary>
+/// <summary>The events a host published on its bus, read once its outbox has drained.</summary>
 public static class OutboxReader
 {
-    public static async Task<IReadOnlyList<T>> EventsAsync<T>(this GatewayApplication app)
+    public static async Task<IReadOnlyList<T>> EventsAsync<T>(this GatewayApplication app) where T : class
     {
         var outbox = app.Services.GetRequiredService<IOutboxStore>();
-        var entries = await outbox.ReadPendingAsync(10_000, CancellationToken.None);
-        return entries.Where(e => e.Event.MessageType == typeof(T).Name)
-            .Select(e => JsonSerializer.Deserialize<T>(e.Event.Payload, StoreJson.Options)!).ToList();
+        app.Services.GetRequiredService<OutboxSignal>().Notify();
+        await Gateway.Tests.Bus.Wait.ForAsync(() => outbox.BacklogAsync(CancellationToken.None), n => n == 0, "the outbox to drain");
+        var harness = app.Services.GetRequiredService<ITestHarness>();
+        return harness.Published.Select<T>().Select(p => p.Context.Message).ToList();
     }
 }

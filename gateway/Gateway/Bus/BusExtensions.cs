@@ -1,0 +1,68 @@
+using MassTransit;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Gateway.Bus;
+
+public static class BusExtensions
+{
+    /// <summary>
+    /// MassTransit over RabbitMQ when <c>ConnectionStrings:RabbitMq</c> is set (publisher confirms on), else the in-memory
+    /// transport; consumers of the Gateway assembly are registered (drop a consumer and its definition in a feature folder),
+    /// plus <paramref name="consumers"/>. Also the <see cref="OutboxRelay"/> that moves committed events to the bus.
+    /// Message names are MassTransit's defaults, so each event's exchange is <c>Gateway.Contracts:&lt;Type&gt;</c>.
+    /// </summary>
+    public static WebApplicationBuilder AddGatewayBus(this WebApplicationBuilder builder, Action<IBusRegistrationConfigurator>? consumers = null)
+    {
+        var services = builder.Services;
+        services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<Conversations.IStepObserver, OutboxNudge>();
+
+        var rabbit = builder.Configuration.GetConnectionString("RabbitMq");
+        services.AddMassTransit(x =>
+        {
+            x.SetKebabCaseEndpointNameFormatter();
+            x.AddConsumers(typeof(Program).Assembly);
+            consumers?.Invoke(x);
+
+            // The bus being down must not take the gateway out of rotation: webhooks still answer and events wait in
+            // the outbox. So the bus check reports Degraded at worst; only a missing state store makes readiness fail.
+            x.ConfigureHealthCheckOptions(o =>
+            {
+                o.Name = "bus";
+                o.MinimalFailureStatus = HealthStatus.Degraded;
+                o.Tags.Add("ready");
+            });
+
+            if (string.IsNullOrWhiteSpace(rabbit))
+            {
+                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                return;
+            }
+
+            var address = RabbitMqAddress.Parse(rabbit);
+            x.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(address.Host, address.Port, address.VirtualHost, h =>
+                {
+                    h.Username(address.Username);
+                    h.Password(address.Password);
+                    // Publish completes only when the broker has the message: the relay deletes an outbox entry after that.
+                    h.PublisherConfirmation = true;
+                    if (address.UseTls) h.UseSsl(s => s.ServerName = address.Host);
+                });
+                cfg.ConfigureEndpoints(context);
+            });
+        });
+
+        // Start without waiting for the broker: with RabbitMQ down the gateway still serves webhooks.
+        services.AddOptions<MassTransitHostOptions>().Configure(o =>
+        {
+            o.WaitUntilStarted = false;
+            o.StopTimeout = TimeSpan.FromSeconds(10);
+        });
+
+        services.AddHostedService<OutboxRelay>();
+        return builder;
+    }
+}

@@ -1,0 +1,26 @@
+using StackExchange.Redis;
+
+namespace Gateway.Storage.Redis;
+
+/// <summary>Builds the one multiplexer from <c>ConnectionStrings:Redis</c> with settings that fail fast instead of hanging.</summary>
+public static class RedisConnection
+{
+    /// <summary>
+    /// Parses the StackExchange.Redis connection string. Unless the string says otherwise: <c>abortConnect=false</c>
+    /// (start even when Redis is down; reconnect in the background), and connect/sync/async timeouts of 2 s so a dead
+    /// Redis turns into a quick 503 rather than a webhook hanging past the provider's own timeout.
+    /// </summary>
+    public static ConfigurationOptions Options(string connectionString)
+    {
+        var options = ConfigurationOptions.Parse(connectionString);
+        bool Has(string key) => connectionString.Contains(key + "=", StringComparison.OrdinalIgnoreCase);
+        if (!Has("abortConnect")) options.AbortOnConnectFail = false;
+        if (!Has("connectTimeout")) options.ConnectTimeout = 2000;
+        if (!Has("syncTimeout")) options.SyncTimeout = 2000;
+        if (!Has("asyncTimeout")) options.AsyncTimeout = 2000;
+        if (!Has("connectRetry")) options.ConnectRetry = 1;
+        return options;
+    }
+
+    public static IConnectionMultiplexer Connect(string connectionString) => ConnectionMultiplexer.Connect(Options(connectionString));
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+using StackExchange.Redis;
+
+namespace Gateway.Storage.Redis;
+
+/// <summary>
+/// Every Redis key the gateway uses, built in one place. A contact maps to one of <see cref="ShardCount"/> shards by a
+/// stable hash of its id, and the shard is the Redis Cluster hash tag (<c>{s17}</c>): the contact's keys, the outbox
+/// stream its events go to and the counter hashes its commit bumps all live in one slot, so one Lua script can
+/// write them atomically on a cluster too.
+/// <code>
+/// gw:{s17}:contact:&lt;contactId&gt;                       hash: v = version, s = ContactState JSON (no TTL)
+/// gw:{s17}:processed:&lt;contactId&gt;:&lt;providerMessageId&gt;  StepResult JSON, TTL 48 h
+/// gw:{s17}:processedidx:&lt;contactId&gt;                  zset of providerMessageIds (score = expiry, ms), TTL 48 h: lets erasure find them
+/// gw:{s17}:outbox                                    stream: id, type, payload, createdAt; consumer group "relay"
+/// gw:{s17}:outbox:dead                               stream of events the relay could not publish (+ reason)
+/// gw:{s17}:counter:&lt;counterName&gt;                     hash of live tallies (one per shard; readers sum the 64)
+/// </code>
+/// </summary>
+public static class RedisKeys
+{
+    public const int ShardCount = 64;
+    private const string Prefix = "gw:";
+
+    /// <summary>The shard of a contact: FNV-1a (32 bit) over the UTF-8 id, modulo 64. Stable across processes and versions; never change it.</summary>
+    public static int Shard(string contactId)
+    {
+        const uint offset = 2166136261, prime = 16777619;
+        var hash = offset;
+        foreach (var b in Encoding.UTF8.GetBytes(contactId)) hash = (hash ^ b) * prime;
+        return (int)(hash % ShardCount);
+    }
+
+    public static string Tag(int shard) => "{s" + shard.ToString(CultureInfo.InvariantCulture) + "}";
+
+    public static RedisKey Contact(string contactId) => $"{Prefix}{Tag(Shard(contactId))}:contact:{contactId}";
+
+    public static RedisKey Processed(string contactId, string providerMessageId) =>
+        $"{Prefix}{Tag(Shard(contactId))}:processed:{contactId}:{providerMessageId}";
+
+    public static RedisKey ProcessedIndex(string contactId) => $"{Prefix}{Tag(Shard(contactId))}:processedidx:{contactId}";
+
+    public static RedisKey Outbox(int shard) => $"{Prefix}{Tag(shard)}:outbox";
+
+    public static RedisKey OutboxOf(string contactId) => Outbox(Shard(contactId));
+
+    public static RedisKey DeadLetters(int shard) => $"{Prefix}{Tag(shard)}:outbox:dead";
+
+    /// <summary>The dead-letter stream beside an outbox stream key (same hash tag, same slot).</summary>
+    public static RedisKey DeadLettersOf(string outboxKey) => outboxKey + ":dead";
+
+    public static RedisKey Counter(int shard, string counter) => $"{Prefix}{Tag(shard)}:counter:{counter}";
+
+    public static RedisKey CounterOf(string contactId, string counter) => Counter(Shard(contactId), counter);
+
+    /// <summary>The consumer group every gateway replica's relay joins on every outbox stream.</summary>
+    public const string RelayGroup = "relay";
+}

@@ -1,0 +1,185 @@
+using System.Globalization;
+using StackExchange.Redis;
+
+namespace Gateway.Storage.Redis;
+
+/// <summary>
+/// The outbox read side: 64 shard streams, each read through the consumer group <c>relay</c>, so any number of
+/// replicas share the work and an entry is handed to one relay at a time. An entry stays in the group's pending list
+/// until <see cref="AcknowledgeAsync"/> (XACK + XDEL, after the broker confirmed); a relay that died holding entries
+/// loses them to another relay after <see cref="ClaimIdle"/> (XAUTOCLAIM).
+/// </summary>
+public sealed partial class RedisStore
+{
+    /// <summary>An entry delivered to a relay and not acknowledged for this long is taken over by another relay.</summary>
+    public static readonly TimeSpan ClaimIdle = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ClaimEvery = TimeSpan.FromSeconds(5);
+    private const int ShardsPerRoundTrip = 16;
+
+    private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+    private readonly SemaphoreSlim _readGate = new(1, 1);
+    private readonly bool[] _ownPending = new bool[RedisKeys.ShardCount];
+    private bool _groupsReady;
+    private long _nextClaimAt;
+    private int _rotation;
+
+    public async Task<IReadOnlyList<OutboxEntry>> ReadPendingAsync(int max, CancellationToken cancellationToken)
+    {
+        await _readGate.WaitAsync(cancellationToken);
+        try
+        {
+            return await Guard(async () =>
+            {
+                try
+                {
+                    return await ReadPendingCoreAsync(max);
+                }
+                catch (RedisServerException ex) when (ex.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
+                {
+                    // The streams were lost (FLUSHDB, a Redis without persistence restarted): recreate the groups next time.
+                    _groupsReady = false;
+                    return (IReadOnlyList<OutboxEntry>)[];
+                }
+            });
+        }
+        finally
+        {
+            _readGate.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<OutboxEntry>> ReadPendingCoreAsync(int max)
+    {
+        var db = Db;
+        await EnsureGroupsAsync(db);
+        var found = new List<OutboxEntry>();
+
+        // 1. Entries this relay already holds (a publish failed): they come first so per-contact order is kept.
+        var own = Enumerable.Range(0, RedisKeys.ShardCount).Where(s => _ownPending[s]).ToArray();
+        var ownReads = own.Select(s => db.StreamReadGroupAsync(RedisKeys.Outbox(s), RedisKeys.RelayGroup, _consumer, "0-0", max)).ToArray();
+        var ownResults = await Task.WhenAll(ownReads);
+        for (var i = 0; i < own.Length; i++)
+        {
+            if (ownResults[i].Length == 0) _ownPending[own[i]] = false;
+            await AddEntriesAsync(db, own[i], ownResults[i], found);
+        }
+
+        // 2. Entries a dead relay held for longer than ClaimIdle.
+        if (found.Count < max && Environment.TickCount64 >= _nextClaimAt)
+        {
+            _nextClaimAt = Environment.TickCount64 + (long)ClaimEvery.TotalMilliseconds;
+            var claims = Enumerable.Range(0, RedisKeys.ShardCount)
+                .Select(s => db.StreamAutoClaimAsync(RedisKeys.Outbox(s), RedisKeys.RelayGroup, _consumer, (long)ClaimIdle.TotalMilliseconds, "0-0", max))
+                .ToArray();
+            var claimed = await Task.WhenAll(claims);
+            for (var s = 0; s < claimed.Length && found.Count < max; s++)
+            {
+                if (claimed[s].ClaimedEntries.Length == 0) continue;
+                _ownPending[s] = true;
+                await AddEntriesAsync(db, s, claimed[s].ClaimedEntries, found);
+            }
+        }
+
+        // 3. New entries, a few shards per round trip, starting at a rotating shard so no shard starves.
+        var start = _rotation = (_rotation + 1) % RedisKeys.ShardCount;
+        for (var chunk = 0; chunk < RedisKeys.ShardCount && found.Count < max; chunk += ShardsPerRoundTrip)
+        {
+            var shards = Enumerable.Range(chunk, ShardsPerRoundTrip).Select(i => (start + i) % RedisKeys.ShardCount).ToArray();
+            var reads = shards.Select(s => db.StreamReadGroupAsync(RedisKeys.Outbox(s), RedisKeys.RelayGroup, _consumer, StreamPosition.NewMessages, max - found.Count)).ToArray();
+            var results = await Task.WhenAll(reads);
+            for (var i = 0; i < shards.Length; i++)
+            {
+                if (results[i].Length == 0) continue;
+                // Entries past `max` stay delivered to this relay; step 1 returns them on the next call.
+                _ownPending[shards[i]] = true;
+                await AddEntriesAsync(db, shards[i], results[i], found);
+            }
+        }
+        return found.Count > max ? found.GetRange(0, max) : found;
+    }
+
+    private static async Task AddEntriesAsync(IDatabase db, int shard, StreamEntry[] entries, List<OutboxEntry> found)
+    {
+        var key = RedisKeys.Outbox(shard);
+        foreach (var entry in entries)
+        {
+            if (TryParse(entry, out var outboxEvent))
+                found.Add(new OutboxEntry(entry.Id!, key!, outboxEvent));
+            else
+                // A pending id whose stream entry is gone (deleted after a lost ack): nothing left to publish.
+                await db.StreamAcknowledgeAsync(key, RedisKeys.RelayGroup, entry.Id);
+        }
+    }
+
+    private static bool TryParse(StreamEntry entry, out OutboxEvent outboxEvent)
+    {
+        outboxEvent = null!;
+        if (entry.IsNull || entry.Values is null) return false;
+        var id = entry["id"];
+        var type = entry["type"];
+        var payload = entry["payload"];
+        var createdAt = entry["createdAt"];
+        if (id.IsNull || type.IsNull || payload.IsNull) return false;
+        outboxEvent = new OutboxEvent(
+            Guid.Parse(id.ToString()),
+            type!,
+            payload!,
+            createdAt.IsNull ? DateTimeOffset.MinValue : DateTimeOffset.Parse(createdAt!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+        return true;
+    }
+
+    private async Task EnsureGroupsAsync(IDatabase db)
+    {
+        if (_groupsReady) return;
+        var creates = Enumerable.Range(0, RedisKeys.ShardCount).Select(async s =>
+        {
+            try
+            {
+                // From "0": events committed before any relay ever ran are published too. MKSTREAM: the stream may not exist yet.
+                await db.StreamCreateConsumerGroupAsync(RedisKeys.Outbox(s), RedisKeys.RelayGroup, "0-0", createStream: true);
+            }
+            catch (RedisServerException ex) when (ex.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
+            {
+                // Another replica (or an earlier run) created it.
+            }
+        });
+        await Task.WhenAll(creates);
+        _groupsReady = true;
+    }
+
+    public Task AcknowledgeAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken) => Guard(async () =>
+    {
+        var db = Db;
+        var acks = entries.GroupBy(e => e.Partition).Select(g =>
+            db.ScriptEvaluateAsync(RedisScripts.Acknowledge, [g.Key], [RedisKeys.RelayGroup, .. g.Select(e => (RedisValue)e.EntryId)]));
+        await Task.WhenAll(acks);
+    });
+
+    public Task<long> BacklogAsync(CancellationToken cancellationToken) => Guard(async () =>
+    {
+        var db = Db;
+        var lengths = await Task.WhenAll(Enumerable.Range(0, RedisKeys.ShardCount).Select(s => db.StreamLengthAsync(RedisKeys.Outbox(s))));
+        return lengths.Sum();
+    });
+
+    public Task DeadLetterAsync(OutboxEntry entry, string reason, CancellationToken cancellationToken) => Guard(async () =>
+    {
+        var e = entry.Event;
+        await Db.ScriptEvaluateAsync(RedisScripts.DeadLetter,
+            [entry.Partition, RedisKeys.DeadLettersOf(entry.Partition)],
+            [RedisKeys.RelayGroup, entry.EntryId, e.MessageId.ToString("D"), e.MessageType, e.Payload,
+             e.CreatedAt.ToString("O", CultureInfo.InvariantCulture), reason]);
+    });
+
+    public Task<IReadOnlyList<DeadLetter>> ReadDeadLettersAsync(int max, CancellationToken cancellationToken) => Guard(async () =>
+    {
+        var db = Db;
+        var reads = await Task.WhenAll(Enumerable.Range(0, RedisKeys.ShardCount).Select(s => db.StreamRangeAsync(RedisKeys.DeadLetters(s), count: max)));
+        var letters = new List<DeadLetter>();
+        foreach (var entry in reads.SelectMany(r => r))
+        {
+            if (TryParse(entry, out var e)) letters.Add(new DeadLetter(e, entry["reason"].ToString()));
+        }
+        return (IReadOnlyList<DeadLetter>)letters.OrderBy(l => l.Event.CreatedAt).Take(max).ToList();
+    });
+}

@@ -1,0 +1,38 @@
+using Gateway.Storage.Redis;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using StackExchange.Redis;
+
+namespace Gateway.Storage;
+
+public static class StorageExtensions
+{
+    /// <summary>
+    /// Registers the stores: Redis (<see cref="RedisStore"/> over one shared <see cref="IConnectionMultiplexer"/>) when
+    /// <c>ConnectionStrings:Redis</c> is set, else the embedded <see cref="InMemoryStore"/>. Either way one instance serves
+    /// <see cref="IContactStore"/>, <see cref="IOutboxStore"/>, <see cref="ICounterStore"/> and <see cref="IOutboxDeadLetters"/>.
+    /// </summary>
+    public static WebApplicationBuilder AddGatewayStorage(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+
+        var redis = builder.Configuration.GetConnectionString("Redis");
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            services.AddSingleton<InMemoryStore>();
+            services.AddSingleton<IContactStore>(sp => sp.GetRequiredService<InMemoryStore>());
+            services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<InMemoryStore>());
+            services.AddSingleton<ICounterStore>(sp => sp.GetRequiredService<InMemoryStore>());
+            services.AddSingleton<IOutboxDeadLetters>(sp => sp.GetRequiredService<InMemoryStore>());
+            return builder;
+        }
+
+        services.AddSingleton<IConnectionMultiplexer>(_ => RedisConnection.Connect(redis));
+        services.AddSingleton<RedisStore>();
+        services.AddSingleton<IContactStore>(sp => sp.GetRequiredService<RedisStore>());
+        services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<RedisStore>());
+        services.AddSingleton<ICounterStore>(sp => sp.GetRequiredService<RedisStore>());
+        services.AddSingleton<IOutboxDeadLetters>(sp => sp.GetRequiredService<RedisStore>());
+        return builder;
+    }
+}

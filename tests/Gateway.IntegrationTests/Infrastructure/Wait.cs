@@ -1,0 +1,28 @@
+namespace Gateway.IntegrationTests.Infrastructure;
+
+/// <summary>Waits for something a background component or a server does. The deadline only bounds a hung test; nothing asserts on speed.</summary>
+internal static class Wait
+{
+    public static async Task<T> ForAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what, int seconds = 120)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        Exception? last = null;
+        T value = default!;
+        while (true)
+        {
+            try
+            {
+                value = await read();
+                last = null;
+                if (done(value)) return value;
+            }
+            catch (Exception ex) when (ex is Gateway.Storage.StoreUnavailableException or StackExchange.Redis.RedisException or HttpRequestException)
+            {
+                last = ex;
+            }
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Gave up waiting for {what}; last value: {value}", last);
+            await Task.Delay(100);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using Gateway.Bus;
+using Gateway.Contracts;
+using Gateway.Storage;
+using Gateway.Tests.Infrastructure;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gateway.Tests.Bus;
+
+/// <summary>The relay on the embedded default: in-memory store, MassTransit's in-memory transport.</summary>
+public sealed class OutboxRelayTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Fact]
+    public async Task An_event_committed_with_a_contact_is_published_once_with_its_deterministic_message_id()
+    {
+        await using var app = new GatewayApplication();
+        _ = app.Server; // starts the host: bus and relay
+        var received = new List<ConsumeContext<FeedbackReceived>>();
+        var handle = app.Services.GetRequiredService<IBus>().ConnectReceiveEndpoint("test-feedback", e =>
+            e.Handler<FeedbackReceived>(ctx => { lock (received) received.Add(ctx); return Task.CompletedTask; }));
+        await handle.Ready;
+
+        var store = app.Services.GetRequiredService<IContactStore>();
+        var feedback = new FeedbackReceived("R-4F7K", "c-abc", "ait-ourir", "water", "Pas d'eau depuis 3 jours", "Douar Tiguert", "sms", "fr", app.Clock.GetUtcNow());
+        var messageId = EventIds.Deterministic("FeedbackReceived", "c-abc:R-4F7K");
+        var committed = await store.TryCommitAsync(new ContactCommit("c-abc", 0,
+            new() { ContactId = "c-abc", Phone = "+212600000001", CreatedAt = app.Clock.GetUtcNow() },
+            [new OutboxEvent(messageId, nameof(FeedbackReceived), StoreJson.Serialize(feedback), app.Clock.GetUtcNow())], [], null), None);
+        Assert.True(committed);
+        app.Services.GetRequiredService<OutboxSignal>().Notify();
+
+        var outbox = app.Services.GetRequiredService<IOutboxStore>();
+        await Wait.ForAsync(() => outbox.BacklogAsync(None), n => n == 0, "the outbox to drain");
+        await Wait.ForAsync(() => Task.FromResult(Count(received)), n => n >= 1, "FeedbackReceived");
+
+        var message = Assert.Single(Snapshot(received));
+        Assert.Equal(messageId, message.MessageId);
+        Assert.Equal(feedback with { }, message.Message);
+    }
+
+    [Fact]
+    public async Task An_event_of_an_unknown_type_is_moved_to_the_dead_letters_not_dropped()
+    {
+        await using var app = new GatewayApplication();
+        _ = app.Server;
+        var store = app.Services.GetRequiredService<IContactStore>();
+        var unknown = new OutboxEvent(Guid.NewGuid(), "NoSuchEvent", """{"x":1}""", app.Clock.GetUtcNow());
+        var known = new OutboxEvent(Guid.NewGuid(), "Gateway.Storage.StoreJson", """{"x":1}""", app.Clock.GetUtcNow());
+        Assert.True(await store.TryCommitAsync(new ContactCommit("c-dead", 0,
+            new() { ContactId = "c-dead", Phone = "+212600000002", CreatedAt = app.Clock.GetUtcNow() }, [unknown, known], [], null), None));
+        app.Services.GetRequiredService<OutboxSignal>().Notify();
+
+        var deadLetters = app.Services.GetRequiredService<IOutboxDeadLetters>();
+        var letters = await Wait.ForAsync(() => deadLetters.ReadDeadLettersAsync(10, None), l => l.Count == 2, "two dead letters");
+
+        Assert.Equal(0, await app.Services.GetRequiredService<IOutboxStore>().BacklogAsync(None));
+        var letter = letters.Single(l => l.Event.MessageId == unknown.MessageId);
+        Assert.Equal("""{"x":1}""", letter.Event.Payload);
+        Assert.Contains("NoSuchEvent", letter.Reason);
+        // A type name reaching outside Gateway.Contracts is refused too.
+        Assert.Contains(letters, l => l.Event.MessageId == known.MessageId);
+    }
+
+    private static int Count<T>(List<T> list) { lock (list) return list.Count; }
+
+    private static List<T> Snapshot<T>(List<T> list) { lock (list) return [.. list]; }
+}
