@@ -1,3 +1,4 @@
+using Gateway.Admin;
 using Gateway.Bus;
 using Gateway.Conversations;
 using Gateway.Hosting;
@@ -8,6 +9,7 @@ using Gateway.Storage;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddGatewayCore();
+builder.AddAdminKeys();
 builder.AddGatewayStorage();
 builder.AddGatewayBus();
 builder.AddGatewayObservability();

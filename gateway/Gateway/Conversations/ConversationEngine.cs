@@ -13,7 +13,7 @@ namespace Gateway.Conversations;
 public sealed class ConversationEngine(
     IContactStore store,
     Dialog dialog,
-    FlowCatalog catalog,
+    FlowResolver flows,
     ContactIds contactIds,
     CommuneRegistry communes,
     TimeProvider clock,
@@ -28,7 +28,7 @@ public sealed class ConversationEngine(
 
     public Task<StepResult> StartFlowAsync(string phone, ChannelKind channel, string flowId, string requestId, CancellationToken cancellationToken)
     {
-        if (catalog.Find(flowId) is null) throw new KeyNotFoundException($"Flow '{flowId}' does not exist.");
+        if (flows.Find(flowId) is null) throw new KeyNotFoundException($"Flow '{flowId}' does not exist.");
         var message = new InboundMessage(channel, "", phone, "", "", ProviderMessageId: "command:" + requestId);
         return RunAsync(message, async (step, _) =>
         {

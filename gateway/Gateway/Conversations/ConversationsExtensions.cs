@@ -26,6 +26,7 @@ public static class ConversationsExtensions
         builder.Services.AddSingleton<FeedbackReferences>();
         builder.Services.AddSingleton<FlowActions>();
         builder.Services.AddSingleton<FlowTexts>();
+        builder.Services.AddSingleton<FlowResolver>();
         builder.Services.AddSingleton<Dialog>();
         builder.Services.AddSingleton<IConversationEngine, ConversationEngine>();
         return builder;

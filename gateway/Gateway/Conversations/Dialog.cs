@@ -9,7 +9,7 @@ namespace Gateway.Conversations;
 /// flow keywords, the answer to the question in progress, then a welcome or "not understood" with the menu.
 /// Pure with respect to storage: it only changes the <see cref="StepContext"/>; the engine commits it.
 /// </summary>
-public sealed class Dialog(FlowTexts texts, FlowActions actions)
+public sealed class Dialog(FlowTexts texts, FlowActions actions, FlowResolver flows)
 {
     private readonly FlowActions _actions = actions;
 
@@ -72,7 +72,7 @@ public sealed class Dialog(FlowTexts texts, FlowActions actions)
         if (expired) contact.Session = null;
 
         var firstWord = TextNormalizer.FirstWord(normalized);
-        if (Catalog.MatchKeyword(firstWord) is { } flow && StartsFlow(contact, normalized, firstWord))
+        if (flows.MatchKeyword(firstWord, contact, message) is { } flow && StartsFlow(contact, normalized, firstWord))
         {
             var rest = normalized.Length > firstWord.Length ? normalized[(firstWord.Length + 1)..] : null;
             await StartFlowAsync(step, flow.Id, rest);
@@ -101,7 +101,7 @@ public sealed class Dialog(FlowTexts texts, FlowActions actions)
     /// <summary>Starts <paramref name="flowId"/> from its start node; <paramref name="prefill"/> answers its first question when it fits.</summary>
     public async Task StartFlowAsync(StepContext step, string flowId, string? prefill)
     {
-        var flow = Catalog.Find(flowId) ?? throw new InvalidOperationException($"Flow '{flowId}' does not exist.");
+        var flow = flows.Find(flowId) ?? throw new InvalidOperationException($"Flow '{flowId}' does not exist.");
         var contact = step.Contact;
         contact.Session = new Session
         {
@@ -259,7 +259,7 @@ public sealed class Dialog(FlowTexts texts, FlowActions actions)
 
     private (FlowDefinition Flow, FlowNode Node)? CurrentQuestion(ContactState contact)
     {
-        if (contact.Session is not { } session || Catalog.Find(session.FlowId) is not { } flow) return null;
+        if (contact.Session is not { } session || flows.Find(session.FlowId) is not { } flow) return null;
         if (!flow.Nodes.TryGetValue(session.NodeId, out var node) || node.Kind is not (NodeKind.Ask or NodeKind.Menu)) return null;
         return (flow, node);
     }

@@ -7,8 +7,10 @@ namespace Gateway.Conversations.Actions;
 /// What <c>action</c> nodes do. Each action changes the contact's state and records its events on the step,
 /// so that both are committed together (or not at all).
 /// </summary>
-public sealed class FlowActions(FeedbackReferences references)
+public sealed class FlowActions(FeedbackReferences references, IEnumerable<IFlowAction> extensions)
 {
+    private readonly Dictionary<string, IFlowAction> _extensions = extensions.ToDictionary(a => a.Name, StringComparer.Ordinal);
+
     public void Run(FlowNode node, StepContext step)
     {
         var contact = step.Contact;
@@ -63,7 +65,9 @@ public sealed class FlowActions(FeedbackReferences references)
                 break;
 
             default:
-                throw new InvalidOperationException($"Unknown action '{node.Action}' passed validation.");
+                if (node.Action is not null && _extensions.TryGetValue(node.Action, out var extension)) extension.Run(node, step);
+                else throw new InvalidOperationException($"Unknown action '{node.Action}' passed validation.");
+                break;
         }
     }
 
