@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Gateway.Channels.Ussd;
+
+public static class UssdRegistration
+{
+    /// <summary>USSD session logic, the Africa's Talking and Arkesel formats, and the in-memory session store (unless another is registered).</summary>
+    public static WebApplicationBuilder AddUssdChannels(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IUssdSessionStore, InMemoryUssdSessionStore>();
+        services.AddSingleton<IUssdFormat, AfricasTalkingUssdFormat>();
+        services.AddSingleton<IUssdFormat, ArkeselUssdFormat>();
+        services.AddSingleton<UssdFormats>();
+        services.AddSingleton<UssdRoutes>();
+        services.AddSingleton<UssdSessionOutcomes>();
+        services.AddScoped<UssdSessionHandler>();
+        return builder;
+    }
+}
