@@ -47,30 +47,36 @@ internal static class KannelText
 
     /// <summary>
     /// The MO text. With <c>mo-recode = true</c> smsbox sends UTF-8 whatever the air coding was (protocols.md §8),
-    /// yet <c>%c</c>/<c>%C</c> still describe that air coding; so UTF-8 wins when the bytes are valid UTF-8, and only
-    /// otherwise (mo-recode off) do coding=2 / the charset decide.
+    /// yet <c>%c</c>/<c>%C</c> still describe that air coding; so the bytes are read as UTF-8 unless they cannot be
+    /// (mo-recode off): UCS-2 text such as Arabic is then UTF-16BE, whose bytes (06 45 …) are often valid UTF-8 too,
+    /// but as control characters no citizen types, which is how the two are told apart.
     /// </summary>
     public static string DecodeText(string raw, string? coding, string? charset)
     {
         var bytes = UnescapeBytes(raw);
+        string? utf8 = null;
         try
         {
-            return StrictUtf8.GetString(bytes);
+            utf8 = StrictUtf8.GetString(bytes);
         }
         catch (DecoderFallbackException)
         {
-            if (coding == "2" || string.Equals(charset, "UTF-16BE", StringComparison.OrdinalIgnoreCase) || string.Equals(charset, "UCS-2", StringComparison.OrdinalIgnoreCase))
-                return Encoding.BigEndianUnicode.GetString(bytes);
-            try
-            {
-                if (!string.IsNullOrEmpty(charset)) return Encoding.GetEncoding(charset).GetString(bytes);
-            }
-            catch (ArgumentException)
-            {
-                // Unknown charset name: fall through to Latin-1, which maps every byte.
-            }
-            return Encoding.Latin1.GetString(bytes);
         }
+
+        var ucs2 = coding == "2" || string.Equals(charset, "UTF-16BE", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(charset, "UCS-2", StringComparison.OrdinalIgnoreCase);
+        if (ucs2 && bytes.Length % 2 == 0 && (utf8 is null || utf8.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))))
+            return Encoding.BigEndianUnicode.GetString(bytes);
+        if (utf8 is not null) return utf8;
+        try
+        {
+            if (!string.IsNullOrEmpty(charset)) return Encoding.GetEncoding(charset).GetString(bytes);
+        }
+        catch (ArgumentException)
+        {
+            // Unknown charset name: fall through to Latin-1, which maps every byte.
+        }
+        return Encoding.Latin1.GetString(bytes);
     }
 
     /// <summary>Replies as SMS text: each reply's text with its options on their own lines, replies separated by a blank line.</summary>
