@@ -1,3 +1,4 @@
+using System.Globalization;
 using Gateway.Conversations;
 
 namespace Gateway.Channels.Ussd;
@@ -81,12 +82,20 @@ internal static class UssdPaging
 
     private static (string Head, string Tail) Cut(string text, int budget, Func<char, int> cost)
     {
-        // Longest prefix within budget, never ending between the halves of a surrogate pair.
+        // Longest prefix within budget made of whole text elements (grapheme clusters): never half a surrogate pair,
+        // nor an emoji without its skin-tone modifier, nor a letter without its combining mark.
         var end = 0;
         var used = 0;
-        while (end < text.Length && used + cost(text[end]) <= budget) used += cost(text[end++]);
-        if (end > 0 && end < text.Length && char.IsHighSurrogate(text[end - 1])) end--;
-        if (end == 0) end = char.IsHighSurrogate(text[0]) && text.Length > 1 ? 2 : 1; // budget too small: still progress
+        while (end < text.Length)
+        {
+            var length = StringInfo.GetNextTextElementLength(text, end);
+            var elementCost = 0;
+            for (var i = end; i < end + length; i++) elementCost += cost(text[i]);
+            if (used + elementCost > budget) break;
+            used += elementCost;
+            end += length;
+        }
+        if (end == 0) end = StringInfo.GetNextTextElementLength(text, 0); // budget too small for one element: still progress
 
         var newline = text.LastIndexOf('\n', end - 1, end);
         if (newline > 0) return (text[..newline], text[(newline + 1)..]);

@@ -16,7 +16,8 @@ public static class UssdRegistration
         services.AddSingleton<UssdFormats>();
         services.AddSingleton<UssdRoutes>();
         services.AddSingleton<UssdSessionOutcomes>();
-        services.AddScoped<UssdSessionHandler>();
+        // A factory, so that build-time validation does not require the engine: the host composes it separately.
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<UssdSessionHandler>(sp));
         return builder;
     }
 }

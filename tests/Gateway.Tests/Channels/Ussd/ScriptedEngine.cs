@@ -42,6 +42,8 @@ public sealed class ScriptedEngine(Func<InboundMessage, StepResult> script) : IC
             "3" => Open(new Reply("اختر الخدمة المعنية برأيك", Numbered(LongArabic), "ar")),
             "4" => new([Reply.Plain("Merci, au revoir", "fr")], false, "c-1"),
             "5" => new([Reply.Plain(string.Join(' ', Enumerable.Repeat("Le règlement des marchés communaux s'applique à tous.", 6)), "fr")], false, "c-1"),
+            "6" => Open(Reply.Plain(string.Concat(Enumerable.Repeat("👍🏽", 30)), "fr")),
+            "7" => Open(new Reply("ⴼⵔⵏ ⵜⴰⵏⴱⴹⴰ ⵏⵏⴽ", Numbered("ⴰⴱⵔⵉⴷ ⴷ ⵉⴱⵔⴰⴷ", "ⴰⵙⵏⵓⵔⵏ ⴰⵎⴰⵜⵓ", "ⴰⵙⵎⵓⵏ ⵏ ⵉⵙⵔⵎⴰⴹ", "ⴰⵎⴰⵏ ⵏ ⵜⵉⵙⵉⵜ", "ⵜⵉⵙⵓⵇⵉⵏ", "ⴰⵏⵙⴰ ⵏ ⵜⵓⵏⵖⵉⵏ"), "zgh")),
             _ => Open(new Reply("Choix invalide", Numbered("Donner un avis", "Services"), "fr")),
         };
     }

@@ -107,6 +107,11 @@ public static class UssdTestRunner
     /// <summary>One USSD string: 182 GSM-7 characters, or 80 when a character needs UCS-2 (here: anything past Latin-1).</summary>
     public static void AssertFits(string screen, string where)
     {
+        for (var i = 0; i < screen.Length; i++)
+        {
+            var broken = char.IsHighSurrogate(screen[i]) ? i + 1 >= screen.Length || !char.IsLowSurrogate(screen[++i]) : char.IsLowSurrogate(screen[i]);
+            Assert.False(broken, $"{where}: a character was cut in half at {i}:\n{screen}");
+        }
         var ucs2 = screen.Any(ch => ch > '\u00FF');
         var limit = ucs2 ? 80 : 182;
         Assert.True(screen.Length <= limit, $"{where}: {screen.Length} characters > {limit} ({(ucs2 ? "UCS-2" : "GSM-7")}):\n{screen}");
