@@ -1,5 +1,7 @@
 using Gateway.Admin;
 using Gateway.Bus;
+using Gateway.Channels.Kannel;
+using Gateway.Channels.Ussd;
 using Gateway.Conversations;
 using Gateway.Hosting;
 using Gateway.Observability;
@@ -15,6 +17,8 @@ builder.AddGatewayBus();
 builder.AddGatewayObservability();
 builder.AddConversations();
 builder.AddSimulator();
+builder.AddUssdChannels();
+builder.AddKannelChannel();
 
 var app = builder.Build();
 
@@ -23,6 +27,8 @@ app.MapOpenApi();
 app.MapGatewayObservability();
 app.MapFlows();
 app.MapSimulator();
+app.MapUssdWebhooks();
+app.MapKannelWebhooks();
 
 app.Run();
 

@@ -1,0 +1,132 @@
+using Gateway.Channels.Ussd;
+using Gateway.Contracts;
+using Gateway.Conversations;
+using Gateway.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Channels.Kannel;
+
+/// <summary>
+/// <c>GET|POST /webhooks/kannel</c>: smsbox's sms-service calling us with an MO (get-url of protocols.md §8);
+/// <c>GET|POST /webhooks/kannel/dlr</c>: delivery reports for what <see cref="KannelSender"/> sent.
+/// </summary>
+public static class KannelEndpoints
+{
+    private static readonly string[] GetOrPost = [HttpMethods.Get, HttpMethods.Post];
+
+    public static IEndpointRouteBuilder MapKannelWebhooks(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/webhooks/kannel").WithTags("Kannel").DisableAntiforgery();
+        group.MapMethods("", GetOrPost, HandleMessageAsync);
+        group.MapMethods("/dlr", GetOrPost, HandleDeliveryReportAsync);
+        return app;
+    }
+
+    // [FromServices] explicitly: the engine is registered by the host's composition, and inference must never
+    // mistake it for a body parameter when this module is mapped before (or without) it.
+    public sealed record MessageServices(
+        [FromServices] IOptionsMonitor<KannelOptions> Options,
+        [FromServices] IConversationEngine Engine,
+        [FromServices] KannelSender Sender,
+        [FromServices] ILogger<KannelSender> Logger);
+
+    private static async Task<IResult> HandleMessageAsync(HttpContext context, [AsParameters] MessageServices services)
+    {
+        var options = services.Options.CurrentValue;
+        if (Refuse(context, options) is { } refusal) return refusal;
+
+        var fields = await ReadFieldsAsync(context.Request, context.RequestAborted);
+        string Field(string name) => fields.TryGetValue(name, out var raw) ? Uri.UnescapeDataString(raw.Replace('+', ' ')).Trim() : "";
+
+        var from = Field("from");
+        if (from.Length == 0) return BadRequest("The field 'from' is required.", "from");
+        if (!UssdPhone.TryNormalize(from, out var phone)) return BadRequest("The field 'from' is not a valid phone number.", "from");
+        var to = Field("to") is { Length: > 0 } t ? t : options.Sender ?? "";
+        var text = fields.TryGetValue("text", out var rawText) ? KannelText.DecodeText(rawText, Field("coding"), Field("charset")) : "";
+        var id = Field("id") is { Length: > 0 } i ? i : null;
+
+        var result = await services.Engine.HandleAsync(
+            new InboundMessage(ChannelKind.Sms, KannelSender.ProviderName, phone, to, text, null, ProviderMessageId: id),
+            context.RequestAborted);
+
+        var reply = KannelText.Render(result.Replies);
+        if (options.ReplyMode == KannelReplyMode.Async)
+        {
+            // A retried MO (Duplicate) was already answered through sendsms: do not send it twice.
+            if (reply.Length > 0 && !result.Duplicate)
+            {
+                var language = result.Replies[^1].Language;
+                var outcome = await services.Sender.SendAsync(
+                    new OutboundMessage(phone, to, ChannelKind.Sms, Reply.Plain(reply, language), Reference: id), context.RequestAborted);
+                if (!outcome.Accepted)
+                    services.Logger.LogWarning("Reply to Kannel MO {Id} not sent: {Error}", id, outcome.Error);
+            }
+            return TypedResults.Text("", "text/plain; charset=utf-8");
+        }
+
+        // Inline: smsbox sends the body back as the reply SMS. Without X-Kannel-Coding it would squeeze Arabic into
+        // GSM-7 as "????" (checked against Kannel 1.4.5), so say UCS-2 when needed (needs accept-x-kannel-headers).
+        if (reply.Length > 0 && KannelText.Coding(reply) == 2) context.Response.Headers["X-Kannel-Coding"] = "2";
+        return TypedResults.Text(reply, "text/plain; charset=utf-8");
+    }
+
+    private static async Task<Results<Ok, ProblemHttpResult>> HandleDeliveryReportAsync(
+        HttpContext context, IOptionsMonitor<KannelOptions> options, IKannelStatusSink sink, TimeProvider clock)
+    {
+        if (Refuse(context, options.CurrentValue) is { } refusal) return refusal;
+        var fields = await ReadFieldsAsync(context.Request, context.RequestAborted);
+        string Field(string name) => fields.TryGetValue(name, out var raw) ? Uri.UnescapeDataString(raw.Replace('+', ' ')).Trim() : "";
+
+        var id = Field("id");
+        if (id.Length == 0) return BadRequest("The field 'id' is required.", "id");
+        var (status, error) = int.TryParse(Field("status"), out var value) ? MapStatus(value) : (null, null);
+        if (status is null)
+            return BadRequest("The field 'status' must be a Kannel DLR value (1, 2, 4, 8 or 16).", "status");
+
+        await sink.PublishAsync(new MessageStatusChanged(id, KannelSender.ProviderName, status, null, error,
+            Field("ref") is { Length: > 0 } reference ? reference : null, clock.GetUtcNow()), context.RequestAborted);
+        return TypedResults.Ok();
+    }
+
+    /// <summary>Kannel DLR values (dlr-mask bits, protocols.md §7) to MessageStatusChanged statuses.</summary>
+    internal static (string? Status, string? ErrorCode) MapStatus(int value) => value switch
+    {
+        1 => ("delivered", null),
+        2 => ("undelivered", null),
+        4 => ("queued", null),
+        8 => ("sent", null),
+        16 => ("failed", "rejected"),
+        _ => (null, null),
+    };
+
+    /// <summary>503 until a secret is configured, 403 unless the caller presents it (query or header).</summary>
+    private static ProblemHttpResult? Refuse(HttpContext context, KannelOptions options)
+    {
+        if (string.IsNullOrEmpty(options.Secret))
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Kannel channel is not configured",
+                detail: "Set Kannel:Secret and put it in the sms-service get-url as ?secret=.");
+        var provided = context.Request.Query["secret"].ToString() is { Length: > 0 } q ? q : context.Request.Headers["X-Gateway-Secret"].ToString();
+        return SharedSecret.FixedTimeEquals(provided, options.Secret)
+            ? null
+            : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Missing or wrong Kannel secret.");
+    }
+
+    /// <summary>Query fields, overridden by form fields on a form POST; values still percent-encoded.</summary>
+    private static async Task<Dictionary<string, string>> ReadFieldsAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var fields = KannelText.RawPairs(request.QueryString.Value);
+        if (HttpMethods.IsPost(request.Method) && request.HasFormContentType)
+        {
+            using var reader = new StreamReader(request.Body, System.Text.Encoding.Latin1);
+            foreach (var (name, value) in KannelText.RawPairs(await reader.ReadToEndAsync(cancellationToken)))
+                fields[name] = value;
+        }
+        return fields;
+    }
+
+    private static ProblemHttpResult BadRequest(string detail, string field) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid Kannel request", detail: detail,
+            extensions: new Dictionary<string, object?> { ["field"] = field });
+}

@@ -1,0 +1,42 @@
+using System.Text;
+
+namespace Gateway.Channels.Ussd;
+
+/// <summary>
+/// Africa's Talking (protocols.md §5): a form with <c>sessionId, serviceCode, phoneNumber, networkCode, text</c>,
+/// where <c>text</c> holds every input so far joined by <c>*</c>; the answer is <c>text/plain</c> "CON …" or "END …".
+/// </summary>
+public sealed class AfricasTalkingUssdFormat : IUssdFormat
+{
+    public const string FormatName = "africastalking";
+
+    public string Name => FormatName;
+
+    public async Task<UssdParseResult> ParseAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType) return UssdParseResult.Invalid("body", "Expected an application/x-www-form-urlencoded body.");
+        var form = await request.ReadFormAsync(cancellationToken);
+
+        string Field(string name) => form[name].ToString().Trim();
+        var sessionId = Field("sessionId");
+        var phone = Field("phoneNumber");
+        var serviceCode = Field("serviceCode");
+        if (sessionId.Length == 0) return UssdParseResult.Missing("sessionId");
+        if (phone.Length == 0) return UssdParseResult.Missing("phoneNumber");
+        if (serviceCode.Length == 0) return UssdParseResult.Missing("serviceCode");
+        if (!UssdPhone.TryNormalize(phone, out var e164))
+            return UssdParseResult.Invalid("phoneNumber", "The field 'phoneNumber' is not a valid phone number.");
+
+        // text = "" on the first hop, then "1*2*500": the newest input is the last segment, the hop index the count.
+        // A '*' the citizen types is indistinguishable from the separator; the last segment is still what they sent last.
+        var text = form["text"].ToString();
+        var segments = text.Length == 0 ? [] : text.Split('*');
+        var latest = segments.Length == 0 ? "" : segments[^1];
+        var network = Field("networkCode");
+        return UssdParseResult.Ok(new UssdHop(sessionId, e164, serviceCode, network.Length > 0 ? network : null,
+            latest, IsNewSession: segments.Length == 0, HopIndex: segments.Length));
+    }
+
+    public IResult Render(UssdRequest request, UssdScreen screen) =>
+        TypedResults.Text((screen.Continue ? "CON " : "END ") + screen.Text, "text/plain; charset=utf-8", Encoding.UTF8);
+}

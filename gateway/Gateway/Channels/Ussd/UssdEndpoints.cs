@@ -1,0 +1,84 @@
+using Gateway.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Gateway.Channels.Ussd;
+
+/// <summary>
+/// USSD webhooks: <c>POST /webhooks/africastalking/ussd</c> (+ <c>/events</c> for end-of-session notifications)
+/// and <c>POST /webhooks/ussd/{route}</c> for every other configured route (e.g. <c>/webhooks/ussd/arkesel</c>).
+/// </summary>
+public static class UssdEndpoints
+{
+    public static IEndpointRouteBuilder MapUssdWebhooks(this IEndpointRouteBuilder app)
+    {
+        var routes = app.ServiceProvider.GetRequiredService<UssdRoutes>();
+        var logger = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(UssdEndpoints));
+        var environment = app.ServiceProvider.GetRequiredService<IHostEnvironment>();
+        foreach (var (name, route) in routes.All)
+            if (IsOpenOutsideDevelopment(route, environment))
+                logger.LogWarning("USSD route {Route} accepts any caller: set its Key or AllowedIps under Ussd:<route>", name);
+
+        var group = app.MapGroup("/webhooks").WithTags("USSD").DisableAntiforgery();
+        group.MapPost("/africastalking/ussd", (HttpContext context, [AsParameters] HopServices services) =>
+            HandleHopAsync(context, UssdRoutes.AfricasTalking, services));
+        group.MapPost("/africastalking/ussd/events", HandleAfricasTalkingEndAsync);
+        group.MapPost("/ussd/{route}", (string route, HttpContext context, [AsParameters] HopServices services) =>
+            HandleHopAsync(context, route, services));
+        return app;
+    }
+
+    private static bool IsOpenOutsideDevelopment(UssdRouteOptions route, IHostEnvironment environment) =>
+        UssdRoutes.IsOpen(route) && !environment.IsDevelopment() && !environment.IsEnvironment("Testing");
+
+    public sealed record HopServices(UssdRoutes Routes, UssdFormats Formats, UssdSessionHandler Handler);
+
+    private static async Task<IResult> HandleHopAsync(HttpContext context, string routeName, HopServices services)
+    {
+        if (!services.Routes.TryGet(routeName, out var route)) return TypedResults.NotFound();
+        if (!UssdRoutes.Allows(route, context))
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+                detail: "The caller is not allowed on this USSD route.");
+        if (!services.Formats.TryGet(route.Format!, out var format))
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "USSD route misconfigured",
+                detail: $"Unknown USSD format '{route.Format}' for route '{routeName}'.");
+
+        var parsed = await format.ParseAsync(context.Request, context.RequestAborted);
+        if (parsed.Request is null) return BadRequest(parsed.Detail!, parsed.InvalidField!);
+
+        var screen = await services.Handler.HandleAsync(route.Provider!, parsed.Request.Hop, context.RequestAborted);
+        return format.Render(parsed.Request, screen);
+    }
+
+    /// <summary>
+    /// Africa's Talking's end-of-session notification (protocols.md §5): recorded and logged, always 200 once valid,
+    /// since AT does nothing useful with an error here.
+    /// </summary>
+    private static async Task<Results<Ok, ProblemHttpResult>> HandleAfricasTalkingEndAsync(
+        HttpContext context, UssdRoutes routes, UssdSessionOutcomes outcomes, ILogger<UssdSessionOutcomes> logger)
+    {
+        routes.TryGet(UssdRoutes.AfricasTalking, out var route);
+        if (!UssdRoutes.Allows(route, context))
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+                detail: "The caller is not allowed on this USSD route.");
+        if (!context.Request.HasFormContentType) return BadRequest("Expected an application/x-www-form-urlencoded body.", "body");
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var sessionId = form["sessionId"].ToString();
+        if (sessionId.Length == 0) return BadRequest("The field 'sessionId' is required.", "sessionId");
+
+        var status = form["status"].ToString() is { Length: > 0 } s ? s : "Unknown";
+        var duration = TimeSpan.FromMilliseconds(long.TryParse(form["durationInMillis"], out var ms) ? ms : 0);
+        var hops = int.TryParse(form["hopsCount"], out var h) ? h : 0;
+        var error = form["errorMessage"].ToString() is { Length: > 0 } e ? e : null;
+        outcomes.Record(new UssdSessionEnded(route.Provider!, sessionId, status, duration, hops, error));
+        logger.LogInformation(
+            "USSD session {SessionId} of {Phone} on {ServiceCode} ended: {Status} after {Hops} hops in {DurationMs} ms {Error}",
+            sessionId, PhoneNumbers.Mask(form["phoneNumber"].ToString()), form["serviceCode"].ToString(), status, hops,
+            (long)duration.TotalMilliseconds, error);
+        return TypedResults.Ok();
+    }
+
+    private static ProblemHttpResult BadRequest(string detail, string field) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid USSD request", detail: detail,
+            extensions: new Dictionary<string, object?> { ["field"] = field });
+}

@@ -1,0 +1,18 @@
+using Gateway.Text;
+
+namespace Gateway.Channels.Ussd;
+
+internal static class UssdPhone
+{
+    /// <summary>
+    /// E.164 from what an aggregator sends: Africa's Talking sends <c>+212…</c>, Arkesel and Nalo send
+    /// international digits without the plus (<c>233271231234</c>), so a digits-only number gets one.
+    /// </summary>
+    public static bool TryNormalize(string raw, out string e164)
+    {
+        if (PhoneNumbers.TryNormalize(raw, out e164)) return true;
+        var digits = raw.Trim();
+        return digits.Length > 0 && digits[0] != '0' && digits.All(char.IsAsciiDigit)
+            && PhoneNumbers.TryNormalize("+" + digits, out e164);
+    }
+}
