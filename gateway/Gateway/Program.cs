@@ -1,8 +1,15 @@
+using Gateway.Channels.Twilio;
+using Gateway.Channels.WhatsAppCloud;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddTwilioChannel();
+builder.AddWhatsAppCloudChannel();
 
 var app = builder.Build();
 
 app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+app.MapTwilioWebhooks();
+app.MapWhatsAppCloudWebhooks();
 
 app.Run();
 
