@@ -28,6 +28,9 @@ public static class ProviderResilience
         client.AddResilienceHandler(pipelineName, (pipeline, context) =>
         {
             var retry = options(context.ServiceProvider);
+            // Backoff is transport timing, not business time: Polly would otherwise take the host's TimeProvider,
+            // which tests replace with a fake clock that never advances on its own.
+            pipeline.TimeProvider = TimeProvider.System;
             pipeline.AddRetry(new HttpRetryStrategyOptions
             {
                 MaxRetryAttempts = Math.Max(retry.MaxRetries, 0) == 0 ? 1 : retry.MaxRetries,
