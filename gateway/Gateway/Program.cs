@@ -1,7 +1,9 @@
 using Gateway.Admin;
 using Gateway.Bus;
 using Gateway.Channels.Kannel;
+using Gateway.Channels.Twilio;
 using Gateway.Channels.Ussd;
+using Gateway.Channels.WhatsAppCloud;
 using Gateway.Conversations;
 using Gateway.Hosting;
 using Gateway.Observability;
@@ -19,6 +21,8 @@ builder.AddConversations();
 builder.AddSimulator();
 builder.AddUssdChannels();
 builder.AddKannelChannel();
+builder.AddTwilioChannel();
+builder.AddWhatsAppCloudChannel();
 
 var app = builder.Build();
 
@@ -29,6 +33,8 @@ app.MapFlows();
 app.MapSimulator();
 app.MapUssdWebhooks();
 app.MapKannelWebhooks();
+app.MapTwilioWebhooks();
+app.MapWhatsAppCloudWebhooks();
 
 app.Run();
 

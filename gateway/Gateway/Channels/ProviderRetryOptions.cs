@@ -1,0 +1,52 @@
+using System.Net;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+
+namespace Gateway.Channels;
+
+/// <summary>
+/// Retry policy for a provider's REST API (section <c>Twilio:Retry</c>, <c>WhatsApp:Retry</c>).
+/// Defaults follow twilio-node's autoRetry: 3 retries, exponential backoff with jitter capped at 3 s.
+/// Tests shrink the delays.
+/// </summary>
+public sealed class ProviderRetryOptions
+{
+    public int MaxRetries { get; set; } = 3;
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(3);
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}
+
+public static class ProviderResilience
+{
+    /// <summary>
+    /// Retries only what may succeed later without a change: 429 (the provider did not process it),
+    /// 5xx, and transport failures/timeouts. Any other 4xx is the request's fault and is never repeated
+    /// (a retried 21211 would still be invalid, and a retried send could double a message).
+    /// </summary>
+    public static IHttpResiliencePipelineBuilder AddProviderRetry(this IHttpClientBuilder client, string pipelineName, Func<IServiceProvider, ProviderRetryOptions> options) =>
+        client.AddResilienceHandler(pipelineName, (pipeline, context) =>
+        {
+            var retry = options(context.ServiceProvider);
+            // Backoff is transport timing, not business time: Polly would otherwise take the host's TimeProvider,
+            // which tests replace with a fake clock that never advances on its own.
+            pipeline.TimeProvider = TimeProvider.System;
+            pipeline.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = Math.Max(retry.MaxRetries, 0) == 0 ? 1 : retry.MaxRetries,
+                Delay = retry.BaseDelay,
+                MaxDelay = retry.MaxDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldHandle = args => ValueTask.FromResult(retry.MaxRetries > 0 && IsTransient(args.Outcome)),
+            });
+            pipeline.AddTimeout(retry.AttemptTimeout);
+        });
+
+    public static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Exception: HttpRequestException or Polly.Timeout.TimeoutRejectedException } => true,
+        { Result: { } response } => response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500,
+        _ => false,
+    };
+}

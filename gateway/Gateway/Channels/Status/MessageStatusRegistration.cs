@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Gateway.Channels.Status;
+
+public static class MessageStatusRegistration
+{
+    /// <summary>Shared by every channel: TryAdd so that the first channel registers and the lead can replace them.</summary>
+    public static IServiceCollection AddMessageStatus(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IMessageStatusStore, InMemoryMessageStatusStore>();
+        services.TryAddSingleton<IStatusEvents, DefaultStatusEvents>();
+        services.TryAddSingleton<MessageSenders>();
+        return services;
+    }
+}

@@ -1,0 +1,28 @@
+using Gateway.Channels.Status;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Channels.Twilio;
+
+/// <summary>Registration of the Twilio adapter: SMS and WhatsApp are one adapter; the <c>whatsapp:</c> prefix decides.</summary>
+public static class TwilioChannel
+{
+    /// <summary>The provider name in <see cref="Conversations.InboundMessage.Provider"/> and <see cref="IMessageSender.Provider"/>.</summary>
+    public const string Provider = "twilio";
+
+    public static WebApplicationBuilder AddTwilioChannel(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TwilioOptions>()
+            .BindConfiguration(TwilioOptions.Section)
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                if (string.IsNullOrWhiteSpace(options.PublicBaseUrl)) options.PublicBaseUrl = configuration["Gateway:PublicBaseUrl"];
+            });
+
+        builder.Services.AddMessageStatus();
+        builder.Services.AddHttpClient(TwilioSender.HttpClientName)
+            .AddProviderRetry("twilio-send", services => services.GetRequiredService<IOptions<TwilioOptions>>().Value.Retry);
+        builder.Services.AddSingleton<TwilioSender>();
+        builder.Services.AddSingleton<IMessageSender>(services => services.GetRequiredService<TwilioSender>());
+        return builder;
+    }
+}

@@ -1,0 +1,116 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Gateway.Channels.Twilio;
+
+/// <summary>
+/// X-Twilio-Signature, as twilio-node 6.2.0 and twilio-csharp compute it (protocols.md §2):
+/// Base64(HMAC-SHA1(AuthToken, url + for each name in ordinal order, for each of its values in ordinal order: name + value)).
+/// </summary>
+public static class TwilioSignature
+{
+    public const string Header = "X-Twilio-Signature";
+
+    /// <summary>The signature of <paramref name="url"/> (exactly as requested) and the decoded form parameters.</summary>
+    public static string Compute(string authToken, string url, IEnumerable<KeyValuePair<string, string>> form) =>
+        Convert.ToBase64String(Hmac(authToken, url, form, distinctValues: true));
+
+    /// <summary>
+    /// True when <paramref name="signature"/> matches the URL as given, without its port, or with the
+    /// scheme's default port (Twilio signs the URL as configured; proxies add or drop ports).
+    /// </summary>
+    public static bool IsValid(string authToken, string? signature, string url, IEnumerable<KeyValuePair<string, string>> form)
+    {
+        if (string.IsNullOrEmpty(authToken) || !TryDecode(signature, out var expected)) return false;
+        var parameters = form as IReadOnlyCollection<KeyValuePair<string, string>> ?? [.. form];
+        var hasRepeats = parameters.GroupBy(p => (p.Key, p.Value)).Any(g => g.Count() > 1);
+
+        var valid = false;
+        foreach (var candidate in UrlVariants(url))
+        {
+            // Evaluate every candidate so that timing does not reveal which one matched.
+            valid |= CryptographicOperations.FixedTimeEquals(expected, Hmac(authToken, candidate, parameters, distinctValues: true));
+            // twilio-node signs a repeated identical value once; accept the plain concatenation too in case Twilio does not.
+            if (hasRepeats)
+                valid |= CryptographicOperations.FixedTimeEquals(expected, Hmac(authToken, candidate, parameters, distinctValues: false));
+        }
+        return valid;
+    }
+
+    /// <summary>
+    /// The JSON-body variant: Twilio adds <c>bodySHA256=&lt;hex SHA-256 of the raw body&gt;</c> to the URL and signs the URL alone.
+    /// </summary>
+    public static bool IsValidWithBody(string authToken, string? signature, string url, ReadOnlySpan<byte> body)
+    {
+        var claimed = BodyHashFromUrl(url);
+        if (claimed is null || !IsValid(authToken, signature, url, [])) return false;
+        var actual = Encoding.ASCII.GetBytes(BodyHash(body));
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(claimed.ToLowerInvariant()), actual);
+    }
+
+    /// <summary>Lowercase hex SHA-256, as Twilio puts in <c>bodySHA256</c>.</summary>
+    public static string BodyHash(ReadOnlySpan<byte> body) => Convert.ToHexStringLower(SHA256.HashData(body));
+
+    /// <summary>The <c>bodySHA256</c> query parameter of a URL, when present.</summary>
+    public static string? BodyHashFromUrl(string url)
+    {
+        var query = url.IndexOf('?');
+        if (query < 0) return null;
+        foreach (var pair in url[(query + 1)..].Split('&'))
+        {
+            if (pair.StartsWith("bodySHA256=", StringComparison.Ordinal)) return Uri.UnescapeDataString(pair["bodySHA256=".Length..]);
+        }
+        return null;
+    }
+
+    /// <summary>The URL as given, without any explicit port, and with the default port when none is given (twilio-node's addPort/removePort), plus the WHATWG-normalised quote.</summary>
+    public static IReadOnlyList<string> UrlVariants(string url)
+    {
+        var variants = new List<string> { url };
+        var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd > 0)
+        {
+            var scheme = url[..schemeEnd].ToLowerInvariant();
+            var hostStart = schemeEnd + 3;
+            var hostEnd = url.IndexOfAny(['/', '?', '#'], hostStart);
+            if (hostEnd < 0) hostEnd = url.Length;
+            var authority = url[hostStart..hostEnd];
+            var rest = url[hostEnd..];
+            var colon = authority.LastIndexOf(':');
+            var hasPort = colon > authority.LastIndexOf(']') && colon >= 0 && authority[(colon + 1)..].All(char.IsAsciiDigit);
+            var host = hasPort ? authority[..colon] : authority;
+            var prefix = url[..hostStart];
+            variants.Add(prefix + host + rest);
+            if (!hasPort && scheme is "https" or "http")
+                variants.Add(prefix + host + (scheme == "https" ? ":443" : ":80") + rest);
+        }
+        // twilio-node 6.2.0 also tries the URL after `new URL()`, which escapes a quote as %27.
+        foreach (var variant in variants.ToArray())
+        {
+            if (variant.Contains('\'')) variants.Add(variant.Replace("'", "%27", StringComparison.Ordinal));
+        }
+        return [.. variants.Distinct(StringComparer.Ordinal)];
+    }
+
+    private static byte[] Hmac(string authToken, string url, IEnumerable<KeyValuePair<string, string>> form, bool distinctValues)
+    {
+        var data = new StringBuilder(url);
+        foreach (var group in form.GroupBy(p => p.Key, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var values = group.Select(p => p.Value);
+            if (distinctValues) values = values.Distinct(StringComparer.Ordinal);
+            foreach (var value in values.OrderBy(v => v, StringComparer.Ordinal)) data.Append(group.Key).Append(value);
+        }
+        return HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString()));
+    }
+
+    private static bool TryDecode(string? signature, out byte[] bytes)
+    {
+        bytes = [];
+        if (string.IsNullOrWhiteSpace(signature)) return false;
+        var buffer = new byte[signature.Length];
+        if (!Convert.TryFromBase64String(signature.Trim(), buffer, out var written)) return false;
+        bytes = buffer[..written];
+        return true;
+    }
+}

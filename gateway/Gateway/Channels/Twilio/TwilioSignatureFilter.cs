@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Gateway.Channels.Twilio;
+
+/// <summary>
+/// Verifies X-Twilio-Signature before any handler runs. Unlike twilio-aspnet it never skips local
+/// requests (behind a proxy every request looks local), signs each repeated form value, and refuses
+/// to run at all without an AuthToken.
+/// </summary>
+public static class TwilioSignatureFilter
+{
+    public static TBuilder ValidateTwilioSignature<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(ValidateAsync);
+
+    private static async ValueTask<object?> ValidateAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        var http = invocation.HttpContext;
+        var options = http.RequestServices.GetRequiredService<IOptionsMonitor<TwilioOptions>>().CurrentValue;
+        if (string.IsNullOrEmpty(options.AuthToken))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Twilio channel is not configured",
+                detail: "Set Twilio__AuthToken: webhooks are never accepted unsigned.");
+        }
+
+        var (body, tooLarge) = await WebhookBody.ReadAsync(http, options.MaxBodyBytes);
+        if (tooLarge is not null) return tooLarge;
+
+        var url = SignedUrl(http.Request, options.PublicBaseUrl);
+        var signature = http.Request.Headers[TwilioSignature.Header].ToString();
+        bool valid;
+        if (!IsForm(http.Request) && TwilioSignature.BodyHashFromUrl(url) is not null)
+        {
+            valid = TwilioSignature.IsValidWithBody(options.AuthToken, signature, url, body);
+            TwilioForm.Empty.Attach(http);
+        }
+        else
+        {
+            var form = IsForm(http.Request) ? TwilioForm.Parse(body) : TwilioForm.Empty;
+            valid = TwilioSignature.IsValid(options.AuthToken, signature, url, form.Pairs);
+            form.Attach(http);
+        }
+
+        if (!valid)
+        {
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TwilioSignatureFilter))
+                .LogWarning("Rejected a Twilio webhook with a {State} signature for {Url}", signature.Length == 0 ? "missing" : "invalid", url);
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "Invalid Twilio signature",
+                detail: $"The {TwilioSignature.Header} header is missing or does not match this request.");
+        }
+        return await next(invocation);
+    }
+
+    /// <summary>The URL Twilio signed: the public base URL (or the request's own origin) + path + raw query.</summary>
+    public static string SignedUrl(HttpRequest request, string? publicBaseUrl)
+    {
+        var origin = string.IsNullOrWhiteSpace(publicBaseUrl)
+            ? $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}"
+            : publicBaseUrl.TrimEnd('/');
+        return origin + request.Path.ToUriComponent() + request.QueryString.Value;
+    }
+
+    private static bool IsForm(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+        && type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,76 @@
+using Gateway.Channels.Status;
+using Gateway.Contracts;
+using Gateway.Conversations;
+using Gateway.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Gateway.Channels.Twilio;
+
+/// <summary>
+/// Twilio's webhooks: inbound SMS/WhatsApp (answered inline with TwiML) and delivery status callbacks.
+/// Both are behind the signature filter; nothing reaches a handler unsigned.
+/// </summary>
+public static class TwilioWebhooks
+{
+    public const string InboundPath = "/webhooks/twilio";
+    public const string StatusPath = "/webhooks/twilio/status";
+
+    public static IEndpointRouteBuilder MapTwilioWebhooks(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(InboundPath)
+            .ValidateTwilioSignature()
+            .WithTags("Twilio")
+            .ExcludeFromDescription();
+        group.MapPost("", HandleInboundAsync);
+        group.MapPost("/status", HandleStatusAsync);
+        return app;
+    }
+
+    /// <summary>
+    /// One engine step, rendered as TwiML. WhatsApp replies with options are rendered as numbered text too:
+    /// TwiML cannot carry buttons, and buttons through Twilio need a pre-approved Content template per option
+    /// set plus a REST call outside this response. Inline TwiML keeps the reply within Twilio's 15 s, and a
+    /// retried MessageSid gets the same TwiML back from the engine's idempotency record. The Cloud adapter
+    /// (Channels/WhatsAppCloud) is the one that sends real buttons and lists.
+    /// </summary>
+    public static async Task<Results<TwiMLResult, ProblemHttpResult>> HandleInboundAsync(
+        HttpContext http, [FromServices] IConversationEngine engine, [FromServices] ILoggerFactory logs)
+    {
+        var (inbound, problem) = TwilioInbound.Parse(TwilioForm.From(http));
+        if (problem is not null) return problem;
+
+        var result = await engine.HandleAsync(inbound!.ToInboundMessage(), http.RequestAborted);
+        logs.CreateLogger(typeof(TwilioWebhooks)).LogInformation(
+            "Twilio {Channel} message {MessageSid} from {From}: {Replies} replies{Duplicate}",
+            inbound.Channel.ToWire(), inbound.MessageSid, PhoneNumbers.Mask(inbound.From), result.Replies.Count, result.Duplicate ? " (retry)" : "");
+
+        return new TwiMLResult([.. result.Replies
+            .Select(NumberedText.Render)
+            .Where(text => !string.IsNullOrWhiteSpace(text))]);
+    }
+
+    /// <summary>A delivery status: kept in the status store (never moving backwards) and announced as <see cref="MessageStatusChanged"/>.</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> HandleStatusAsync(
+        HttpContext http, [FromServices] IMessageStatusStore store, [FromServices] IStatusEvents events, [FromServices] TimeProvider clock)
+    {
+        var form = TwilioForm.From(http);
+        var sid = form["MessageSid"] ?? form["SmsSid"];
+        var status = form["MessageStatus"] ?? form["SmsStatus"];
+        if (string.IsNullOrWhiteSpace(sid) || string.IsNullOrWhiteSpace(status))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Invalid field MessageSid or MessageStatus",
+                detail: "A status callback needs MessageSid and MessageStatus.");
+        }
+
+        var errorCode = string.IsNullOrWhiteSpace(form["ErrorCode"]) ? null : form["ErrorCode"];
+        var at = clock.GetUtcNow();
+        var entry = await store.UpdateAsync(TwilioChannel.Provider, sid, status.ToLowerInvariant(), errorCode, at, http.RequestAborted);
+        await events.PublishAsync(
+            new MessageStatusChanged(sid, TwilioChannel.Provider, status.ToLowerInvariant(), null, errorCode, entry.Reference, at),
+            http.RequestAborted);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,24 @@
+using Gateway.Channels.Status;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Channels.WhatsAppCloud;
+
+/// <summary>Registration of the WhatsApp Cloud API (Meta) adapter.</summary>
+public static class WhatsAppCloudChannel
+{
+    /// <summary>The provider name in <see cref="Conversations.InboundMessage.Provider"/> and <see cref="IMessageSender.Provider"/>.</summary>
+    public const string Provider = "whatsapp-cloud";
+
+    public static WebApplicationBuilder AddWhatsAppCloudChannel(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<WhatsAppCloudOptions>().BindConfiguration(WhatsAppCloudOptions.Section);
+        builder.Services.AddMessageStatus();
+        builder.Services.AddHttpClient(WhatsAppCloudSender.HttpClientName)
+            .AddProviderRetry("whatsapp-cloud-send", services => services.GetRequiredService<IOptions<WhatsAppCloudOptions>>().Value.Retry);
+        builder.Services.AddSingleton<WhatsAppCloudSender>();
+        builder.Services.AddSingleton<IMessageSender>(services => services.GetRequiredService<WhatsAppCloudSender>());
+        builder.Services.AddSingleton<CloudReplyQueue>();
+        builder.Services.AddHostedService<CloudReplyWorker>();
+        return builder;
+    }
+}
