@@ -25,7 +25,7 @@ public static class WhatsAppRendering
         var options = reply.Options;
         // Interactive messages need a body; an empty prompt is clearer as plain numbered text.
         if (options.Count == 0 || string.IsNullOrWhiteSpace(reply.Text))
-            return new WhatsAppText(Truncate(NumberedText.Render(reply), MaxTextBody));
+            return new WhatsAppText(Truncate(SmsText.Render(reply), MaxTextBody));
 
         if (options.Count <= MaxButtons
             && options.All(o => Length(o.Label) is > 0 and <= MaxButtonTitle)
@@ -48,7 +48,7 @@ public static class WhatsAppRendering
                     Length(o.Label) > MaxRowTitle ? Truncate(o.Label, MaxRowDescription) : null))]);
         }
 
-        return new WhatsAppText(Truncate(NumberedText.Render(reply), MaxTextBody));
+        return new WhatsAppText(Truncate(SmsText.Render(reply), MaxTextBody));
     }
 
     /// <summary>The label of the button that opens a list, in the reply's language.</summary>
@@ -66,7 +66,7 @@ public static class WhatsAppRendering
     /// </summary>
     public static string TemplateParameter(Reply reply)
     {
-        var lines = NumberedText.Render(reply)
+        var lines = SmsText.Render(reply)
             .Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var flat = string.Join(" · ", lines);
         while (flat.Contains("     ", StringComparison.Ordinal)) flat = flat.Replace("     ", " ", StringComparison.Ordinal);

@@ -24,6 +24,7 @@ public static class StorageExtensions
             services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<InMemoryStore>());
             services.AddSingleton<ICounterStore>(sp => sp.GetRequiredService<InMemoryStore>());
             services.AddSingleton<IOutboxDeadLetters>(sp => sp.GetRequiredService<InMemoryStore>());
+            services.AddSingleton<IOutboxWriter>(sp => sp.GetRequiredService<InMemoryStore>());
             return builder;
         }
 
@@ -33,6 +34,7 @@ public static class StorageExtensions
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<RedisStore>());
         services.AddSingleton<ICounterStore>(sp => sp.GetRequiredService<RedisStore>());
         services.AddSingleton<IOutboxDeadLetters>(sp => sp.GetRequiredService<RedisStore>());
+        services.AddSingleton<IOutboxWriter>(sp => sp.GetRequiredService<RedisStore>());
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using Gateway.Channels.Status;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -118,8 +119,8 @@ public sealed class KannelEndToEndTests
             {
                 services.RemoveAll<IConversationEngine>();
                 services.AddSingleton<IConversationEngine>(Engine);
-                services.RemoveAll<IKannelStatusSink>();
-                services.AddSingleton<IKannelStatusSink>(Statuses);
+                services.RemoveAll<IStatusEvents>();
+                services.AddSingleton<IStatusEvents>(Statuses);
             });
         }
     }
@@ -141,7 +142,7 @@ public sealed class KannelEndToEndTests
             throw new NotSupportedException();
     }
 
-    private sealed class StatusChannel : IKannelStatusSink
+    private sealed class StatusChannel : IStatusEvents
     {
         private readonly System.Threading.Channels.Channel<MessageStatusChanged> _channel = System.Threading.Channels.Channel.CreateUnbounded<MessageStatusChanged>();
 

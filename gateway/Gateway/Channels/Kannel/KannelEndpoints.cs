@@ -1,3 +1,4 @@
+using Gateway.Channels.Status;
 using Gateway.Channels.Ussd;
 using Gateway.Contracts;
 using Gateway.Conversations;
@@ -73,7 +74,7 @@ public static class KannelEndpoints
     }
 
     private static async Task<Results<Ok, ProblemHttpResult>> HandleDeliveryReportAsync(
-        HttpContext context, IOptionsMonitor<KannelOptions> options, IKannelStatusSink sink, TimeProvider clock)
+        HttpContext context, IOptionsMonitor<KannelOptions> options, IStatusEvents sink, TimeProvider clock)
     {
         if (Refuse(context, options.CurrentValue) is { } refusal) return refusal;
         var fields = await ReadFieldsAsync(context.Request, context.RequestAborted);

@@ -1,3 +1,4 @@
+using Gateway.Channels.Status;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,7 @@ public static class KannelRegistration
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMessageStatus();
         services.AddOptions<KannelOptions>()
             .BindConfiguration(KannelOptions.Section)
             .PostConfigure<IConfiguration>((options, configuration) =>
@@ -40,7 +42,6 @@ public static class KannelRegistration
 
         services.AddSingleton<KannelSender>();
         services.AddSingleton<IMessageSender>(sp => sp.GetRequiredService<KannelSender>());
-        services.TryAddSingleton<IKannelStatusSink, LoggingKannelStatusSink>();
         return builder;
     }
 }

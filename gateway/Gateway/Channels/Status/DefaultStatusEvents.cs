@@ -1,24 +1,20 @@
+using Gateway.Bus;
 using Gateway.Contracts;
-using MassTransit;
+using Gateway.Storage;
 
 namespace Gateway.Channels.Status;
 
 /// <summary>
-/// Publishes through MassTransit's <see cref="IPublishEndpoint"/> when the host has a bus, else logs.
-/// IPublishEndpoint is scoped in MassTransit, so each publish gets its own scope.
+/// Delivery statuses of every provider go to the outbox (then the bus), with a message id derived from
+/// (provider, message, status) so a provider's retried callback is one event for consumers.
 /// </summary>
-public sealed class DefaultStatusEvents(IServiceScopeFactory scopes, ILogger<DefaultStatusEvents> logger) : IStatusEvents
+public sealed class DefaultStatusEvents(IOutboxWriter outbox, OutboxSignal signal) : IStatusEvents
 {
     public async Task PublishAsync(MessageStatusChanged statusChanged, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var publish = scope.ServiceProvider.GetService<IPublishEndpoint>();
-        if (publish is null)
-        {
-            logger.LogInformation("Message {MessageId} ({Provider}) is now {Status} (error {ErrorCode}); no bus registered",
-                statusChanged.MessageId, statusChanged.Provider, statusChanged.Status, statusChanged.ErrorCode);
-            return;
-        }
-        await publish.Publish(statusChanged, cancellationToken);
+        var id = EventIds.Deterministic(nameof(MessageStatusChanged), $"{statusChanged.Provider}:{statusChanged.MessageId}:{statusChanged.Status}");
+        await outbox.AppendAsync(statusChanged.MessageId,
+            new OutboxEvent(id, nameof(MessageStatusChanged), StoreJson.Serialize(statusChanged), statusChanged.At), cancellationToken);
+        signal.Notify();
     }
 }

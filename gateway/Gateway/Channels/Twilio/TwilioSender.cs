@@ -101,7 +101,7 @@ public sealed class TwilioSender(
         }
         else
         {
-            form.Add(new("Body", NumberedText.Render(message.Reply)));
+            form.Add(new("Body", SmsText.Render(message.Reply)));
         }
         return (form, null);
     }

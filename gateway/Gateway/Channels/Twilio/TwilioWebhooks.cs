@@ -46,7 +46,7 @@ public static class TwilioWebhooks
             inbound.Channel.ToWire(), inbound.MessageSid, PhoneNumbers.Mask(inbound.From), result.Replies.Count, result.Duplicate ? " (retry)" : "");
 
         return new TwiMLResult([.. result.Replies
-            .Select(NumberedText.Render)
+            .Select(SmsText.Render)
             .Where(text => !string.IsNullOrWhiteSpace(text))]);
     }
 

@@ -1,3 +1,4 @@
+using Gateway.Channels.Status;
 using System.Collections.Concurrent;
 using Gateway.Channels.Kannel;
 using Gateway.Contracts;
@@ -22,8 +23,8 @@ public static class KannelTestHost
             s.AddSingleton<IConversationEngine>(engine);
             if (sink is not null)
             {
-                s.RemoveAll<IKannelStatusSink>();
-                s.AddSingleton<IKannelStatusSink>(sink);
+                s.RemoveAll<IStatusEvents>();
+                s.AddSingleton<IStatusEvents>(sink);
             }
         });
         if (configured)
@@ -45,7 +46,7 @@ public static class KannelTestHost
     }
 }
 
-public sealed class RecordingStatusSink : IKannelStatusSink
+public sealed class RecordingStatusSink : IStatusEvents
 {
     public ConcurrentQueue<MessageStatusChanged> Published { get; } = new();
 

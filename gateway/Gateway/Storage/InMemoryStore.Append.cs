@@ -1,0 +1,10 @@
+namespace Gateway.Storage;
+
+public sealed partial class InMemoryStore : IOutboxWriter
+{
+    public Task AppendAsync(string partitionKey, OutboxEvent outboxEvent, CancellationToken cancellationToken)
+    {
+        lock (_gate) _outbox[++_outboxSequence] = outboxEvent;
+        return Task.CompletedTask;
+    }
+}
