@@ -8,7 +8,9 @@ public static class MessageStatusRegistration
     public static IServiceCollection AddMessageStatus(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IMessageStatusStore, InMemoryMessageStatusStore>();
+        services.TryAddSingleton<IMessageStatusStore>(sp => sp.GetService<StackExchange.Redis.IConnectionMultiplexer>() is { } redis
+            ? new RedisMessageStatusStore(redis)
+            : new InMemoryMessageStatusStore(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IStatusEvents, DefaultStatusEvents>();
         services.TryAddSingleton<MessageSenders>();
         return services;

@@ -10,7 +10,10 @@ public static class UssdRegistration
         var services = builder.Services;
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IUssdSessionStore, InMemoryUssdSessionStore>();
+        // Redis when the gateway has one (any replica answers the next hop), else process memory.
+        services.TryAddSingleton<IUssdSessionStore>(sp => sp.GetService<StackExchange.Redis.IConnectionMultiplexer>() is { } redis
+            ? new RedisUssdSessionStore(redis)
+            : new InMemoryUssdSessionStore(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IUssdFormat, AfricasTalkingUssdFormat>();
         services.AddSingleton<IUssdFormat, ArkeselUssdFormat>();
         services.AddSingleton<UssdFormats>();
