@@ -1,3 +1,4 @@
+using Gateway.Channels.Status;
 using Gateway.Communes;
 using Gateway.Contacts;
 using Gateway.Conversations.Actions;
@@ -29,6 +30,8 @@ public static class ConversationsExtensions
         builder.Services.AddSingleton<FlowResolver>();
         builder.Services.AddSingleton<Dialog>();
         builder.Services.AddSingleton<IConversationEngine, ConversationEngine>();
+        builder.Services.AddSingleton<Commands.ContactMessenger>();
+        builder.Services.AddMessageStatus();
         return builder;
     }
 

@@ -1,0 +1,10 @@
+using MassTransit;
+
+namespace Gateway.Conversations.Commands;
+
+/// <summary>How command consumers retry a send the provider refused for now (429, 5xx, broker hiccup): exponential, then the error queue.</summary>
+public static class CommandRetry
+{
+    public static void Apply(IReceiveEndpointConfigurator endpoint) =>
+        endpoint.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500)));
+}

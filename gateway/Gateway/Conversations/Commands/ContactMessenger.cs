@@ -1,0 +1,84 @@
+using Gateway.Channels;
+using Gateway.Channels.Status;
+using Gateway.Contacts;
+using Gateway.Contracts;
+using Gateway.Conversations.Actions;
+using Gateway.Storage;
+
+namespace Gateway.Conversations.Commands;
+
+/// <summary>
+/// Sends what the gateway says on its own (bus commands, not replies to a webhook) to a contact: picks the channel and
+/// provider the contact last used (or the configured default), respects opt-out, knows the WhatsApp 24 h window,
+/// records the send for status callbacks, and marks the contact opted out when the provider says they unsubscribed.
+/// </summary>
+public sealed class ContactMessenger(
+    MessageSenders senders,
+    IMessageStatusStore statuses,
+    IContactStore store,
+    ContactIds ids,
+    IConfiguration configuration,
+    TimeProvider clock,
+    ILogger<ContactMessenger> logger)
+{
+    /// <summary>The ledger records commands whose message went out, so a redelivered command is not sent twice.</summary>
+    private const string Ledger = "command";
+
+    public async Task<StoredContact?> FindAsync(string? phone, string? contactId, CancellationToken cancellationToken)
+    {
+        var id = contactId ?? (Text.PhoneNumbers.TryNormalize(phone, out var e164) ? ids.For(e164) : null);
+        return id is null ? null : await store.GetAsync(id, cancellationToken);
+    }
+
+    public async Task<bool> AlreadySentAsync(string requestId, CancellationToken cancellationToken) =>
+        await statuses.GetAsync(Ledger, requestId, cancellationToken) is not null;
+
+    /// <summary>Sends <paramref name="replies"/>; throws <see cref="RetryableSendException"/> when trying again later may work.</summary>
+    public async Task SendAsync(ContactState contact, ChannelKind? channel, IReadOnlyList<Reply> replies, string requestId, CancellationToken cancellationToken)
+    {
+        if (contact.OptedOut || replies.Count == 0) return;
+        var kind = channel ?? contact.LastChannel;
+        var provider = kind == contact.LastChannel && contact.LastProvider is { Length: > 0 } last ? last : DefaultProvider(kind);
+        if (!senders.TryGet(provider, out var sender))
+            throw new InvalidOperationException($"No sender is configured for provider '{provider}' (channel {kind.ToWire()}).");
+
+        var withinWindow = kind != ChannelKind.WhatsApp
+            || (contact.LastInboundAt.TryGetValue(ChannelKind.WhatsApp, out var lastInbound) && clock.GetUtcNow() - lastInbound < TimeSpan.FromHours(24));
+        foreach (var reply in replies)
+        {
+            var outcome = await sender.SendAsync(new OutboundMessage(contact.Phone, contact.LastTo, kind, reply, requestId, withinWindow), cancellationToken);
+            if (outcome.Status == "opted_out")
+            {
+                await MarkOptedOutAsync(contact.ContactId, cancellationToken);
+                return;
+            }
+            if (!outcome.Accepted)
+            {
+                if (outcome.Retryable) throw new RetryableSendException($"{provider} refused for now: {outcome.ErrorCode} {outcome.Error}");
+                logger.LogWarning("{Provider} refused a message for contact {ContactId}: {ErrorCode} {Error}", provider, contact.ContactId, outcome.ErrorCode, outcome.Error);
+                return;
+            }
+            if (outcome.ProviderMessageId is { } messageId)
+                await statuses.RecordSentAsync(provider, messageId, "accepted", requestId, cancellationToken);
+        }
+        await statuses.RecordSentAsync(Ledger, requestId, "sent", contact.ContactId, cancellationToken);
+    }
+
+    private string DefaultProvider(ChannelKind kind) =>
+        configuration[$"Gateway:DefaultProviders:{kind}"] is { Length: > 0 } configured ? configured : Simulator.SimulatorApi.Provider;
+
+    /// <summary>The provider says the contact unsubscribed (Twilio 21610): honour it as a STOP.</summary>
+    private async Task MarkOptedOutAsync(string contactId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            if (await store.GetAsync(contactId, cancellationToken) is not { } stored || stored.State.OptedOut) return;
+            var step = new StepContext(stored.State, new InboundMessage(stored.State.LastChannel, "", stored.State.Phone, "", ""), clock.GetUtcNow());
+            FlowActions.OptOut(step, "provider");
+            if (await store.TryCommitAsync(new ContactCommit(contactId, stored.Version, stored.State, step.Events, step.Counters, null), cancellationToken)) return;
+        }
+    }
+}
+
+/// <summary>A send failed in a way that may succeed later: the consumer lets MassTransit retry.</summary>
+public sealed class RetryableSendException(string message) : Exception(message);

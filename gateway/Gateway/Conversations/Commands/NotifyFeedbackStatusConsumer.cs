@@ -1,0 +1,38 @@
+using Gateway.Contracts;
+using Gateway.Conversations.Flows;
+using MassTransit;
+
+namespace Gateway.Conversations.Commands;
+
+/// <summary>A commune desk closes the loop: "your request R-4F7K is resolved", in the citizen's language.</summary>
+public sealed class NotifyFeedbackStatusConsumer(ContactMessenger messenger, FlowTexts texts, ILogger<NotifyFeedbackStatusConsumer> logger) : IConsumer<NotifyFeedbackStatus>
+{
+    private static readonly IReadOnlySet<string> Statuses = new HashSet<string> { "received", "in_progress", "resolved", "rejected" };
+
+    public async Task Consume(ConsumeContext<NotifyFeedbackStatus> context)
+    {
+        var command = context.Message;
+        if (!Statuses.Contains(command.Status))
+        {
+            logger.LogWarning("NotifyFeedbackStatus {RequestId}: unknown status '{Status}' (received, in_progress, resolved, rejected); dropped.", command.RequestId, command.Status);
+            return;
+        }
+        if (await messenger.AlreadySentAsync(command.RequestId, context.CancellationToken)) return;
+        if (await messenger.FindAsync(null, command.ContactId, context.CancellationToken) is not { } found)
+        {
+            logger.LogWarning("NotifyFeedbackStatus {RequestId}: contact {ContactId} is unknown or erased; dropped.", command.RequestId, command.ContactId);
+            return;
+        }
+        var contact = found.State;
+        var (text, language) = texts.System("feedback_status_" + command.Status, contact);
+        text = text.Replace("{reference}", command.Reference, StringComparison.Ordinal);
+        if (command.Note is { Count: > 0 } note) text += " " + texts.Resolve(new LocalizedText(note), contact, null).Text;
+        await messenger.SendAsync(contact, null, [Reply.Plain(text, language)], command.RequestId, context.CancellationToken);
+    }
+}
+
+public sealed class NotifyFeedbackStatusConsumerDefinition : ConsumerDefinition<NotifyFeedbackStatusConsumer>
+{
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<NotifyFeedbackStatusConsumer> consumer, IRegistrationContext context) =>
+        CommandRetry.Apply(endpoint);
+}

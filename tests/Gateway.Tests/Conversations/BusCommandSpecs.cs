@@ -1,0 +1,70 @@
+using Gateway.Contracts;
+using Gateway.Simulator;
+using Gateway.Tests.Bus;
+using Gateway.Tests.Infrastructure;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gateway.Tests.Conversations;
+
+/// <summary>Other systems command the gateway over the bus: start a flow, send a message, close the feedback loop.</summary>
+public sealed class BusCommandSpecs
+{
+    private const string Phone = "+212663000001";
+
+    [Fact]
+    public async Task StartFlow_makes_the_gateway_open_the_conversation_with_the_contact_once()
+    {
+        await using var app = new GatewayApplication();
+        var bus = app.Services.GetRequiredService<IBus>();
+
+        await bus.Publish(new StartFlow("req-1", Phone, null, "subscribe", "sms"));
+        await bus.Publish(new StartFlow("req-1", Phone, null, "subscribe", "sms"));
+
+        var sent = await Wait.ForAsync(() => Task.FromResult(Mailbox(app)), m => m.Count >= 1, "the first message");
+        Assert.Contains("Quelle est votre commune", Assert.Single(sent).Text);
+
+        var reply = await new SimulatorClient(app.CreateClient(), Phone).SendAsync("Nador");
+        Assert.Contains("réunions du conseil de Nador", reply.Text);
+        await Task.Delay(200);
+        Assert.Single(Mailbox(app));
+    }
+
+    [Fact]
+    public async Task NotifyFeedbackStatus_tells_the_citizen_in_their_language()
+    {
+        await using var app = new GatewayApplication();
+        var phone = new SimulatorClient(app.CreateClient(), Phone);
+        await phone.SayAsync("رأي", "٧", "٢", "لا يوجد ماء منذ يومين");
+        await phone.SendAsync("١");
+        var feedback = Assert.Single(await app.EventsAsync<FeedbackReceived>());
+
+        await app.Services.GetRequiredService<IBus>().Publish(new NotifyFeedbackStatus("desk-42", feedback.ContactId, feedback.Reference, "resolved", null));
+
+        var sent = await Wait.ForAsync(() => Task.FromResult(Mailbox(app)), m => m.Count >= 1, "the notification");
+        var message = Assert.Single(sent);
+        Assert.Equal($"تمت معالجة ملاحظتك {feedback.Reference}. شكرا على مشاركتك!", message.Text);
+        Assert.Equal("ar", message.Language);
+    }
+
+    [Fact]
+    public async Task SendMessage_picks_the_contacts_language_and_never_reaches_an_opted_out_contact()
+    {
+        await using var app = new GatewayApplication();
+        var bus = app.Services.GetRequiredService<IBus>();
+        var texts = new Dictionary<string, string> { ["fr"] = "Réunion du conseil mardi à 18 h.", ["ar"] = "اجتماع المجلس يوم الثلاثاء على الساعة 18." };
+        await new SimulatorClient(app.CreateClient(), Phone).SendAsync("السلام عليكم");
+        await new SimulatorClient(app.CreateClient(), "+212663000002").SayAsync("Bonjour", "STOP");
+
+        await bus.Publish(new SendMessage("s-1", Phone, null, null, texts));
+        await bus.Publish(new SendMessage("s-2", "+212663000002", null, null, texts));
+
+        var sent = await Wait.ForAsync(() => Task.FromResult(Mailbox(app)), m => m.Count >= 1, "the message");
+        Assert.Equal(texts["ar"], Assert.Single(sent).Text);
+        await Task.Delay(300);
+        Assert.Empty(app.Services.GetRequiredService<SimulatorMailbox>().For("+212663000002"));
+    }
+
+    private static IReadOnlyList<SimulatorMailbox.SentMessage> Mailbox(GatewayApplication app) =>
+        app.Services.GetRequiredService<SimulatorMailbox>().For(Phone);
+}
