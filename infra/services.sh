@@ -8,7 +8,7 @@
 # $GATEWAY_INFRA_STATE/ports.env, so that `stop NAME` / `start NAME` / `restart NAME` bring a
 # service back on the SAME port with the SAME data (tests stop RabbitMQ mid-run and restart
 # Redis to prove AOF persistence). `start all` with nothing running picks new ports and wipes
-# the data: every test run starts clean. Callers `source $GATEWAY_INFRA_STATE/env.sh`.
+# the data: every test run starts clean (unless GATEWAY_INFRA_KEEP_DATA=1). Callers `source $GATEWAY_INFRA_STATE/env.sh`.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -363,8 +363,9 @@ usage() { echo "usage: $0 {start|stop|restart|status} {redis|rabbitmq|kannel|all
 action=$1; target=$2
 case $target in all) targets=("${SERVICES[@]}") ;; redis|rabbitmq|kannel) targets=("$target") ;; *) usage ;; esac
 
-if [ "$action" = start ] && [ "$target" = all ] && ! any_running; then
+if [ "$action" = start ] && [ "$target" = all ] && ! any_running && [ "${GATEWAY_INFRA_KEEP_DATA:-0}" != 1 ]; then
   # Fresh run: new ports (old ones may be taken by now) and empty data.
+  # GATEWAY_INFRA_KEEP_DATA=1 (dev-up.sh) keeps both from the previous run instead.
   rm -rf "$STATE/redis" "$STATE/rabbitmq" "$STATE/kannel" "$PORTS_FILE"
 fi
 if [ "$action" = stop ] || [ "$action" = status ]; then
