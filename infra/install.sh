@@ -53,10 +53,8 @@ for svc in redis-server rabbitmq-server kannel; do
     $SUDO "/etc/init.d/$svc" stop >/dev/null 2>&1 || true
   fi
 done
-# The rabbitmq package may leave the system node's epmd behind; ours starts its own on another port.
-if command -v rabbitmqctl >/dev/null 2>&1; then
-  $SUDO rabbitmqctl -n rabbit@"$(hostname -s)" stop >/dev/null 2>&1 || true
-fi
+# (Only the packaged services are stopped, and only right after an install: a node someone
+# started by hand is left alone. Ours never collide with them: own ports, own epmd.)
 
 for f in /usr/sbin/bearerbox /usr/sbin/smsbox "$FAKESMSC"; do
   [ -x "$f" ] || { echo "install.sh: $f is missing after install" >&2; exit 1; }
