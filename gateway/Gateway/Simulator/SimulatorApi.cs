@@ -1,3 +1,4 @@
+using Gateway.Channels.Ussd;
 using Gateway.Conversations;
 using Gateway.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,6 +17,9 @@ public static class SimulatorApi
     /// <summary>The longest text accepted (USSD and SMS carry far less; a long paste gets a polite re-prompt, not an error).</summary>
     public const int MaxTextLength = 10_000;
 
+    /// <param name="To">The number or USSD code written to (selects the commune); default "simulator".</param>
+    /// <param name="Id">Provider message id, to try de-duplication (a retry with the same id gets the same reply).</param>
+    /// <param name="SessionId">USSD only: the operator session; an empty text starts a new one.</param>
     public sealed record SimulatorMessage(string? From, string? Channel, string? Text, string? To, string? Payload, string? Id, string? SessionId);
 
     public sealed record SimulatorReply(string ContactId, bool ConversationOpen, bool Duplicate, IReadOnlyList<object> Replies);
@@ -39,7 +43,8 @@ public static class SimulatorApi
     }
 
     private static async Task<Results<Ok<SimulatorReply>, ProblemHttpResult>> SendAsync(
-        SimulatorMessage body, IConversationEngine engine, CancellationToken cancellationToken)
+        SimulatorMessage body, IConversationEngine engine, UssdSessionHandler ussd, IUssdSessionStore ussdSessions,
+        Contacts.ContactIds contactIds, CancellationToken cancellationToken)
     {
         if (!PhoneNumbers.TryNormalize(body.From, out var from))
             return Problem("from", "'from' must be a phone number, e.g. +212612345678 or 0612345678.");
@@ -50,8 +55,19 @@ public static class SimulatorApi
         if (text.Length > MaxTextLength)
             return Problem("text", $"'text' is longer than {MaxTextLength} characters.");
 
-        var message = new InboundMessage(channel, Provider, from, body.To ?? Provider, text, body.Payload, body.Id,
-            channel == ChannelKind.Ussd ? body.SessionId ?? "simulator-" + from : null);
+        if (channel == ChannelKind.Ussd)
+        {
+            // USSD goes through the same session logic as the aggregators' routes: paging, CON/END, hop retries.
+            var sessionId = body.SessionId ?? "simulator-" + from;
+            var state = await ussdSessions.GetAsync(sessionId, cancellationToken);
+            var isNew = text.Length == 0 || state is null;
+            var hop = new UssdHop(sessionId, from, body.To ?? "*123#", null, text, isNew, isNew ? 0 : state!.LastHop + 1);
+            var screen = await ussd.HandleAsync(Provider, hop, cancellationToken);
+            var contactId = contactIds.For(from);
+            return TypedResults.Ok(new SimulatorReply(contactId, screen.Continue, false, [(screen.Continue ? "CON " : "END ") + screen.Text]));
+        }
+
+        var message = new InboundMessage(channel, Provider, from, body.To ?? Provider, text, body.Payload, body.Id);
         var result = await engine.HandleAsync(message, cancellationToken);
         return TypedResults.Ok(new SimulatorReply(result.ContactId, result.ConversationOpen, result.Duplicate, SimulatorRendering.Render(channel, result)));
     }

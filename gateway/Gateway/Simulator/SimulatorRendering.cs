@@ -8,7 +8,6 @@ public static class SimulatorRendering
 {
     public static IReadOnlyList<object> Render(ChannelKind channel, StepResult result) => channel switch
     {
-        ChannelKind.Ussd => [(result.ConversationOpen ? "CON " : "END ") + string.Join("\n", result.Replies.Select(SmsText.Render))],
         ChannelKind.WhatsApp => result.Replies.Select(WhatsApp).ToList(),
         _ => result.Replies.Select(r => (object)SmsText.Render(r)).ToList(),
     };
