@@ -40,6 +40,12 @@ public sealed class FlowYamlReader
             Problem(Line(e.Start), $"not valid YAML: {e.InnerException?.Message ?? e.Message}");
             return null;
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet reports some malformed documents (an unclosed flow sequence at the end) without a position.
+            Problem(1, $"not valid YAML: {e.Message} (check brackets and quotes)");
+            return null;
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             Problem(1, "a flow file must be a mapping with 'flow', 'languages', 'start' and 'nodes'");
@@ -74,7 +80,7 @@ public sealed class FlowYamlReader
         {
             Id = id,
             File = _file,
-            Name = Localized(root, "name") ?? LocalizedText.Of(("fr", id)),
+            Name = Localized(root, "name") ?? new LocalizedText(languages.ToDictionary(l => l.Value, _ => id)),
             Keywords = Sequence(root, "keywords").Select(k => k.Value).ToList(),
             Languages = languages.Select(l => l.Value).ToList(),
             DefaultLanguage = defaultLanguage,

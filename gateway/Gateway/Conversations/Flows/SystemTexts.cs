@@ -45,6 +45,10 @@ public sealed class SystemTexts
         {
             return (null, [new FlowProblem(file, (int)e.Start.Line, $"not valid YAML: {e.InnerException?.Message ?? e.Message}")]);
         }
+        catch (InvalidOperationException e)
+        {
+            return (null, [new FlowProblem(file, 1, $"not valid YAML: {e.Message} (check brackets and quotes)")]);
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             return (null, [new FlowProblem(file, 1, "the system file must be a mapping with 'commands' and 'messages'")]);
 
