@@ -3,6 +3,7 @@ using Gateway.Bus;
 using Gateway.Conversations;
 using Gateway.Hosting;
 using Gateway.Observability;
+using Gateway.Polls;
 using Gateway.Simulator;
 using Gateway.Storage;
 
@@ -15,6 +16,7 @@ builder.AddGatewayBus();
 builder.AddGatewayObservability();
 builder.AddConversations();
 builder.AddSimulator();
+builder.AddPolls();
 
 var app = builder.Build();
 
@@ -23,6 +25,7 @@ app.MapOpenApi();
 app.MapGatewayObservability();
 app.MapFlows();
 app.MapSimulator();
+app.MapPolls();
 
 app.Run();
 
