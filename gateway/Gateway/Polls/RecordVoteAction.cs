@@ -18,6 +18,11 @@ public sealed class RecordVoteAction(PollDirectory directory, FlowTexts texts) :
 
     public string Name => ActionName;
 
+    // The event id comes from the provider's message id: a webhook retry is answered from the idempotency record and
+    // never commits again, so one inbound message yields one id. Without one (simulator, bus command) a fresh nonce is
+    // used, since a time-based key would give two changes within one clock tick the same id and consumers would drop one.
+    // Either way the id is fixed once committed, so the relay's re-publishes keep it.
+
     public void Run(FlowNode node, StepContext step)
     {
         var contact = step.Contact;
@@ -67,7 +72,7 @@ public sealed class RecordVoteAction(PollDirectory directory, FlowTexts texts) :
         }
         step.Publish(
             new PollVoteRecorded(poll.Id, choice, poll.Commune, channel, language, contact.ContactId, previous is not null, previous, step.Now),
-            $"{poll.Id}:{contact.ContactId}:{step.Now.ToUnixTimeMilliseconds()}");
+            $"{poll.Id}:{contact.ContactId}:{step.Message.ProviderMessageId ?? Guid.NewGuid().ToString("N")}");
     }
 
     public static string Option(int option) => "option:" + option.ToString(CultureInfo.InvariantCulture);
