@@ -24,9 +24,14 @@ public sealed record AdminCaller(string Name, string? Commune)
 
     public bool CanSee(string? commune) => IsProgramme || string.Equals(Commune, commune, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Bound from the request by the admin filter (minimal API parameter binding).</summary>
+    /// <summary>
+    /// Minimal API parameter binding. Parameters are bound BEFORE endpoint filters run, so the caller cannot come from
+    /// the filter's <c>HttpContext.Items</c> alone: it is looked up from the header here too. An invalid key binds null
+    /// (400 pending), and the admin filter, which runs next, answers 401 instead.
+    /// </summary>
     public static ValueTask<AdminCaller?> BindAsync(HttpContext context) =>
-        ValueTask.FromResult(context.Items[typeof(AdminCaller)] as AdminCaller);
+        ValueTask.FromResult(context.Items[typeof(AdminCaller)] as AdminCaller
+            ?? context.RequestServices.GetRequiredService<AdminKeys>().Find(context.Request.Headers[AdminExtensions.HeaderName]));
 }
 
 /// <summary>The configured keys, compared in constant time.</summary>

@@ -1,0 +1,99 @@
+using Gateway.Communes;
+using Gateway.Conversations;
+using Gateway.Text;
+
+namespace Gateway.Polls;
+
+/// <summary>The body of <c>POST /api/polls</c>. Texts are objects keyed by language: <c>{"fr": "...", "ar": "..."}</c>.</summary>
+/// <param name="OpensAt">Default: now.</param>
+/// <param name="AllowChange">True: a later vote replaces the earlier one. False (default): it is refused politely.</param>
+/// <param name="PublishResults">True (default): a vote after the close is answered with the results.</param>
+/// <param name="Announce">True: announce the poll to the commune's subscribers (<see cref="IPollAnnouncer"/>).</param>
+public sealed record CreatePollRequest(
+    string? Commune,
+    string? Keyword,
+    Dictionary<string, string>? Question,
+    List<Dictionary<string, string>>? Options,
+    DateTimeOffset? OpensAt,
+    DateTimeOffset? ClosesAt,
+    bool? AllowChange,
+    bool? PublishResults,
+    bool? Announce)
+{
+    public const int MinOptions = 2, MaxOptions = 9;
+    public const int MaxQuestionLength = 300, MaxOptionLength = 60, MaxKeywordLength = 20;
+
+    /// <summary>Problems per field (empty when valid). The commune's existence is checked here; who may touch it is not.</summary>
+    public Dictionary<string, string[]> Validate(CommuneRegistry communes, DateTimeOffset now)
+    {
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Add(string field, string problem)
+        {
+            if (!errors.TryGetValue(field, out var list)) errors[field] = list = [];
+            list.Add(problem);
+        }
+
+        if (string.IsNullOrWhiteSpace(Commune)) Add("commune", "The commune is required.");
+        else if (communes.Find(Commune) is null) Add("commune", $"Unknown commune '{Commune}'.");
+
+        var keyword = TextNormalizer.Normalize(Keyword);
+        if (keyword.Length == 0) Add("keyword", "The keyword is required.");
+        else if (keyword.Contains(' ')) Add("keyword", "The keyword must be a single word.");
+        else if (keyword.Length < 2 || keyword.Length > MaxKeywordLength) Add("keyword", $"The keyword must have 2 to {MaxKeywordLength} characters.");
+        else if (TextNormalizer.TryReadNumber(keyword, out _)) Add("keyword", "The keyword cannot be a number: numbers answer questions.");
+
+        CheckTexts("question", Question, MaxQuestionLength, Add);
+
+        if (Options is null || Options.Count < MinOptions || Options.Count > MaxOptions)
+            Add("options", $"Give {MinOptions} to {MaxOptions} options.");
+        else
+        {
+            for (var i = 0; i < Options.Count; i++) CheckTexts($"options[{i}]", Options[i], MaxOptionLength, Add);
+            // Voters may answer with an option's text in any language: two options must not share one.
+            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < Options.Count; i++)
+                foreach (var text in Options[i]?.Values ?? Enumerable.Empty<string>())
+                    if (TextNormalizer.Normalize(text) is { Length: > 0 } normalized && !seen.TryAdd(normalized, i) && seen[normalized] != i)
+                        Add($"options[{i}]", $"'{text}' is also the text of option {seen[normalized] + 1}.");
+        }
+
+        if (ClosesAt is null) Add("closesAt", "The closing time is required.");
+        else if (ClosesAt <= now) Add("closesAt", "The closing time must be in the future.");
+        else if (ClosesAt <= (OpensAt ?? now)) Add("closesAt", "The closing time must come after the opening time.");
+
+        return errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    private static void CheckTexts(string field, Dictionary<string, string>? texts, int maxLength, Action<string, string> add)
+    {
+        if (texts is null || texts.Count == 0 || texts.Values.All(string.IsNullOrWhiteSpace))
+        {
+            add(field, "Give the text in at least one language (fr, ar, zgh, zgh-Latn).");
+            return;
+        }
+        foreach (var (language, text) in texts)
+        {
+            if (!Languages.IsKnown(language)) add(field, $"Unknown language '{language}' (use fr, ar, zgh, zgh-Latn).");
+            else if (string.IsNullOrWhiteSpace(text)) add(field, $"The '{language}' text is empty.");
+            else if (text.Length > maxLength) add(field, $"The '{language}' text is longer than {maxLength} characters.");
+        }
+    }
+
+    /// <summary>The definition to store (call only when <see cref="Validate"/> found nothing).</summary>
+    public PollDefinition ToDefinition(string id, string commune, DateTimeOffset now, string createdBy) => new(
+        id,
+        commune,
+        Keyword!.Trim(),
+        TextNormalizer.Normalize(Keyword),
+        Trimmed(Question!),
+        Options!.Select(Trimmed).ToList(),
+        OpensAt ?? now,
+        ClosesAt!.Value,
+        AllowChange ?? false,
+        PublishResults ?? true,
+        now,
+        createdBy);
+
+    private static IReadOnlyDictionary<string, string> Trimmed(Dictionary<string, string> texts) =>
+        texts.ToDictionary(t => t.Key, t => t.Value.Trim(), StringComparer.Ordinal);
+}

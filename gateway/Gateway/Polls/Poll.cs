@@ -1,0 +1,56 @@
+using Gateway.Conversations.Flows;
+
+namespace Gateway.Polls;
+
+/// <summary>
+/// A poll as its author defined it. Immutable once created: only its closing (<see cref="Poll.ClosedAt"/>) and its final
+/// tallies are written later, each once. Poll data holds no personal data (votes live under pseudonymous contact ids).
+/// </summary>
+/// <param name="Keyword">As the author wrote it; matched after <see cref="Text.TextNormalizer.Normalize"/>.</param>
+/// <param name="Question">Text per language (fr, ar, zgh, zgh-Latn...); missing languages fall back as in flows.</param>
+/// <param name="Options">2–9 options, each a text per language; option n (1-based) is <c>Options[n - 1]</c>.</param>
+public sealed record PollDefinition(
+    string Id,
+    string Commune,
+    string Keyword,
+    string NormalizedKeyword,
+    IReadOnlyDictionary<string, string> Question,
+    IReadOnlyList<IReadOnlyDictionary<string, string>> Options,
+    DateTimeOffset OpensAt,
+    DateTimeOffset ClosesAt,
+    bool AllowChange,
+    bool PublishResults,
+    DateTimeOffset CreatedAt,
+    string CreatedBy);
+
+public enum PollStatus
+{
+    /// <summary>Created, before <c>opensAt</c>: its keyword answers "not open yet".</summary>
+    Scheduled,
+    Open,
+    Closed,
+}
+
+/// <summary>A poll with what happened to it since creation.</summary>
+/// <param name="ClosedAt">When it was closed by hand, if it was (closing by <c>closesAt</c> needs no write).</param>
+/// <param name="FinalTallies">Votes per option as published in <c>PollClosed</c>, once published.</param>
+public sealed record Poll(PollDefinition Definition, DateTimeOffset? ClosedAt, IReadOnlyList<long>? FinalTallies)
+{
+    public string Id => Definition.Id;
+    public string Commune => Definition.Commune;
+
+    /// <summary>When the poll stops (stopped) taking votes: by hand or at <c>closesAt</c>, whichever comes first.</summary>
+    public DateTimeOffset EffectiveClose => ClosedAt is { } closed && closed < Definition.ClosesAt ? closed : Definition.ClosesAt;
+
+    public PollStatus StatusAt(DateTimeOffset now) =>
+        now >= EffectiveClose ? PollStatus.Closed
+        : now < Definition.OpensAt ? PollStatus.Scheduled
+        : PollStatus.Open;
+
+    public LocalizedText QuestionText => new(Definition.Question);
+
+    public LocalizedText OptionText(int option) => new(Definition.Options[option - 1]);
+
+    /// <summary>Whether the poll still holds its keyword (open or scheduled): another poll of the commune may not take it.</summary>
+    public bool HoldsKeyword(DateTimeOffset now) => StatusAt(now) != PollStatus.Closed;
+}

@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Gateway.Communes;
+using Gateway.Conversations;
+using Gateway.Conversations.Flows;
+
+namespace Gateway.Polls;
+
+/// <summary>
+/// Polls as flows, run by the same engine as the YAML flows. A poll's voting flow is
+/// <c>question</c> (ask: the numbered options, answer saved as <c>choice</c>) → <c>vote</c> (action <c>record_vote</c>,
+/// arg <c>poll</c>) → <c>done</c> (end: the confirmation). Its keyword texted to the commune's number starts it, and
+/// <c>KEYWORD 2</c> votes at once (the engine passes the rest of the message as the first answer). When the poll cannot
+/// take this contact's vote the keyword starts a one-node flow instead: not open yet, closed (with the results if the poll
+/// publishes them), or already voted (when a vote cannot be changed).
+/// </summary>
+public sealed class PollFlows(PollDirectory directory, CommuneRegistry communes, TimeProvider clock) : IFlowSource
+{
+    private const string Prefix = "poll:";
+    private const string ClosedVariant = "closed";
+    private const string NotOpenVariant = "notopen";
+    private const string VotedVariant = "voted";
+
+    // Generated flows per flow id, valid while the poll snapshot they came from is current.
+    private readonly ConcurrentDictionary<string, (Poll Poll, FlowDefinition Flow)> _cache = new(StringComparer.Ordinal);
+
+    /// <summary>The voting flow of a poll (the id a USSD menu option jumps to with <c>@poll:&lt;id&gt;</c>).</summary>
+    public static string FlowId(string pollId) => Prefix + pollId;
+
+    public FlowDefinition? Find(string flowId)
+    {
+        if (!flowId.StartsWith(Prefix, StringComparison.Ordinal)) return null;
+        var parts = flowId[Prefix.Length..].Split(':');
+        if (directory.Find(parts[0]) is not { } poll) return null;
+        if (_cache.TryGetValue(flowId, out var cached) && ReferenceEquals(cached.Poll, poll)) return cached.Flow;
+
+        FlowDefinition? flow = parts switch
+        {
+            [_] => Voting(poll),
+            [_, ClosedVariant] => Notice(poll, flowId, PollTexts.ClosedWithResults(poll)),
+            [_, NotOpenVariant] => Notice(poll, flowId, PollTexts.NotOpen),
+            [_, VotedVariant, var n] when int.TryParse(n, CultureInfo.InvariantCulture, out var option)
+                                          && option >= 1 && option <= poll.Definition.Options.Count =>
+                Notice(poll, flowId, PollTexts.With(PollTexts.AlreadyVoted, "choice", chain => poll.OptionText(option).Resolve(chain).Text)),
+            _ => null,
+        };
+        if (flow is not null) _cache[flowId] = (poll, flow);
+        return flow;
+    }
+
+    public FlowDefinition? MatchKeyword(string normalizedWord, ContactState contact, InboundMessage message)
+    {
+        if (normalizedWord.Length == 0) return null;
+        // The number written to names the commune; else the contact's own commune.
+        var commune = communes.FindByNumber(message.To)?.Id ?? contact.Commune;
+        if (commune is null) return null;
+        var now = clock.GetUtcNow();
+        if (directory.ForKeyword(commune, normalizedWord, now) is not { } poll) return null;
+
+        var id = poll.StatusAt(now) switch
+        {
+            PollStatus.Closed => FlowId(poll.Id) + ":" + ClosedVariant,
+            PollStatus.Scheduled => FlowId(poll.Id) + ":" + NotOpenVariant,
+            _ when !poll.Definition.AllowChange && contact.PollVotes.TryGetValue(poll.Id, out var voted) =>
+                FlowId(poll.Id) + ":" + VotedVariant + ":" + voted.ToString(CultureInfo.InvariantCulture),
+            _ => FlowId(poll.Id),
+        };
+        return Find(id);
+    }
+
+    private static FlowDefinition Voting(Poll poll)
+    {
+        var definition = poll.Definition;
+        var options = definition.Options
+            .Select((texts, i) => new FlowOption((i + 1).ToString(CultureInfo.InvariantCulture), new LocalizedText(texts), null, [], 0))
+            .ToList();
+        var nodes = new Dictionary<string, FlowNode>(StringComparer.Ordinal)
+        {
+            ["question"] = new() { Id = "question", Kind = NodeKind.Ask, Line = 0, Text = poll.QuestionText, Options = options, Save = "choice", Next = "vote" },
+            ["vote"] = new()
+            {
+                Id = "vote", Kind = NodeKind.Action, Line = 0, Action = RecordVoteAction.ActionName, Next = "done",
+                Args = new Dictionary<string, string>(StringComparer.Ordinal) { ["poll"] = poll.Id },
+            },
+            ["done"] = new() { Id = "done", Kind = NodeKind.End, Line = 0, Text = PollTexts.Confirmation },
+        };
+        return Flow(poll, FlowId(poll.Id), "question", nodes);
+    }
+
+    private static FlowDefinition Notice(Poll poll, string flowId, LocalizedText text) =>
+        Flow(poll, flowId, "notice", new Dictionary<string, FlowNode>(StringComparer.Ordinal)
+        {
+            ["notice"] = new() { Id = "notice", Kind = NodeKind.End, Line = 0, Text = text },
+        });
+
+    private static FlowDefinition Flow(Poll poll, string id, string start, IReadOnlyDictionary<string, FlowNode> nodes) => new()
+    {
+        Id = id,
+        File = "(poll " + poll.Id + ")",
+        Name = poll.QuestionText,
+        Keywords = [poll.Definition.Keyword],
+        Languages = Languages.Core,
+        DefaultLanguage = poll.Definition.Question.ContainsKey(Languages.French) ? Languages.French : poll.Definition.Question.Keys.First(),
+        IdleTimeout = TimeSpan.FromHours(24),
+        Start = start,
+        Nodes = nodes,
+    };
+}

@@ -1,0 +1,34 @@
+using StackExchange.Redis;
+
+namespace Gateway.Polls;
+
+/// <summary>
+/// Redis keys of poll definitions (not personal data; no TTL). Each command touches one key, so no hash tags are needed.
+/// <code>
+/// gw:poll:&lt;pollId&gt;                          hash: def = PollDefinition JSON, closedAt = ISO time (HSETNX), final = tallies JSON (HSETNX)
+/// gw:polls:&lt;commune&gt;                         set of the commune's poll ids
+/// gw:pollkw:&lt;commune&gt;:&lt;normalizedKeyword&gt;  id of the poll holding the keyword (taken over once that poll is closed)
+/// </code>
+/// Vote tallies are contact-store counters named <see cref="Counter"/> (sharded with the voters' commits).
+/// </summary>
+public static class PollKeys
+{
+    public static RedisKey Poll(string pollId) => "gw:poll:" + pollId;
+
+    public static RedisKey CommunePolls(string commune) => "gw:polls:" + commune.ToLowerInvariant();
+
+    public static RedisKey Keyword(string commune, string normalizedKeyword) => $"gw:pollkw:{commune.ToLowerInvariant()}:{normalizedKeyword}";
+
+    public const string DefinitionField = "def";
+    public const string ClosedAtField = "closedAt";
+    public const string FinalField = "final";
+
+    /// <summary>The live tally counter of a poll: fields <c>option:n</c>, <c>channel:sms</c>, <c>language:ar</c>, <c>total</c>.</summary>
+    public static string Counter(string pollId) => "poll:" + pollId;
+
+    /// <summary>
+    /// The pseudo-contact whose creation marks a poll's <c>PollClosed</c> as published: its commit (expected version 0)
+    /// writes the event to the outbox, so of several replicas racing, exactly one commit succeeds.
+    /// </summary>
+    public static string ClosingContact(string pollId) => "poll-closed:" + pollId;
+}

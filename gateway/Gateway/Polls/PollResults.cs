@@ -1,0 +1,44 @@
+using Gateway.Conversations;
+using Gateway.Storage;
+
+namespace Gateway.Polls;
+
+/// <summary>A poll's live results, read from its counters (summed across shards; never a scan of votes).</summary>
+public sealed record PollResults(
+    string PollId,
+    string Commune,
+    string Keyword,
+    IReadOnlyDictionary<string, string> Question,
+    string Status,
+    DateTimeOffset OpensAt,
+    DateTimeOffset ClosesAt,
+    DateTimeOffset? ClosedAt,
+    long Total,
+    IReadOnlyList<OptionResult> Options,
+    IReadOnlyDictionary<string, long> Channels,
+    IReadOnlyDictionary<string, long> Languages)
+{
+    public static readonly IReadOnlyList<string> ChannelNames = ["sms", "ussd", "whatsapp"];
+
+    public static async Task<PollResults> ReadAsync(Poll poll, ICounterStore counters, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var fields = await counters.ReadAsync(PollKeys.Counter(poll.Id), cancellationToken);
+        long Field(string name) => fields.GetValueOrDefault(name);
+        var definition = poll.Definition;
+        var options = definition.Options.Select((label, i) => new OptionResult(i + 1, label, Field(RecordVoteAction.Option(i + 1)))).ToList();
+        var channels = ChannelNames.ToDictionary(c => c, c => Field("channel:" + c), StringComparer.Ordinal);
+        var languages = Conversations.Languages.Core.ToDictionary(l => l, l => Field("language:" + l), StringComparer.Ordinal);
+        foreach (var (name, value) in fields)
+            if (name.StartsWith("language:", StringComparison.Ordinal)) languages[name["language:".Length..]] = value;
+        var status = poll.StatusAt(now);
+        return new PollResults(poll.Id, poll.Commune, definition.Keyword, definition.Question, PollView.StatusName(status),
+            definition.OpensAt, definition.ClosesAt, status == PollStatus.Closed ? poll.EffectiveClose : null,
+            Field("total"), options, channels, languages);
+    }
+
+    /// <summary>Votes per option, index 0 = option 1 (the shape of <see cref="Contracts.PollClosed.Tallies"/>).</summary>
+    public IReadOnlyList<long> Tallies => Options.Select(o => o.Votes).ToList();
+}
+
+/// <param name="Option">1-based option number (what voters type).</param>
+public sealed record OptionResult(int Option, IReadOnlyDictionary<string, string> Label, long Votes);

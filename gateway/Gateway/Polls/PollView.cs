@@ -1,0 +1,36 @@
+namespace Gateway.Polls;
+
+/// <summary>A poll as the admin API shows it.</summary>
+/// <param name="FlowId">The generated flow that runs the vote (e.g. for a USSD menu item <c>@poll:&lt;id&gt;</c>).</param>
+public sealed record PollView(
+    string Id,
+    string Commune,
+    string Keyword,
+    IReadOnlyDictionary<string, string> Question,
+    IReadOnlyList<IReadOnlyDictionary<string, string>> Options,
+    DateTimeOffset OpensAt,
+    DateTimeOffset ClosesAt,
+    DateTimeOffset? ClosedAt,
+    bool AllowChange,
+    bool PublishResults,
+    string Status,
+    DateTimeOffset CreatedAt,
+    string CreatedBy,
+    string FlowId)
+{
+    public static PollView Of(Poll poll, DateTimeOffset now)
+    {
+        var d = poll.Definition;
+        var status = poll.StatusAt(now);
+        return new PollView(d.Id, d.Commune, d.Keyword, d.Question, d.Options, d.OpensAt, d.ClosesAt,
+            status == PollStatus.Closed ? poll.EffectiveClose : null, d.AllowChange, d.PublishResults,
+            StatusName(status), d.CreatedAt, d.CreatedBy, PollFlows.FlowId(d.Id));
+    }
+
+    public static string StatusName(PollStatus status) => status switch
+    {
+        PollStatus.Scheduled => "scheduled",
+        PollStatus.Open => "open",
+        _ => "closed",
+    };
+}

@@ -1,0 +1,123 @@
+using System.Security.Cryptography;
+using Gateway.Admin;
+using Gateway.Communes;
+using Gateway.Conversations.Flows;
+using Gateway.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Gateway.Polls;
+
+/// <summary>
+/// The poll admin API under <c>/api/polls</c>, behind the admin key seam. A key scoped to a commune sees only that
+/// commune's polls: another commune's poll answers 404, as an unknown one does.
+/// </summary>
+public static class PollsApi
+{
+    public static IEndpointRouteBuilder MapPolls(this IEndpointRouteBuilder app)
+    {
+        var polls = app.MapGroup("/api/polls").WithTags("Polls").RequireAdminKey();
+        polls.MapPost("/", CreateAsync);
+        polls.MapGet("/", ListAsync);
+        polls.MapGet("/{id}", GetAsync);
+        polls.MapPost("/{id}/close", CloseAsync);
+        polls.MapGet("/{id}/results", ResultsAsync);
+        polls.MapGet("/{id}/results.csv", ResultsCsvAsync);
+        return app;
+    }
+
+    /// <summary>What the handlers use, bundled.</summary>
+    public sealed class Services(IPollStore store, PollDirectory directory, CommuneRegistry communes, FlowCatalog flows, TimeProvider clock)
+    {
+        public IPollStore Store { get; } = store;
+        public PollDirectory Directory { get; } = directory;
+        public CommuneRegistry Communes { get; } = communes;
+        public FlowCatalog Flows { get; } = flows;
+        public DateTimeOffset Now => clock.GetUtcNow();
+    }
+
+    private static async Task<Results<Created<PollView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<HttpValidationProblemDetails>>> CreateAsync(
+        CreatePollRequest body, AdminCaller caller, [FromServices] Services polls, [FromServices] IPollAnnouncer announcer, CancellationToken cancellationToken)
+    {
+        var now = polls.Now;
+        var errors = body.Validate(polls.Communes, now);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Invalid poll");
+        var commune = polls.Communes.Find(body.Commune)!;
+        if (!caller.CanSee(commune.Id)) return NotFound($"No commune '{body.Commune}' is open to this key.");
+
+        var definition = body.ToDefinition(NewId(), commune.Id, now, caller.Name);
+        if (polls.Flows.IsReservedWord(definition.NormalizedKeyword))
+            return KeywordTaken($"'{definition.Keyword}' is already a keyword of a flow or a global command.");
+        if (!await polls.Store.TryCreateAsync(definition, p => p.HoldsKeyword(polls.Now), cancellationToken))
+            return KeywordTaken($"'{definition.Keyword}' is the keyword of another open or scheduled poll of {commune.Id}.");
+
+        var poll = new Poll(definition, null, null);
+        polls.Directory.Put(poll);
+        if (body.Announce == true) await announcer.AnnounceAsync(poll, cancellationToken);
+        return TypedResults.Created($"/api/polls/{poll.Id}", PollView.Of(poll, now));
+    }
+
+    private static async Task<Ok<List<PollView>>> ListAsync(string? commune, AdminCaller caller, [FromServices] Services polls, CancellationToken cancellationToken)
+    {
+        var communes = polls.Communes.All.Select(c => c.Id)
+            .Where(caller.CanSee)
+            .Where(c => commune is null || string.Equals(c, commune, StringComparison.OrdinalIgnoreCase));
+        var now = polls.Now;
+        var list = await polls.Store.ListAsync(communes, cancellationToken);
+        return TypedResults.Ok(list.OrderByDescending(p => p.Definition.CreatedAt).ThenBy(p => p.Id, StringComparer.Ordinal)
+            .Select(p => PollView.Of(p, now)).ToList());
+    }
+
+    private static async Task<Results<Ok<PollView>, NotFound<ProblemDetails>>> GetAsync(
+        string id, AdminCaller caller, [FromServices] Services polls, CancellationToken cancellationToken) =>
+        await VisibleAsync(id, caller, polls, cancellationToken) is { } poll
+            ? TypedResults.Ok(PollView.Of(poll, polls.Now))
+            : NotFound(id);
+
+    private static async Task<Results<Ok<PollView>, NotFound<ProblemDetails>>> CloseAsync(
+        string id, AdminCaller caller, [FromServices] Services polls, [FromServices] PollCloser closer, CancellationToken cancellationToken)
+    {
+        if (await VisibleAsync(id, caller, polls, cancellationToken) is null) return NotFound(id);
+        var closed = await closer.CloseAsync(id, cancellationToken);
+        return closed is null ? NotFound(id) : TypedResults.Ok(PollView.Of(closed, polls.Now));
+    }
+
+    private static async Task<Results<Ok<PollResults>, NotFound<ProblemDetails>>> ResultsAsync(
+        string id, AdminCaller caller, [FromServices] Services polls, [FromServices] ICounterStore counters, CancellationToken cancellationToken) =>
+        await VisibleAsync(id, caller, polls, cancellationToken) is { } poll
+            ? TypedResults.Ok(await PollResults.ReadAsync(poll, counters, polls.Now, cancellationToken))
+            : NotFound(id);
+
+    private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> ResultsCsvAsync(
+        string id, AdminCaller caller, [FromServices] Services polls, [FromServices] ICounterStore counters, CancellationToken cancellationToken)
+    {
+        if (await VisibleAsync(id, caller, polls, cancellationToken) is not { } poll) return NotFound(id);
+        var results = await PollResults.ReadAsync(poll, counters, polls.Now, cancellationToken);
+        return TypedResults.File(PollCsv.Write(results), PollCsv.ContentType, $"poll-{poll.Id}-results.csv");
+    }
+
+    /// <summary>The poll if it exists and the caller may see its commune; otherwise null (answered 404 either way).</summary>
+    private static async Task<Poll?> VisibleAsync(string id, AdminCaller caller, Services polls, CancellationToken cancellationToken) =>
+        await polls.Store.GetAsync(id, cancellationToken) is { } poll && caller.CanSee(poll.Commune) ? poll : null;
+
+    private static NotFound<ProblemDetails> NotFound(string id) =>
+        TypedResults.NotFound(new ProblemDetails { Title = "Poll not found", Detail = $"No poll '{id}' is visible to this key.", Status = 404 });
+
+    private static Conflict<HttpValidationProblemDetails> KeywordTaken(string detail) =>
+        TypedResults.Conflict(new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["keyword"] = [detail] })
+        {
+            Title = "Keyword already in use",
+            Detail = detail,
+            Status = 409,
+        });
+
+    /// <summary>"p" + 10 random base32 characters: short enough to read out, not guessable.</summary>
+    private static string NewId()
+    {
+        const string alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+        Span<char> id = stackalloc char[11];
+        id[0] = 'p';
+        for (var i = 1; i < id.Length; i++) id[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
+        return new string(id);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Gateway.Contracts;
+using Gateway.Conversations;
+using Gateway.Conversations.Flows;
+
+namespace Gateway.Polls;
+
+/// <summary>
+/// <c>record_vote</c> (arg <c>poll</c>): counts the option saved as <c>choice</c>. It changes only the step — the contact's
+/// <see cref="ContactState.PollVotes"/>, the poll's counters and a <see cref="PollVoteRecorded"/> in the outbox — which the
+/// engine commits atomically with the contact's version check. So of twenty messages racing from one phone, the first
+/// commit wins and the others, re-decided on the new state, see the vote already there: one phone, one vote, on any
+/// number of replicas. Votes are kept under the pseudonymous contact id only.
+/// </summary>
+public sealed class RecordVoteAction(PollDirectory directory, FlowTexts texts) : IFlowAction
+{
+    public const string ActionName = "record_vote";
+
+    public string Name => ActionName;
+
+    // The event id comes from the provider's message id: a webhook retry is answered from the idempotency record and
+    // never commits again, so one inbound message yields one id. Without one (simulator, bus command) a fresh nonce is
+    // used, since a time-based key would give two changes within one clock tick the same id and consumers would drop one.
+    // Either way the id is fixed once committed, so the relay's re-publishes keep it.
+
+    public void Run(FlowNode node, StepContext step)
+    {
+        var contact = step.Contact;
+        var session = contact.Session;
+        var poll = node.Args.TryGetValue("poll", out var pollId) ? directory.Find(pollId) : null;
+        if (poll is null || poll.StatusAt(step.Now) != PollStatus.Open || session is null)
+        {
+            // Started while open, answered after the close (or the poll is gone): the vote is not taken.
+            End(step, poll is null ? PollTexts.Closed : PollTexts.ClosedWithResults(poll));
+            return;
+        }
+        if (!int.TryParse(session.Vars.GetValueOrDefault("choice"), CultureInfo.InvariantCulture, out var choice)
+            || choice < 1 || choice > poll.Definition.Options.Count)
+            throw new InvalidOperationException($"Poll {poll.Id}: the vote action ran without a valid choice.");
+
+        var chain = texts.Chain(contact, null);
+        string Label(int option) => poll.OptionText(option).Resolve(chain).Text;
+        session.Vars["poll_choice"] = Label(choice);
+
+        int? previous = contact.PollVotes.TryGetValue(poll.Id, out var before) ? before : null;
+        if (previous is { } earlier)
+        {
+            if (!poll.Definition.AllowChange)
+            {
+                End(step, PollTexts.With(PollTexts.AlreadyVoted, "choice", c => poll.OptionText(earlier).Resolve(c).Text));
+                return;
+            }
+            if (earlier == choice) return; // the same vote again: confirmed, nothing to count
+        }
+
+        contact.PollVotes[poll.Id] = choice;
+        var counter = PollKeys.Counter(poll.Id);
+        var channel = step.Message.Channel.ToWire();
+        var language = contact.Language ?? Languages.French;
+        step.Count(counter, Option(choice));
+        if (previous is { } replaced)
+        {
+            // A changed vote moves between options; the voter was already counted in total, channel and language.
+            step.Count(counter, Option(replaced), -1);
+            Say(step, PollTexts.With(PollTexts.Changed, "previous", c => poll.OptionText(replaced).Resolve(c).Text));
+        }
+        else
+        {
+            step.Count(counter, "total");
+            step.Count(counter, "channel:" + channel);
+            step.Count(counter, "language:" + language);
+        }
+        step.Publish(
+            new PollVoteRecorded(poll.Id, choice, poll.Commune, channel, language, contact.ContactId, previous is not null, previous, step.Now),
+            $"{poll.Id}:{contact.ContactId}:{step.Message.ProviderMessageId ?? Guid.NewGuid().ToString("N")}");
+    }
+
+    public static string Option(int option) => "option:" + option.ToString(CultureInfo.InvariantCulture);
+
+    private void Say(StepContext step, LocalizedText text)
+    {
+        var (resolved, language) = text.Resolve(texts.Chain(step.Contact, null));
+        step.Say(resolved, language);
+    }
+
+    /// <summary>Says why the vote was not taken and ends the conversation (the end node's confirmation is not said).</summary>
+    private void End(StepContext step, LocalizedText text)
+    {
+        Say(step, text);
+        step.Contact.Session = null;
+    }
+}
