@@ -115,7 +115,7 @@ public sealed class Dialog(FlowTexts texts, FlowActions actions, FlowResolver fl
         await FireAsync(step, flow, FlowMachine.Begin);
 
         if (prefill is not null && CurrentQuestion(contact) is { } question
-            && AnswerMatcher.Match(texts.Options(question.Node), prefill, question.Node.Options) >= 0)
+            && AnswerMatcher.Match(texts.Options(question.Node, contact), prefill, question.Node.Options) >= 0)
         {
             await AnswerAsync(step, prefill, prefill, silentQuestion: true);
         }
@@ -136,11 +136,16 @@ public sealed class Dialog(FlowTexts texts, FlowActions actions, FlowResolver fl
         session.ExpiresAt = step.Now + flow.IdleTimeout;
         if (silentQuestion) step.ForgetSaid();
 
-        var options = texts.Options(node);
+        var options = texts.Options(node, contact);
         var chosen = AnswerMatcher.Match(options, normalized, node.Options);
         if (chosen >= 0)
         {
             var value = options[chosen].Value;
+            if (chosen >= node.Options.Count && value.StartsWith(FlowTexts.JumpPrefix, StringComparison.Ordinal))
+            {
+                await StartFlowAsync(step, value[FlowTexts.JumpPrefix.Length..], null);
+                return;
+            }
             if (node.Save is not null) session.Vars[node.Save] = value;
             var declared = chosen < node.Options.Count ? node.Options[chosen] : null;
             await FireAsync(step, flow, declared?.Next is not null ? FlowMachine.OptionTrigger(value) : FlowMachine.Next);

@@ -5,7 +5,7 @@ using Gateway.Conversations.Flows;
 namespace Gateway.Conversations;
 
 /// <summary>Resolves a flow's texts and options for one contact: language fallback, placeholders, generated options.</summary>
-public sealed class FlowTexts(FlowCatalog catalog, CommuneRegistry communes)
+public sealed class FlowTexts(FlowCatalog catalog, CommuneRegistry communes, IEnumerable<IMenuItemSource> menuItems)
 {
     public FlowCatalog Catalog { get; } = catalog;
     public CommuneRegistry Communes { get; } = communes;
@@ -23,16 +23,24 @@ public sealed class FlowTexts(FlowCatalog catalog, CommuneRegistry communes)
     public (string Text, string Language) System(string message, ContactState contact) =>
         Resolve(Catalog.System[message], contact, null);
 
-    /// <summary>The options of an ask/menu node as (value, label) in the contact's language.</summary>
-    public IReadOnlyList<(string Value, LocalizedText Label)> Options(FlowNode node) =>
-        node.OptionsFrom == "communes"
-            ? Communes.All.Select(c => (c.Id, c.Name)).ToList()
-            : node.Options.Select(o => (o.Value, o.Label)).ToList();
+    /// <summary>Value of an option that starts another flow (dynamic menu items).</summary>
+    public const string JumpPrefix = "@";
+
+    /// <summary>The options of an ask/menu node as (value, label): declared, generated (communes) and dynamic menu items.</summary>
+    public IReadOnlyList<(string Value, LocalizedText Label)> Options(FlowNode node, ContactState contact)
+    {
+        if (node.OptionsFrom == "communes") return Communes.All.Select(c => (c.Id, c.Name)).ToList();
+        var options = node.Options.Select(o => (o.Value, o.Label)).ToList();
+        if (node.DynamicItems)
+            foreach (var source in menuItems)
+                options.AddRange(source.ItemsFor(contact).Select(i => (JumpPrefix + i.FlowId, i.Label)));
+        return options;
+    }
 
     public IReadOnlyList<ReplyOption> ReplyOptions(FlowNode node, ContactState contact, FlowDefinition flow)
     {
         var chain = Chain(contact, flow);
-        return Options(node).Select((o, i) => new ReplyOption((i + 1).ToString(global::System.Globalization.CultureInfo.InvariantCulture), o.Label.Resolve(chain).Text)).ToList();
+        return Options(node, contact).Select((o, i) => new ReplyOption((i + 1).ToString(global::System.Globalization.CultureInfo.InvariantCulture), o.Label.Resolve(chain).Text)).ToList();
     }
 
     /// <summary>Replaces {name} placeholders with session variables and contact facts.</summary>

@@ -1,3 +1,4 @@
+using Gateway.Text;
 using System.Globalization;
 using Gateway.Conversations;
 
@@ -24,17 +25,17 @@ internal static class UssdPaging
         _ => ("99 Suite", "0 Retour"),
     };
 
-    /// <summary>Replies as one text: each reply's text, then its options as "1. Label" lines.</summary>
+    /// <summary>
+    /// Replies as one text: each reply's text, then its options as "1. Label" lines. A Latin-script screen that needs
+    /// UCS-2 only for typography or French accents (’ « » ç ê...) is folded to GSM-7: a USSD screen then holds 182
+    /// characters instead of 80, and "français" does not push a menu onto three screens. Arabic and Tifinagh stay as they are.
+    /// </summary>
     public static string Render(IReadOnlyList<Reply> replies)
     {
-        var lines = new List<string>();
-        foreach (var reply in replies)
-        {
-            var text = reply.Text.Replace("\r\n", "\n").Trim('\n', ' ');
-            if (text.Length > 0) lines.Add(text);
-            foreach (var option in reply.Options) lines.Add($"{option.Key}. {option.Label}");
-        }
-        return string.Join('\n', lines);
+        var content = string.Join("\n\n", replies.Select(r => SmsText.Render(r with { Text = r.Text.Replace("\r\n", "\n").Trim('\n', ' ') })).Where(t => t.Length > 0));
+        if (Gsm7.IsGsm(content)) return content;
+        var folded = FrenchGsmFolding.Apply(SmartEncoding.Apply(content));
+        return Gsm7.IsGsm(folded) ? folded : content;
     }
 
     /// <summary>The character budget of one screen: GSM-7 only when the content and the paging labels all are.</summary>

@@ -40,6 +40,9 @@ public sealed class FlowNode
     /// <summary>Generated options: <c>communes</c> lists the commune registry.</summary>
     public string? OptionsFrom { get; init; }
 
+    /// <summary>Menus only: append the items offered at run time (<see cref="IMenuItemSource"/>, e.g. open polls).</summary>
+    public bool DynamicItems { get; init; }
+
     public FreeTextRule? FreeText { get; init; }
 
     /// <summary>Session variable the answer is saved in.</summary>

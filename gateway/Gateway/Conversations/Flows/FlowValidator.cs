@@ -53,6 +53,8 @@ public static class FlowValidator
             }
             if (node.Kind == NodeKind.Action && !FlowActionNames.All.Contains(node.Action ?? ""))
                 Problem(node.Line, $"{where} has unknown action '{node.Action}' (known: {string.Join(", ", FlowActionNames.All)})");
+            if (node.DynamicItems && node.Kind != NodeKind.Menu)
+                Problem(node.Line, $"{where} is not a menu: only menus take dynamic_items");
             if (node.OptionsFrom is { } source && !OptionSources.Contains(source))
                 Problem(node.Line, $"{where} has unknown options_from '{source}' (known: {string.Join(", ", OptionSources)})");
             if (node.SkipIf is { } skip && !SkipConditions.Contains(skip))

@@ -12,7 +12,7 @@ namespace Gateway.Conversations.Flows;
 public sealed class FlowYamlReader
 {
     private static readonly HashSet<string> FlowFields = ["flow", "name", "keywords", "languages", "default_language", "idle_timeout", "start", "nodes"];
-    private static readonly HashSet<string> NodeFields = ["kind", "text", "options", "options_from", "free_text", "save", "next", "retries", "invalid", "skip_if", "action", "args"];
+    private static readonly HashSet<string> NodeFields = ["kind", "text", "options", "options_from", "free_text", "save", "next", "retries", "invalid", "skip_if", "action", "args", "dynamic_items"];
     private static readonly HashSet<string> OptionFields = ["value", "label", "next", "synonyms"];
 
     private readonly string _file;
@@ -130,6 +130,7 @@ public sealed class FlowYamlReader
             Text = Localized(map, "text"),
             Options = options,
             OptionsFrom = Scalar(map, "options_from"),
+            DynamicItems = Scalar(map, "dynamic_items") is "true" or "yes",
             FreeText = freeText,
             Save = Scalar(map, "save"),
             Next = Scalar(map, "next"),
