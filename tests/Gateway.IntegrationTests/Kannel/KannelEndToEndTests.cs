@@ -80,7 +80,42 @@ public sealed class KannelEndToEndTests
         Assert.All(statuses, s => Assert.Contains(s.Status, new[] { "sent", "delivered" }));
     }
 
-    /// <summary>The gateway on the real socket smsbox's get-url points at, with an echoing engine.</summary>
+    [Fact]
+    public async Task The_real_feedback_flow_answers_a_French_sms_through_kannel()
+    {
+        await using var gateway = KannelGateway.Start(replyMode: "Inline", realEngine: true);
+
+        // 2727 is Casablanca's short code: the commune is known, the flow asks the category straight away.
+        var replies = await FakeSmsc.InjectAsync($"{Citizen} {ShortCode} text AVIS", expected: 1);
+
+        var reply = Assert.Single(replies);
+        Assert.Equal((ShortCode, Citizen, "text"), (reply.From, reply.To, reply.Type));
+        Assert.Equal("Votre signalement concerne :", reply.Text); // fakesmsc prints a GSM reply's first line
+    }
+
+    [Fact]
+    public async Task The_real_feedback_flow_answers_an_Arabic_sms_in_ucs2_with_every_option_intact()
+    {
+        await using var gateway = KannelGateway.Start(replyMode: "Inline", realEngine: true);
+
+        var replies = await FakeSmsc.InjectAsync($"+212612345679 {ShortCode} ucs2 {FakeSmsc.EscapeUcs2("رأي")}", expected: 1);
+
+        var reply = Assert.Single(replies);
+        Assert.Equal("ucs-2", reply.Type);
+        Assert.Equal("ملاحظتك تخص:\n1. الطرق\n2. الماء\n3. الإنارة\n4. النفايات\n5. الأمن\n6. أخرى", reply.Text);
+    }
+
+    [Fact]
+    public async Task STOP_in_Arabic_through_kannel_is_confirmed_once_in_Arabic()
+    {
+        await using var gateway = KannelGateway.Start(replyMode: "Inline", realEngine: true);
+
+        var replies = await FakeSmsc.InjectAsync($"+212612345670 {ShortCode} ucs2 {FakeSmsc.EscapeUcs2("توقف")}", expected: 1);
+
+        Assert.Equal("تم: لن تتوصل بأي رسالة بعد الآن. أرسل ابدأ للعودة.", Assert.Single(replies).Text);
+    }
+
+    /// <summary>The gateway on the real socket smsbox's get-url points at, with an echoing engine or the real one.</summary>
     private sealed class KannelGateway : WebApplicationFactory<Program>
     {
         public EchoEngine Engine { get; } = new();
@@ -88,16 +123,18 @@ public sealed class KannelEndToEndTests
 
         private readonly int _port;
         private readonly string _replyMode;
+        private readonly bool _realEngine;
 
-        private KannelGateway(int port, string replyMode)
+        private KannelGateway(int port, string replyMode, bool realEngine)
         {
             _port = port;
             _replyMode = replyMode;
+            _realEngine = realEngine;
         }
 
-        public static KannelGateway Start(string replyMode)
+        public static KannelGateway Start(string replyMode, bool realEngine = false)
         {
-            var gateway = new KannelGateway(int.Parse(Env.Required("GATEWAY_KANNEL_TARGET_PORT")), replyMode);
+            var gateway = new KannelGateway(int.Parse(Env.Required("GATEWAY_KANNEL_TARGET_PORT")), replyMode, realEngine);
             gateway.UseKestrel(o => o.Listen(IPAddress.Loopback, gateway._port));
             gateway.StartServer();
             return gateway;
@@ -117,8 +154,11 @@ public sealed class KannelEndToEndTests
             builder.UseSetting("Gateway:PublicBaseUrl", $"http://127.0.0.1:{_port}");
             builder.ConfigureServices(services =>
             {
-                services.RemoveAll<IConversationEngine>();
-                services.AddSingleton<IConversationEngine>(Engine);
+                if (!_realEngine)
+                {
+                    services.RemoveAll<IConversationEngine>();
+                    services.AddSingleton<IConversationEngine>(Engine);
+                }
                 services.RemoveAll<IStatusEvents>();
                 services.AddSingleton<IStatusEvents>(Statuses);
             });
