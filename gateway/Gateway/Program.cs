@@ -1,4 +1,5 @@
 using Gateway.Admin;
+using Gateway.Alerts;
 using Gateway.Bus;
 using Gateway.Conversations;
 using Gateway.Hosting;
@@ -15,6 +16,7 @@ builder.AddGatewayBus();
 builder.AddGatewayObservability();
 builder.AddConversations();
 builder.AddSimulator();
+builder.AddAlerts();
 
 var app = builder.Build();
 
@@ -23,6 +25,7 @@ app.MapOpenApi();
 app.MapGatewayObservability();
 app.MapFlows();
 app.MapSimulator();
+app.MapAlerts();
 
 app.Run();
 
