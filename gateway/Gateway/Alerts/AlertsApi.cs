@@ -29,40 +29,45 @@ public static class AlertsApi
         return app;
     }
 
+    // The admin filter puts the caller in HttpContext.Items. Minimal APIs bind parameters before running endpoint filters,
+    // so an AdminCaller handler parameter would be bound (null → 400) before the key is even checked: read it here instead.
+    private static AdminCaller Caller(this HttpContext http) =>
+        http.Items[typeof(AdminCaller)] as AdminCaller ?? throw new InvalidOperationException("RequireAdminKey() must guard this route.");
+
     private static NotFound<ProblemDetails> NotFound(string title, string detail) =>
         TypedResults.NotFound(new ProblemDetails { Title = title, Detail = detail, Status = 404 });
 
     private static NotFound<ProblemDetails> UnknownAlert(string id) => NotFound("Unknown alert", $"No alert has id '{id}'.");
 
     private static async Task<Results<Ok<AlertPreview>, ValidationProblem, NotFound<ProblemDetails>>> PreviewAsync(
-        AlertRequest request, AdminCaller caller, AlertComposer composer, AlertPreviewer previewer, CancellationToken cancellationToken)
+        AlertRequest request, HttpContext http, AlertComposer composer, AlertPreviewer previewer, CancellationToken cancellationToken)
     {
-        if (request.Commune is { Length: > 0 } c && !caller.CanSee(c)) return NotFound("Unknown commune", $"No commune '{c}' for this key.");
+        if (request.Commune is { Length: > 0 } c && !http.Caller().CanSee(c)) return NotFound("Unknown commune", $"No commune '{c}' for this key.");
         var (composed, errors) = composer.Compose(request);
         if (composed is null) return TypedResults.ValidationProblem(errors);
         return TypedResults.Ok(await previewer.PreviewAsync(composed, cancellationToken));
     }
 
     private static async Task<Results<Created<AlertView>, Ok<AlertView>, ValidationProblem, NotFound<ProblemDetails>>> CreateAsync(
-        AlertRequest request, AdminCaller caller, AlertComposer composer, AlertService alerts,
+        AlertRequest request, HttpContext http, AlertComposer composer, AlertService alerts,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken cancellationToken)
     {
-        if (request.Commune is { Length: > 0 } c && !caller.CanSee(c)) return NotFound("Unknown commune", $"No commune '{c}' for this key.");
+        if (request.Commune is { Length: > 0 } c && !http.Caller().CanSee(c)) return NotFound("Unknown commune", $"No commune '{c}' for this key.");
         var (composed, errors) = composer.Compose(request with { RequestId = request.RequestId ?? idempotencyKey });
         if (composed is null) return TypedResults.ValidationProblem(errors);
-        var (alert, created) = await alerts.CreateAsync(composed, caller.Name, cancellationToken);
+        var (alert, created) = await alerts.CreateAsync(composed, http.Caller().Name, cancellationToken);
         var view = (await alerts.GetAsync(alert.Id, cancellationToken))!;
         return created ? TypedResults.Created($"/api/alerts/{alert.Id}", view) : TypedResults.Ok(view);
     }
 
-    private static async Task<Results<Ok<AlertView>, NotFound<ProblemDetails>>> GetAsync(string id, AdminCaller caller, AlertService alerts,
+    private static async Task<Results<Ok<AlertView>, NotFound<ProblemDetails>>> GetAsync(string id, HttpContext http, AlertService alerts,
         CancellationToken cancellationToken) =>
-        await alerts.GetAsync(id, cancellationToken) is { } view && caller.CanSee(view.Commune) ? TypedResults.Ok(view) : UnknownAlert(id);
+        await alerts.GetAsync(id, cancellationToken) is { } view && http.Caller().CanSee(view.Commune) ? TypedResults.Ok(view) : UnknownAlert(id);
 
-    private static async Task<Results<Ok<AlertView>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> CancelAsync(string id, AdminCaller caller,
+    private static async Task<Results<Ok<AlertView>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> CancelAsync(string id, HttpContext http,
         AlertService alerts, CancellationToken cancellationToken)
     {
-        if (await alerts.FindAsync(id, cancellationToken) is not { } alert || !caller.CanSee(alert.Commune)) return UnknownAlert(id);
+        if (await alerts.FindAsync(id, cancellationToken) is not { } alert || !http.Caller().CanSee(alert.Commune)) return UnknownAlert(id);
         if (!await alerts.CancelAsync(alert, cancellationToken))
         {
             var status = (await alerts.GetAsync(id, cancellationToken))?.Status;
@@ -75,9 +80,9 @@ public static class AlertsApi
     public sealed record ImportRequest(string? Topic, List<SubscriberRow>? Subscribers);
 
     private static async Task<Results<Ok<SubscriberImportResult>, ValidationProblem, NotFound<ProblemDetails>>> ImportAsync(
-        string commune, ImportRequest request, AdminCaller caller, CommuneRegistry communes, AudienceImport import, CancellationToken cancellationToken)
+        string commune, ImportRequest request, HttpContext http, CommuneRegistry communes, AudienceImport import, CancellationToken cancellationToken)
     {
-        if (communes.Find(commune) is not { } known || !caller.CanSee(known.Id)) return NotFound("Unknown commune", $"No commune '{commune}' for this key.");
+        if (communes.Find(commune) is not { } known || !http.Caller().CanSee(known.Id)) return NotFound("Unknown commune", $"No commune '{commune}' for this key.");
         var topic = string.IsNullOrWhiteSpace(request.Topic) ? AlertComposer.DefaultTopic : request.Topic.Trim();
         var errors = new Dictionary<string, string[]>();
         if (!System.Text.RegularExpressions.Regex.IsMatch(topic, "^[a-z0-9][a-z0-9-]{0,39}$")) errors["topic"] = ["A topic is 1–40 lowercase letters, digits or dashes."];
