@@ -48,7 +48,7 @@ internal static class AlertScripts
     /// KEYS: state, done, held. ARGV: cursor, batches, dispatched (0/1), now.
     /// Returns 2 = this call finished the alert, 1 = leave the schedule (sending or final), 0 = stay scheduled.
     /// </summary>
-    public const string SaveDispatch = Finish + """
+    public const string SaveDispatch = Finish + "\n" + """
         redis.call('HSET', KEYS[1], 'cursor', ARGV[1], 'batches', ARGV[2])
         if ARGV[3] == '0' then return 0 end
         redis.call('HSET', KEYS[1], 'dispatched', 1)
@@ -58,7 +58,7 @@ internal static class AlertScripts
         """;
 
     /// <summary>KEYS: state, done, held. ARGV: batch, now. 1 = this call finished the alert.</summary>
-    public const string CompleteBatch = Finish + """
+    public const string CompleteBatch = Finish + "\n" + """
         if redis.call('SADD', KEYS[2], ARGV[1]) == 0 then return 0 end
         if finish(ARGV[2]) then return 1 end
         return 0
