@@ -54,9 +54,9 @@ public sealed partial class AlertContactSender(
 
         for (var attempt = 1; ; attempt++)
         {
-            await limiter.WaitAsync(route.Provider, route.From ?? "default", cost, cancellationToken);
-            // Checked after the wait: a cancel stops what has not gone, even messages already queued behind the limiter.
-            if (await store.StatusAsync(alert.Id, cancellationToken) == AlertStatus.Cancelled)
+            // Checked after the paced wait, just before the grant: a cancel stops even messages queued behind the limiter.
+            if (!await limiter.WaitAsync(route.Provider, route.From ?? "default", cost,
+                    async ct => await store.StatusAsync(alert.Id, ct) != AlertStatus.Cancelled, cancellationToken))
             {
                 await SkipAsync(alert.Id, AlertRouting.SkipCancelled, cancellationToken);
                 return false;
