@@ -1,0 +1,72 @@
+namespace Gateway.Alerts;
+
+/// <summary>
+/// What an alert sends, fixed at compose time (texts already rendered per language, French folded when asked).
+/// Reminders are alerts too, with <see cref="ParentId"/> set: they are scheduled with the parent and need no second compose.
+/// </summary>
+/// <param name="Texts">Final text per language (fr, ar, zgh, zgh-Latn).</param>
+/// <param name="Channel">Preferred channel (sms, whatsapp) or null for each contact's last channel.</param>
+/// <param name="SendAt">When sending starts (quiet hours may hold it further).</param>
+public sealed record AlertDefinition(
+    string Id,
+    string Commune,
+    string Topic,
+    IReadOnlyDictionary<string, string> Texts,
+    string? Channel,
+    DateTimeOffset SendAt,
+    DateTimeOffset CreatedAt,
+    string CreatedBy,
+    string? ParentId,
+    IReadOnlyList<string> ReminderIds,
+    string? RequestId);
+
+public static class AlertStatus
+{
+    public const string Scheduled = "scheduled";
+    public const string Sending = "sending";
+    public const string Paused = "paused";
+    public const string Done = "done";
+    public const string Cancelled = "cancelled";
+
+    public static bool IsFinal(string status) => status is Done or Cancelled;
+}
+
+/// <summary>The live counters of an alert. <c>Sent</c> = accepted by the provider and not yet reported final; a delivery report moves one to <c>Delivered</c> or <c>Failed</c>.</summary>
+public sealed record AlertCounts(long Targeted, long Sent, long Delivered, long Failed, long Skipped, IReadOnlyDictionary<string, long> SkippedBy)
+{
+    public static AlertCounts From(IReadOnlyDictionary<string, long> fields) => new(
+        fields.GetValueOrDefault(AlertCounters.Targeted),
+        fields.GetValueOrDefault(AlertCounters.Sent),
+        fields.GetValueOrDefault(AlertCounters.Delivered),
+        fields.GetValueOrDefault(AlertCounters.Failed),
+        fields.GetValueOrDefault(AlertCounters.Skipped),
+        fields.Where(f => f.Key.StartsWith(AlertCounters.SkippedPrefix, StringComparison.Ordinal))
+            .ToDictionary(f => f.Key[AlertCounters.SkippedPrefix.Length..], f => f.Value, StringComparer.Ordinal));
+}
+
+public static class AlertCounters
+{
+    public const string Targeted = "targeted";
+    public const string Sent = "sent";
+    public const string Delivered = "delivered";
+    public const string Failed = "failed";
+    public const string Skipped = "skipped";
+    public const string SkippedPrefix = "skipped:";
+}
+
+/// <summary>The mutable side of an alert: status and dispatch progress.</summary>
+/// <param name="Cursor">Audience scan cursor to resume dispatch from ("0" = start).</param>
+/// <param name="Batches">Batches published so far.</param>
+/// <param name="Dispatched">True once the whole audience was cut into batches.</param>
+/// <param name="BatchesDone">Distinct batches fully processed.</param>
+/// <param name="HeldUntil">When quiet hours hold the alert, the instant sending resumes.</param>
+/// <param name="CompletionPublished">AlertCompleted is on the bus.</param>
+public sealed record AlertProgress(
+    string Status,
+    string Cursor,
+    long Batches,
+    bool Dispatched,
+    long BatchesDone,
+    DateTimeOffset? HeldUntil,
+    DateTimeOffset? CompletedAt,
+    bool CompletionPublished = false);

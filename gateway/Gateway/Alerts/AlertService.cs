@@ -1,0 +1,86 @@
+using Gateway.Alerts.Compose;
+using Gateway.Alerts.Sending;
+using Gateway.Alerts.Storage;
+using Gateway.Bus;
+
+namespace Gateway.Alerts;
+
+/// <summary>What the API and the bus command share: create (with reminders), read, cancel.</summary>
+public sealed class AlertService(IAlertStore store, AlertCompletion completion, AlertSchedulerSignal scheduler, TimeProvider clock)
+{
+    /// <summary>
+    /// Creates the alert and its reminders. With a request id the alert id is derived from (commune, request id), so the
+    /// same request creates nothing the second time and returns the first alert (Created = false).
+    /// </summary>
+    public async Task<(AlertDefinition Alert, bool Created)> CreateAsync(ComposedAlert composed, string createdBy, CancellationToken cancellationToken)
+    {
+        var id = composed.RequestId is { Length: > 0 } requestId
+            ? "al-" + EventIds.Deterministic("Alert", composed.Commune + ":" + requestId).ToString("N")
+            : "al-" + Guid.CreateVersion7().ToString("N");
+        if (await store.GetDefinitionAsync(id, cancellationToken) is { } existing) return (existing, false);
+
+        var now = clock.GetUtcNow();
+        var reminderIds = composed.Reminders.Select((_, i) => $"{id}-r{i + 1}").ToList();
+        // Reminders first: if we die before the parent exists, a retry re-creates the parent; a reminder whose parent is
+        // missing is cancelled by the dispatcher rather than sent.
+        for (var i = 0; i < composed.Reminders.Count; i++)
+        {
+            var r = composed.Reminders[i];
+            await store.CreateAsync(new AlertDefinition(reminderIds[i], composed.Commune, composed.Topic, r.Texts, composed.Channel, r.At, now, createdBy,
+                id, [], composed.RequestId), cancellationToken);
+        }
+        var alert = new AlertDefinition(id, composed.Commune, composed.Topic, composed.Texts, composed.Channel, composed.SendAt, now, createdBy, null,
+            reminderIds, composed.RequestId);
+        var created = await store.CreateAsync(alert, cancellationToken);
+        if (composed.SendAt <= now) scheduler.Notify();
+        return (created ? alert : (await store.GetDefinitionAsync(id, cancellationToken))!, created);
+    }
+
+    public async Task<AlertView?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var alert = await store.GetDefinitionAsync(id, cancellationToken);
+        var progress = await store.GetProgressAsync(id, cancellationToken);
+        if (alert is null || progress is null) return null;
+        var counts = await store.GetCountsAsync(id, cancellationToken);
+        var reminders = new List<ReminderView>();
+        foreach (var reminderId in alert.ReminderIds)
+            if (await store.GetDefinitionAsync(reminderId, cancellationToken) is { } r)
+                reminders.Add(new ReminderView(reminderId, r.SendAt, await store.StatusAsync(reminderId, cancellationToken) ?? AlertStatus.Scheduled));
+        return new AlertView(alert.Id, alert.Commune, alert.Topic, progress.Status, alert.SendAt, progress.HeldUntil, alert.CreatedAt, progress.CompletedAt,
+            alert.Channel, alert.Texts.Keys.ToList(), counts, new BatchView(progress.Batches, progress.BatchesDone, progress.Dispatched), alert.ParentId, reminders);
+    }
+
+    /// <summary>Cancels the alert and its reminders; false when it had already ended.</summary>
+    public async Task<bool> CancelAsync(AlertDefinition alert, CancellationToken cancellationToken)
+    {
+        var cancelled = await store.CancelAsync(alert.Id, clock.GetUtcNow(), cancellationToken);
+        if (cancelled) await completion.PublishAsync(alert.Id, cancellationToken);
+        foreach (var reminderId in alert.ReminderIds)
+            if (await store.CancelAsync(reminderId, clock.GetUtcNow(), cancellationToken))
+                await completion.PublishAsync(reminderId, cancellationToken);
+        return cancelled;
+    }
+
+    public Task<AlertDefinition?> FindAsync(string id, CancellationToken cancellationToken) => store.GetDefinitionAsync(id, cancellationToken);
+}
+
+/// <summary>GET /api/alerts/{id}.</summary>
+public sealed record AlertView(
+    string Id,
+    string Commune,
+    string Topic,
+    string Status,
+    DateTimeOffset SendAt,
+    DateTimeOffset? HeldUntil,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? CompletedAt,
+    string? Channel,
+    IReadOnlyList<string> Languages,
+    AlertCounts Counts,
+    BatchView Batches,
+    string? ParentId,
+    IReadOnlyList<ReminderView> Reminders);
+
+public sealed record BatchView(long Published, long Done, bool Dispatched);
+
+public sealed record ReminderView(string Id, DateTimeOffset SendAt, string Status);

@@ -1,0 +1,94 @@
+using Gateway.Admin;
+using Gateway.Alerts.Compose;
+using Gateway.Contacts;
+using Gateway.Communes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Gateway.Alerts;
+
+/// <summary>
+/// The alerts admin API (X-Api-Key; a commune key sees only its commune, others get 404):
+/// <c>POST /api/alerts/preview</c>, <c>POST /api/alerts</c>, <c>GET /api/alerts/{id}</c>, <c>POST /api/alerts/{id}/cancel</c>,
+/// and <c>POST /api/communes/{commune}/subscribers:import</c> to load a subscriber list.
+/// </summary>
+public static class AlertsApi
+{
+    public const int MaxImportRows = 10_000;
+
+    public static IEndpointRouteBuilder MapAlerts(this IEndpointRouteBuilder app)
+    {
+        var alerts = app.MapGroup("/api/alerts").WithTags("Alerts").RequireAdminKey();
+        alerts.MapPost("/preview", PreviewAsync);
+        alerts.MapPost("/", CreateAsync);
+        alerts.MapGet("/{id}", GetAsync);
+        alerts.MapPost("/{id}/cancel", CancelAsync);
+
+        var communes = app.MapGroup("/api/communes").WithTags("Alerts").RequireAdminKey();
+        communes.MapPost("/{commune}/subscribers:import", ImportAsync);
+        return app;
+    }
+
+    // The admin filter puts the caller in HttpContext.Items. Minimal APIs bind parameters before running endpoint filters,
+    // so an AdminCaller handler parameter would be bound (null → 400) before the key is even checked: read it here instead.
+    private static AdminCaller Caller(this HttpContext http) =>
+        http.Items[typeof(AdminCaller)] as AdminCaller ?? throw new InvalidOperationException("RequireAdminKey() must guard this route.");
+
+    private static NotFound<ProblemDetails> NotFound(string title, string detail) =>
+        TypedResults.NotFound(new ProblemDetails { Title = title, Detail = detail, Status = 404 });
+
+    private static NotFound<ProblemDetails> UnknownAlert(string id) => NotFound("Unknown alert", $"No alert has id '{id}'.");
+
+    private static async Task<Results<Ok<AlertPreview>, ValidationProblem, NotFound<ProblemDetails>>> PreviewAsync(
+        AlertRequest request, HttpContext http, AlertComposer composer, AlertPreviewer previewer, CancellationToken cancellationToken)
+    {
+        if (request.Commune is { Length: > 0 } c && !http.Caller().CanSee(c)) return NotFound("Unknown commune", $"No commune '{c}' for this key.");
+        var (composed, errors) = composer.Compose(request);
+        if (composed is null) return TypedResults.ValidationProblem(errors);
+        return TypedResults.Ok(await previewer.PreviewAsync(composed, cancellationToken));
+    }
+
+    private static async Task<Results<Created<AlertView>, Ok<AlertView>, ValidationProblem, NotFound<ProblemDetails>>> CreateAsync(
+        AlertRequest request, HttpContext http, AlertComposer composer, AlertService alerts,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (request.Commune is { Length: > 0 } c && !http.Caller().CanSee(c)) return NotFound("Unknown commune", $"No commune '{c}' for this key.");
+        var (composed, errors) = composer.Compose(request with { RequestId = request.RequestId ?? idempotencyKey });
+        if (composed is null) return TypedResults.ValidationProblem(errors);
+        var (alert, created) = await alerts.CreateAsync(composed, http.Caller().Name, cancellationToken);
+        var view = (await alerts.GetAsync(alert.Id, cancellationToken))!;
+        return created ? TypedResults.Created($"/api/alerts/{alert.Id}", view) : TypedResults.Ok(view);
+    }
+
+    private static async Task<Results<Ok<AlertView>, NotFound<ProblemDetails>>> GetAsync(string id, HttpContext http, AlertService alerts,
+        CancellationToken cancellationToken) =>
+        await alerts.GetAsync(id, cancellationToken) is { } view && http.Caller().CanSee(view.Commune) ? TypedResults.Ok(view) : UnknownAlert(id);
+
+    private static async Task<Results<Ok<AlertView>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> CancelAsync(string id, HttpContext http,
+        AlertService alerts, CancellationToken cancellationToken)
+    {
+        if (await alerts.FindAsync(id, cancellationToken) is not { } alert || !http.Caller().CanSee(alert.Commune)) return UnknownAlert(id);
+        if (!await alerts.CancelAsync(alert, cancellationToken))
+        {
+            var status = (await alerts.GetAsync(id, cancellationToken))?.Status;
+            return TypedResults.Conflict(new ProblemDetails { Title = "Alert already ended", Detail = $"Alert '{id}' is {status}.", Status = 409 });
+        }
+        return TypedResults.Ok((await alerts.GetAsync(id, cancellationToken))!);
+    }
+
+    /// <param name="Topic">Subscribed topic (default meetings).</param>
+    public sealed record ImportRequest(string? Topic, List<SubscriberRow>? Subscribers);
+
+    private static async Task<Results<Ok<SubscriberImportResult>, ValidationProblem, NotFound<ProblemDetails>>> ImportAsync(
+        string commune, ImportRequest request, HttpContext http, CommuneRegistry communes, AudienceImport import, CancellationToken cancellationToken)
+    {
+        if (communes.Find(commune) is not { } known || !http.Caller().CanSee(known.Id)) return NotFound("Unknown commune", $"No commune '{commune}' for this key.");
+        var topic = string.IsNullOrWhiteSpace(request.Topic) ? AlertComposer.DefaultTopic : request.Topic.Trim();
+        var errors = new Dictionary<string, string[]>();
+        if (!System.Text.RegularExpressions.Regex.IsMatch(topic, "^[a-z0-9][a-z0-9-]{0,39}$")) errors["topic"] = ["A topic is 1–40 lowercase letters, digits or dashes."];
+        if (request.Subscribers is not { Count: > 0 }) errors["subscribers"] = ["Give at least one subscriber."];
+        else if (request.Subscribers.Count > MaxImportRows) errors["subscribers"] = [$"At most {MaxImportRows} subscribers per request."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        return TypedResults.Ok(await import.ImportAsync(known.Id, topic, request.Subscribers!, publishEvents: true, cancellationToken));
+    }
+}

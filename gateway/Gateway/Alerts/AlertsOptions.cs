@@ -1,0 +1,75 @@
+namespace Gateway.Alerts;
+
+/// <summary>Alert settings, bound from the <c>Alerts</c> configuration section (all optional).</summary>
+public sealed class AlertsOptions
+{
+    public const string Section = "Alerts";
+
+    /// <summary>
+    /// Segments per second per provider sender (<c>Alerts:RateLimits:twilio = 10</c>); a provider not listed is not paced.
+    /// One limit per (provider, our sender number), shared by every replica through Redis.
+    /// </summary>
+    public Dictionary<string, double> RateLimits { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Fraction of the configured rate actually used (<c>Alerts:RateLimitHeadroom</c>, default 0.9): the grant happens
+    /// a few milliseconds before the provider receives the message, and that jitter must never push a second over the limit.
+    /// </summary>
+    public double RateLimitHeadroom { get; set; } = 0.9;
+
+    /// <summary>Default quiet hours (<c>Alerts:QuietHours:Start/End</c>, local time of <see cref="TimeZone"/>): sending is held until the end.</summary>
+    public QuietHoursOptions QuietHours { get; set; } = new();
+
+    /// <summary>Per-commune quiet hours (<c>Alerts:CommuneQuietHours:&lt;commune&gt;:Start/End</c>).</summary>
+    public Dictionary<string, QuietHoursOptions> CommuneQuietHours { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>IANA time zone of quiet hours, daily caps and meeting dates (<c>Alerts:TimeZone</c>).</summary>
+    public string TimeZone { get; set; } = "Africa/Casablanca";
+
+    /// <summary>At most this many alerts (reminders included) per contact per local day (<c>Alerts:DailyCap</c>); 0 = no cap.</summary>
+    public int DailyCap { get; set; } = 3;
+
+    /// <summary>Contact ids per <c>SendAlertBatch</c> message (<c>Alerts:BatchSize</c>).</summary>
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>Sends in flight per batch consumer (<c>Alerts:SendParallelism</c>).</summary>
+    public int SendParallelism { get; set; } = 16;
+
+    /// <summary>Batches consumed at once per replica (<c>Alerts:BatchConcurrency</c>).</summary>
+    public int BatchConcurrency { get; set; } = 4;
+
+    /// <summary>Attempts per message before it counts as failed (<c>Alerts:SendAttempts</c>); waits double from <see cref="RetryDelay"/>.</summary>
+    public int SendAttempts { get; set; } = 3;
+
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How often the scheduler looks for due alerts, in real time (<c>Alerts:SchedulerInterval</c>); due times follow the gateway clock.</summary>
+    public TimeSpan SchedulerInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Dispatch lease: a replica that dies mid-dispatch is replaced after this (<c>Alerts:LeaseDuration</c>).</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Preview reads at most this many contact states and extrapolates beyond (<c>Alerts:PreviewExactLimit</c>).</summary>
+    public int PreviewExactLimit { get; set; } = 20_000;
+
+    /// <summary>
+    /// Provider to use per channel when the alert asks for a channel the contact did not last use, or the contact came by USSD
+    /// (<c>Alerts:Providers:sms = twilio</c>). Without one, such contacts are skipped (reason <c>no_channel</c>).
+    /// </summary>
+    public Dictionary<string, string> Providers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Provider message id → alert mapping lifetime, for late delivery reports (<c>Alerts:MessageMappingTtl</c>).</summary>
+    public TimeSpan MessageMappingTtl { get; set; } = TimeSpan.FromDays(7);
+
+    public QuietHoursOptions QuietHoursFor(string commune) => CommuneQuietHours.GetValueOrDefault(commune) ?? QuietHours;
+}
+
+/// <summary>Local times; Start &gt; End means the quiet period spans midnight (the default 21:00–08:00).</summary>
+public sealed class QuietHoursOptions
+{
+    public TimeOnly Start { get; set; } = new(21, 0);
+    public TimeOnly End { get; set; } = new(8, 0);
+
+    /// <summary>False when Start == End (no quiet hours).</summary>
+    public bool Enabled => Start != End;
+}

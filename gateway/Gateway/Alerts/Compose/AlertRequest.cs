@@ -1,0 +1,28 @@
+namespace Gateway.Alerts.Compose;
+
+/// <summary>
+/// Body of <c>POST /api/alerts</c> and <c>POST /api/alerts/preview</c>: either <see cref="Texts"/> (one text per language)
+/// or <see cref="Meeting"/> (rendered per language).
+/// </summary>
+/// <param name="Topic">Audience: the commune's subscribers of this topic (default <c>meetings</c>).</param>
+/// <param name="SendAt">Start time; null = now. Quiet hours still hold it.</param>
+/// <param name="Channel">sms or whatsapp to prefer; null = each contact's last channel.</param>
+/// <param name="FoldFrenchAccents">Opt-in: send French folded to GSM-7 (ê→e, ç→c, œ→oe, typographic quotes and dashes replaced).</param>
+/// <param name="Reminders">ISO 8601 durations before the meeting (<c>P1D</c>, <c>PT2H</c>), <c>morning</c> (08:30 on the meeting day) or absolute times.</param>
+/// <param name="RequestId">Idempotency: the same id (per commune) never creates two alerts.</param>
+public sealed record AlertRequest(
+    string? Commune,
+    Dictionary<string, string>? Texts = null,
+    MeetingRequest? Meeting = null,
+    string? Topic = null,
+    DateTimeOffset? SendAt = null,
+    string? Channel = null,
+    bool FoldFrenchAccents = false,
+    List<string>? Reminders = null,
+    string? RequestId = null);
+
+/// <param name="Date">yyyy-MM-dd, local (Africa/Casablanca).</param>
+/// <param name="Time">HH:mm, local.</param>
+/// <param name="Place">The place, per language: the notice is rendered in each language given here.</param>
+/// <param name="Agenda">The agenda, per language (optional).</param>
+public sealed record MeetingRequest(string? Date, string? Time, Dictionary<string, string>? Place, Dictionary<string, string>? Agenda = null);

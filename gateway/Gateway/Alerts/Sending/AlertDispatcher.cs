@@ -1,0 +1,90 @@
+using Gateway.Alerts.Storage;
+using Gateway.Bus;
+using Gateway.Contacts;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Alerts.Sending;
+
+/// <summary>
+/// Turns a due alert into <see cref="SendAlertBatch"/> messages: streams the audience one SSCAN page at a time (never the
+/// whole set), publishes each page as a batch and saves the cursor after it, so a replica taking over a dead one's lease
+/// resumes where it stopped (a page published twice carries the same batch number and MessageId; claims make it harmless).
+/// Quiet hours hold the alert; reminders of a cancelled or vanished parent are cancelled.
+/// </summary>
+public sealed partial class AlertDispatcher(
+    IAlertStore store,
+    IAudienceStore audience,
+    IBus bus,
+    AlertCalendar calendar,
+    AlertCompletion completion,
+    TimeProvider clock,
+    IOptions<AlertsOptions> options,
+    ILogger<AlertDispatcher> logger)
+{
+    private readonly AlertsOptions _options = options.Value;
+
+    public async Task RunAsync(string alertId, string owner, CancellationToken cancellationToken)
+    {
+        var alert = await store.GetDefinitionAsync(alertId, cancellationToken);
+        var progress = await store.GetProgressAsync(alertId, cancellationToken);
+        if (alert is null || progress is null || AlertStatus.IsFinal(progress.Status))
+        {
+            await store.UnscheduleAsync(alertId, cancellationToken);
+            if (progress is not null) await completion.EnsurePublishedAsync(alertId, cancellationToken);
+            return;
+        }
+
+        if (alert.ParentId is { } parentId && await store.StatusAsync(parentId, cancellationToken) is null or AlertStatus.Cancelled)
+        {
+            if (await store.CancelAsync(alertId, clock.GetUtcNow(), cancellationToken)) await completion.PublishAsync(alertId, cancellationToken);
+            return;
+        }
+
+        if (calendar.QuietUntil(alert.Commune, clock.GetUtcNow()) is { } quietUntil)
+        {
+            LogHeld(alertId, quietUntil);
+            await store.HoldAsync(alertId, quietUntil, cancellationToken);
+            return;
+        }
+
+        if (await store.StartSendingAsync(alertId, cancellationToken) != AlertStatus.Sending) return;
+        foreach (var held in await store.TakeHeldBatchesAsync(alertId, cancellationToken))
+            await PublishAsync(held, cancellationToken);
+
+        var cursor = progress.Cursor;
+        var batches = progress.Batches;
+        var dispatched = progress.Dispatched;
+        while (!dispatched)
+        {
+            if (await store.StatusAsync(alertId, cancellationToken) != AlertStatus.Sending) return; // cancelled, or paused by a batch
+            if (calendar.QuietUntil(alert.Commune, clock.GetUtcNow()) is { } until)
+            {
+                await store.HoldAsync(alertId, until, cancellationToken);
+                return;
+            }
+            if (!await store.TryLeaseAsync(alertId, owner, _options.LeaseDuration, cancellationToken)) return; // lost it: another replica goes on
+
+            var page = await audience.ScanAsync(alert.Commune, alert.Topic, cursor, _options.BatchSize, cancellationToken);
+            if (page.ContactIds.Count > 0)
+                await PublishAsync(new SendAlertBatch(alertId, ++batches, page.ContactIds), cancellationToken);
+            dispatched = page.Done;
+            cursor = page.Cursor;
+            if (dispatched) break;
+            await store.SaveDispatchAsync(alertId, cursor, batches, false, clock.GetUtcNow(), cancellationToken);
+        }
+
+        if (await store.SaveDispatchAsync(alertId, cursor, batches, true, clock.GetUtcNow(), cancellationToken))
+            await completion.PublishAsync(alertId, cancellationToken);
+        LogDispatched(alertId, batches);
+    }
+
+    private Task PublishAsync(SendAlertBatch batch, CancellationToken cancellationToken) =>
+        bus.Publish(batch, ctx => ctx.MessageId = EventIds.Deterministic(nameof(SendAlertBatch), batch.AlertId + ":" + batch.Batch), cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {AlertId} held by quiet hours until {Until}")]
+    private partial void LogHeld(string alertId, DateTimeOffset until);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {AlertId} dispatched in {Batches} batches")]
+    private partial void LogDispatched(string alertId, long batches);
+}

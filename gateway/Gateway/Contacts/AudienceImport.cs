@@ -1,0 +1,78 @@
+using Gateway.Bus;
+using Gateway.Contracts;
+using Gateway.Conversations;
+using Gateway.Storage;
+using Gateway.Text;
+
+namespace Gateway.Contacts;
+
+/// <summary>One subscriber to import (a commune's existing list, or test seeding).</summary>
+/// <param name="Channel">sms (default) or whatsapp: where alerts go.</param>
+/// <param name="Provider">The provider that reaches them (the sender registered under that name).</param>
+/// <param name="LastInboundAt">For WhatsApp: the last message they sent (the 24 h window); null = never.</param>
+/// <param name="OptedOut">Imports a known opt-out as such (it is then skipped by every alert).</param>
+public sealed record SubscriberRow(
+    string Phone,
+    string? Language = null,
+    string? Channel = null,
+    string? Provider = null,
+    string? To = null,
+    DateTimeOffset? LastInboundAt = null,
+    bool OptedOut = false);
+
+public sealed record SubscriberImportResult(int Imported, int Invalid, IReadOnlyList<string> InvalidPhones);
+
+/// <summary>
+/// Bulk subscription: for each row, the contact's state is committed like a flow's subscribe action would (topic added,
+/// commune, language, channel; ContactOptedIn in the outbox when asked) and the audience index is updated directly so
+/// the subscribers can be reached at once (the event's consumer adds them again, harmlessly).
+/// </summary>
+public sealed class AudienceImport(IContactStore contacts, IAudienceStore audience, ContactIds ids, OutboxSignal signal, TimeProvider clock)
+{
+    public async Task<SubscriberImportResult> ImportAsync(string commune, string topic, IReadOnlyList<SubscriberRow> rows, bool publishEvents,
+        CancellationToken cancellationToken)
+    {
+        var invalid = new List<string>();
+        var imported = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var now = clock.GetUtcNow();
+        await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (row, ct) =>
+        {
+            if (!PhoneNumbers.TryNormalize(row.Phone, out var phone))
+            {
+                lock (invalid) invalid.Add(PhoneNumbers.Mask(row.Phone));
+                return;
+            }
+            var id = ids.For(phone);
+            await CommitAsync(id, phone, commune, topic, row, publishEvents, now, ct);
+            imported.Add(id);
+        });
+
+        foreach (var chunk in imported.Chunk(1000)) await audience.AddAsync(commune, topic, chunk, cancellationToken);
+        if (publishEvents) signal.Notify();
+        return new SubscriberImportResult(imported.Count, invalid.Count, invalid);
+    }
+
+    private async Task CommitAsync(string id, string phone, string commune, string topic, SubscriberRow row, bool publishEvents, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var stored = await contacts.GetAsync(id, cancellationToken);
+            var state = stored?.State ?? new ContactState { ContactId = id, Phone = phone, CreatedAt = now };
+            state.Commune = commune;
+            if (Languages.IsKnown(row.Language)) state.Language = row.Language;
+            state.OptedOut = row.OptedOut;
+            var added = state.Topics.Add(topic);
+            state.LastChannel = ChannelKindNames.TryParse(row.Channel, out var channel) ? channel : ChannelKind.Sms;
+            if (row.Provider is { Length: > 0 } provider) state.LastProvider = provider;
+            if (row.To is { Length: > 0 } to) state.LastTo = to;
+            if (row.LastInboundAt is { } at) state.LastInboundAt[state.LastChannel] = at;
+
+            IReadOnlyList<OutboxEvent> events = publishEvents && added
+                ? [new OutboxEvent(EventIds.Deterministic(nameof(ContactOptedIn), $"{id}:{topic}:{now.ToUnixTimeMilliseconds()}"), nameof(ContactOptedIn),
+                    StoreJson.Serialize(new ContactOptedIn(id, commune, topic, state.Language ?? Languages.French, now)), now)]
+                : [];
+            if (await contacts.TryCommitAsync(new ContactCommit(id, stored?.Version ?? 0, state, events, [], null), cancellationToken)) return;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using Gateway.Alerts;
+using Gateway.Alerts.Compose;
+using Gateway.Channels;
+using Gateway.Contacts;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gateway.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project tests/Gateway.Benchmarks -- alerts [--redis] [sizes…]</c> (default sizes 10000 100000):
+/// seeds N subscribers (real contact states and index entries), sends one alert to all of them into a loopback provider with
+/// no rate limit, and prints messages/s and memory. With <c>--redis</c> the stores are the Redis ones of
+/// <c>ConnectionStrings__Redis</c> (flush it first: the benchmark writes N contacts). Memory: the managed-heap growth during
+/// the fan-out over the heap after seeding, and the process's peak working set; on the embedded store the per-alert claim set
+/// lives in the process, so a little growth per recipient there is the at-most-once record, not the audience.
+/// </summary>
+public static class AlertsBenchmark
+{
+    private sealed class LoopbackProvider : IMessageSender
+    {
+        public long Count;
+        public string Provider => "loop";
+
+        public Task<SendOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
+        {
+            var n = Interlocked.Increment(ref Count);
+            return Task.FromResult(SendOutcome.Ok("L" + n));
+        }
+    }
+
+    private sealed class Host(string? redis, LoopbackProvider provider) : WebApplicationFactory<AlertService> // a type of the Gateway assembly (the benchmark has its own Program)
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            var settings = new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Redis"] = redis ?? "",
+                ["ConnectionStrings:RabbitMq"] = "",
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["Alerts:QuietHours:Start"] = "00:00",
+                ["Alerts:QuietHours:End"] = "00:00",
+                ["Alerts:DailyCap"] = "0",
+                ["Alerts:SchedulerInterval"] = "00:00:00.050",
+            };
+            builder.UseEnvironment("Benchmark");
+            foreach (var (key, value) in settings) builder.UseSetting(key, value);
+            builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
+            builder.ConfigureServices(services => services.AddSingleton<IMessageSender>(provider));
+        }
+    }
+
+    public static async Task RunAsync(string[] args)
+    {
+        // WebApplicationFactory finds the content root through an attribute only test projects get; point it at the host's folder.
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Gateway.sln"))) root = root.Parent;
+        if (root is not null) Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_GATEWAY", Path.Combine(root.FullName, "gateway", "Gateway"));
+
+        var useRedis = args.Contains("--redis");
+        var redis = useRedis ? Environment.GetEnvironmentVariable("ConnectionStrings__Redis") : null;
+        if (useRedis && string.IsNullOrWhiteSpace(redis)) throw new InvalidOperationException("--redis needs ConnectionStrings__Redis.");
+        var sizes = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(int.Parse).ToList();
+        if (sizes.Count == 0) sizes = [10_000, 100_000];
+
+        Console.WriteLine($"alerts fan-out benchmark: store={(useRedis ? "redis" : "in-memory")}, bus=in-memory, provider=loopback (no rate limit)");
+        Console.WriteLine("recipients |  seconds | messages/s | heap growth during fan-out | bytes/recipient | peak working set");
+        foreach (var size in sizes) await RunOnceAsync(size, redis);
+    }
+
+    private static async Task RunOnceAsync(int size, string? redis)
+    {
+        var provider = new LoopbackProvider();
+        await using var host = new Host(redis, provider);
+        _ = host.Server;
+        var services = host.Services;
+        var commune = "bench-" + size;
+
+        var rows = Enumerable.Range(0, size)
+            .Select(i => new SubscriberRow("+2126" + (30_000_000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                (i % 3) switch { 0 => "fr", 1 => "ar", _ => "zgh" }, "sms", provider.Provider))
+            .ToList();
+        // Communes come from configuration; the benchmark's audience is keyed by an ad-hoc commune name.
+        await services.GetRequiredService<AudienceImport>().ImportAsync(commune, "meetings", rows, publishEvents: false, CancellationToken.None);
+        rows = null;
+
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        var baseline = GC.GetTotalMemory(forceFullCollection: true);
+        long peakHeap = baseline, peakWorkingSet = Environment.WorkingSet;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                peakHeap = Math.Max(peakHeap, GC.GetTotalMemory(false));
+                peakWorkingSet = Math.Max(peakWorkingSet, Environment.WorkingSet);
+                try { await Task.Delay(20, sampling.Token); } catch (OperationCanceledException) { }
+            }
+        });
+
+        var alerts = services.GetRequiredService<AlertService>();
+        var texts = new Dictionary<string, string> { ["fr"] = "Seance du conseil mercredi a 18 h.", ["ar"] = "دورة المجلس يوم الأربعاء.", ["zgh"] = "ⴰⵎⵓⵏ ⵏ ⵓⵙⵇⵇⵉⵎ." };
+        var composed = new ComposedAlert(commune, "meetings", null, DateTimeOffset.UtcNow, texts, texts, false, [], null);
+        var watch = Stopwatch.StartNew();
+        var (alert, _) = await alerts.CreateAsync(composed, "bench", CancellationToken.None);
+        AlertView view;
+        while ((view = (await alerts.GetAsync(alert.Id, CancellationToken.None))!).Status != AlertStatus.Done) await Task.Delay(20);
+        watch.Stop();
+        await sampling.CancelAsync();
+        await sampler;
+
+        var growth = peakHeap - baseline;
+        Console.WriteLine($"{size,10} | {watch.Elapsed.TotalSeconds,8:F2} | {size / watch.Elapsed.TotalSeconds,10:F0} | {growth / 1048576.0,22:F1} MiB | {growth / (double)size,15:F0} | {peakWorkingSet / 1048576.0,12:F0} MiB");
+        if (view.Counts.Sent != size || provider.Count != size)
+            throw new InvalidOperationException($"Expected {size} sends, got {view.Counts.Sent} counted and {provider.Count} at the provider.");
+    }
+}
