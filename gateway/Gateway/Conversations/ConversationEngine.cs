@@ -20,8 +20,12 @@ public sealed class ConversationEngine(
     IEnumerable<IStepObserver> observers,
     ILogger<ConversationEngine> logger) : IConversationEngine
 {
-    /// <summary>Optimistic attempts before giving up (each conflict means another step of the same contact committed).</summary>
-    private const int MaxAttempts = 20;
+    /// <summary>
+    /// Optimistic attempts before giving up (each conflict means another step of the same contact committed). Under a
+    /// burst (50 messages of one contact at two replicas) the unluckiest step may lose once per other message, so the
+    /// budget is larger than any plausible burst; <see cref="Backoff"/> keeps the contenders from colliding in lockstep.
+    /// </summary>
+    private const int MaxAttempts = 100;
 
     public Task<StepResult> HandleAsync(InboundMessage message, CancellationToken cancellationToken) =>
         RunAsync(message, (step, isNew) => dialog.RunAsync(step, isNew), cancellationToken);
@@ -42,10 +46,13 @@ public sealed class ConversationEngine(
         var contactId = contactIds.For(message.From);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
+            // State first, then the processed id: a copy of this message that commits after our read also bumps the
+            // version, so our commit fails and the next attempt finds the id. Checked the other way round, a copy committing
+            // between the two reads would go unseen and the message would take effect twice.
+            var stored = await store.GetAsync(contactId, cancellationToken);
             if (message.ProviderMessageId is { } id && await store.GetProcessedAsync(contactId, id, cancellationToken) is { } done)
                 return done with { Duplicate = true };
 
-            var stored = await store.GetAsync(contactId, cancellationToken);
             var now = clock.GetUtcNow();
             var contact = stored?.State ?? new ContactState { ContactId = contactId, Phone = message.From, CreatedAt = now };
             contact.Phone = message.From;
@@ -64,9 +71,16 @@ public sealed class ConversationEngine(
                 return result;
             }
             logger.LogDebug("Step of contact {ContactId} lost a race (attempt {Attempt}); retrying.", contactId, attempt);
+            await Task.Delay(Backoff(attempt), cancellationToken);
         }
         throw new ContactBusyException(contactId);
     }
+
+    /// <summary>
+    /// A short random pause after a lost race (1–2 ms, growing to 1–32 ms): retrying at once makes every contender of a
+    /// burst reload and collide again, so some exhaust their attempts. Real time, not <c>clock</c>: it paces Redis round trips.
+    /// </summary>
+    private static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(Random.Shared.Next(1, 1 + (1 << Math.Min(attempt, 5))));
 
     /// <summary>
     /// Remembers where the contact wrote from, so replies, alerts and the WhatsApp 24 h window follow them,

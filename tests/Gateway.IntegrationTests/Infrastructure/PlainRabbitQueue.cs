@@ -8,7 +8,7 @@ namespace Gateway.IntegrationTests.Infrastructure;
 /// A queue read with the plain RabbitMQ.Client (no MassTransit): what a commune's own system would do. Bound to an
 /// event's exchange (<c>Gateway.Contracts:FeedbackReceived</c>), durable so it keeps messages across a broker restart.
 /// </summary>
-public sealed class PlainRabbitQueue : IAsyncDisposable
+public sealed partial class PlainRabbitQueue : IAsyncDisposable
 {
     private readonly ConnectionFactory _factory = new() { Uri = new Uri(Servers.RabbitMq) };
     private readonly string _queue = "it-" + Guid.NewGuid().ToString("N")[..12];
