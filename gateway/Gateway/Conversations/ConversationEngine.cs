@@ -61,6 +61,9 @@ public sealed class ConversationEngine(
             var step = new StepContext(contact, message, now);
             await decide(step, stored is null);
 
+            // Once the gateway has spoken a language to a contact who never chose one, it keeps to it: learning the
+            // commune (whose default may differ) must not switch languages mid-conversation.
+            if (step.HasSaid) contact.Language ??= step.Language;
             var open = contact.Session is not null;
             var result = new StepResult(step.Replies(contact.Language ?? Languages.French), open, contactId);
             var processed = message.ProviderMessageId is { } pid ? new ProcessedMessage(pid, result) : null;
