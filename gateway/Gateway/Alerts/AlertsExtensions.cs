@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Gateway.Alerts.Compose;
 using Gateway.Alerts.Sending;
 using Gateway.Alerts.Storage;
@@ -22,6 +23,7 @@ public static class AlertsExtensions
         services.AddSingleton<AlertComposer>();
         services.AddSingleton<AlertPreviewer>();
         services.AddSingleton<AlertService>();
+        services.Replace(ServiceDescriptor.Singleton<Polls.IPollAnnouncer, PollInvitations>());
         services.AddSingleton<AlertCompletion>();
         services.AddSingleton<AlertContactSender>();
         services.AddSingleton<AlertDispatcher>();

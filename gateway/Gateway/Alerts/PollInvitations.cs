@@ -1,0 +1,39 @@
+using Gateway.Alerts.Compose;
+using Gateway.Conversations;
+using Gateway.Polls;
+
+namespace Gateway.Alerts;
+
+/// <summary>
+/// Announces a new poll to the commune's subscribers through the alerts machinery (same pacing, quiet hours,
+/// languages, tracking): the question, then how to vote by SMS in one message ("PROJET 2").
+/// </summary>
+public sealed class PollInvitations(AlertService alerts, TimeProvider clock) : IPollAnnouncer
+{
+    /// <summary>Who is invited: the subscribers of the commune's meeting alerts (the programme's civic audience).</summary>
+    public const string Topic = "meetings";
+
+    private static readonly IReadOnlyDictionary<string, string> HowToVote = new Dictionary<string, string>
+    {
+        [Languages.French] = "Pour voter, envoyez {keyword} suivi du numéro de votre choix (ex. {keyword} 1).",
+        [Languages.Arabic] = "للتصويت، أرسل {keyword} متبوعا برقم اختيارك (مثلا {keyword} 1).",
+        [Languages.Tifinagh] = "ⵃⵎⴰ ⴰⴷ ⵜⴼⵔⵏⴷ, ⴰⵣⵏ {keyword} ⴷ ⵓⵟⵟⵓⵏ ⵏ ⵓⴼⵔⴰⵏ ⵏⵏⴽ ({keyword} 1).",
+        [Languages.AmazighLatin] = "Hma ad tfrnd, azn {keyword} d uttun n ufran nnk ({keyword} 1).",
+    };
+
+    public async Task<bool> AnnounceAsync(Poll poll, CancellationToken cancellationToken)
+    {
+        var question = poll.QuestionText;
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var language in Languages.Core)
+        {
+            var (q, resolved) = question.Resolve(Languages.Chain(language, null, null));
+            var options = string.Join("\n", poll.Definition.Options.Select((o, i) => $"{i + 1}. {new Conversations.Flows.LocalizedText(o).Resolve(Languages.Chain(resolved, null, null)).Text}"));
+            texts[language] = $"{q}\n{options}\n{HowToVote[language].Replace("{keyword}", poll.Definition.Keyword, StringComparison.Ordinal)}";
+        }
+        var sendAt = poll.Definition.OpensAt > clock.GetUtcNow() ? poll.Definition.OpensAt : clock.GetUtcNow();
+        var composed = new ComposedAlert(poll.Commune, Topic, null, sendAt, texts, texts, false, [], "poll-invitation:" + poll.Id);
+        await alerts.CreateAsync(composed, "polls", cancellationToken);
+        return true;
+    }
+}
