@@ -1,6 +1,7 @@
 using Gateway.Admin;
 using Gateway.Alerts;
 using Gateway.Bus;
+using Gateway.Contacts;
 using Gateway.Channels.Kannel;
 using Gateway.Channels.Twilio;
 using Gateway.Channels.Ussd;
@@ -37,6 +38,7 @@ app.MapFlows();
 app.MapSimulator();
 app.MapPolls();
 app.MapAlerts();
+app.MapContacts();
 app.MapUssdWebhooks();
 app.MapKannelWebhooks();
 app.MapTwilioWebhooks();

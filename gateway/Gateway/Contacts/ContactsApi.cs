@@ -1,0 +1,60 @@
+using Gateway.Admin;
+using Gateway.Bus;
+using Gateway.Contracts;
+using Gateway.Storage;
+using Gateway.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Gateway.Contacts;
+
+/// <summary>
+/// A citizen's rights under law 09-08, exercised through the commune or the programme: access (what is stored about a
+/// number) and erasure (everything, at once). A commune key sees only its own contacts; others are a 404.
+/// </summary>
+public static class ContactsApi
+{
+    public sealed record ContactView(
+        string ContactId, string Phone, string? Language, string? Commune, bool OptedOut, IReadOnlyCollection<string> Topics,
+        string LastChannel, DateTimeOffset CreatedAt, IReadOnlyDictionary<string, int> PollVotes, string? ConversationInProgress);
+
+    public static IEndpointRouteBuilder MapContacts(this IEndpointRouteBuilder app)
+    {
+        var contacts = app.MapGroup("/api/contacts").WithTags("Contacts").RequireAdminKey();
+        contacts.MapGet("/{phone}", GetAsync);
+        contacts.MapDelete("/{phone}", EraseAsync);
+        return app;
+    }
+
+    private static async Task<Results<Ok<ContactView>, NotFound, ProblemHttpResult>> GetAsync(
+        string phone, AdminCaller caller, IContactStore store, ContactIds ids, CancellationToken cancellationToken)
+    {
+        if (!PhoneNumbers.TryNormalize(phone, out var e164)) return InvalidPhone();
+        if (await store.GetAsync(ids.For(e164), cancellationToken) is not { } stored || !caller.CanSee(stored.State.Commune)) return TypedResults.NotFound();
+        var c = stored.State;
+        return TypedResults.Ok(new ContactView(c.ContactId, c.Phone, c.Language, c.Commune, c.OptedOut, c.Topics, c.LastChannel.ToString(),
+            c.CreatedAt, c.PollVotes, c.Session?.FlowId));
+    }
+
+    /// <summary>Deletes the contact's state, idempotency records and audience entries, and tells consumers (<c>ContactErased</c>) to do the same.</summary>
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> EraseAsync(
+        string phone, AdminCaller caller, IContactStore store, ContactIds ids, IAudienceStore audience, IOutboxWriter outbox,
+        OutboxSignal signal, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!PhoneNumbers.TryNormalize(phone, out var e164)) return InvalidPhone();
+        var id = ids.For(e164);
+        if (await store.GetAsync(id, cancellationToken) is not { } stored || !caller.CanSee(stored.State.Commune)) return TypedResults.NotFound();
+
+        if (stored.State.Commune is { } commune)
+            foreach (var topic in stored.State.Topics)
+                await audience.RemoveAsync(commune, topic, id, cancellationToken);
+        await store.EraseAsync(id, cancellationToken);
+        var now = clock.GetUtcNow();
+        await outbox.AppendAsync(id, new OutboxEvent(EventIds.Deterministic(nameof(ContactErased), id + ":" + now.ToUnixTimeMilliseconds()),
+            nameof(ContactErased), StoreJson.Serialize(new ContactErased(id, now)), now), cancellationToken);
+        signal.Notify();
+        return TypedResults.NoContent();
+    }
+
+    private static ProblemHttpResult InvalidPhone() =>
+        TypedResults.Problem(title: "Invalid phone", detail: "Give the number in E.164 (+212612345678) or national form (0612345678).", statusCode: 400);
+}
