@@ -26,7 +26,7 @@ public sealed class PollIntegrationTests
     public async Task Every_counted_vote_reaches_a_plain_rabbitmq_queue_once_and_their_number_equals_the_tally()
     {
         await Servers.FlushRedisAsync();
-        await using var queue = await RabbitQueueDrain.BindAsync("Gateway.Contracts:PollVoteRecorded");
+        await using var queue = await PlainRabbitQueue.BindAsync("Gateway.Contracts:PollVoteRecorded");
         await using var app = Gateway();
         var poll = await CreatePollAsync(app, DateTimeOffset.UtcNow.AddHours(1));
         var http = app.CreateClient();
@@ -43,21 +43,21 @@ public sealed class PollIntegrationTests
         var results = await Admin(app).GetFromJsonAsync<JsonElement>($"/api/polls/{poll}/results");
         Assert.Equal(90, results.GetProperty("total").GetInt64());
         await Wait.ForAsync(() => app.Services.GetRequiredService<IOutboxStore>().BacklogAsync(None), n => n == 0, "the outbox to drain");
-        var received = await queue.ReadAllAsync();
+        var received = await queue.DrainAsync();
 
         Assert.Equal(90, received.Count);
         Assert.Equal(90, received.Select(r => r.MessageId).Distinct().Count());
-        Assert.Equal(90, received.Select(r => r.Message.GetProperty("contactId").GetString()).Distinct().Count());
-        Assert.All(received, r => Assert.Equal(poll, r.Message.GetProperty("pollId").GetString()));
+        Assert.Equal(90, received.Select(r => r.Envelope.GetProperty("message").GetProperty("contactId").GetString()).Distinct().Count());
+        Assert.All(received, r => Assert.Equal(poll, r.Envelope.GetProperty("message").GetProperty("pollId").GetString()));
         var tallies = results.GetProperty("options").EnumerateArray().Select(o => o.GetProperty("votes").GetInt64()).ToArray();
-        Assert.Equal(tallies, Enumerable.Range(1, 3).Select(o => (long)received.Count(r => r.Message.GetProperty("option").GetInt32() == o)).ToArray());
+        Assert.Equal(tallies, Enumerable.Range(1, 3).Select(o => (long)received.Count(r => r.Envelope.GetProperty("message").GetProperty("option").GetInt32() == o)).ToArray());
     }
 
     [Fact]
     public async Task Two_gateway_instances_on_the_same_servers_publish_exactly_one_PollClosed()
     {
         await Servers.FlushRedisAsync();
-        await using var queue = await RabbitQueueDrain.BindAsync("Gateway.Contracts:PollClosed");
+        await using var queue = await PlainRabbitQueue.BindAsync("Gateway.Contracts:PollClosed");
         await using var first = Gateway();
         await using var second = Gateway();
         var closesAt = DateTimeOffset.UtcNow.AddSeconds(6);
@@ -77,11 +77,11 @@ public sealed class PollIntegrationTests
         foreach (var app in new[] { first, second })
             await Wait.ForAsync(() => app.Services.GetRequiredService<IOutboxStore>().BacklogAsync(None), n => n == 0, "the outbox to drain");
 
-        var closed = Assert.Single(await queue.ReadAllAsync());
-        Assert.Equal(poll, closed.Message.GetProperty("pollId").GetString());
-        Assert.Equal([1L, 2, 0], closed.Message.GetProperty("tallies").EnumerateArray().Select(t => t.GetInt64()));
-        Assert.Equal(3, closed.Message.GetProperty("total").GetInt64());
-        Assert.Equal(closesAt, closed.Message.GetProperty("closedAt").GetDateTimeOffset());
+        var closed = Assert.Single(await queue.DrainAsync());
+        Assert.Equal(poll, closed.Envelope.GetProperty("message").GetProperty("pollId").GetString());
+        Assert.Equal([1L, 2, 0], closed.Envelope.GetProperty("message").GetProperty("tallies").EnumerateArray().Select(t => t.GetInt64()));
+        Assert.Equal(3, closed.Envelope.GetProperty("message").GetProperty("total").GetInt64());
+        Assert.Equal(closesAt, closed.Envelope.GetProperty("message").GetProperty("closedAt").GetDateTimeOffset());
         Assert.Contains("Ce sondage est clos", await VoteAsync(b, "+212611000004", "sms", "SONDAGE 1"));
     }
 
