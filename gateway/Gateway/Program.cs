@@ -32,6 +32,7 @@ builder.AddWhatsAppCloudChannel();
 var app = builder.Build();
 
 app.UseGatewayErrors();
+app.UseMiddleware<WebhookTiming>();
 app.MapOpenApi();
 app.MapGatewayObservability();
 app.MapFlows();

@@ -36,11 +36,32 @@ public sealed record SendOutcome(string Status, string? ProviderMessageId, strin
     public static SendOutcome Ok(string? id) => new("accepted", id);
 }
 
-/// <summary>Finds the sender for a provider name; one registration per provider.</summary>
+/// <summary>Finds the sender for a provider name; one registration per provider. Every send through it is counted per outcome.</summary>
 public sealed class MessageSenders(IEnumerable<IMessageSender> senders)
 {
     private readonly Dictionary<string, IMessageSender> _byProvider =
-        senders.ToDictionary(s => s.Provider, StringComparer.OrdinalIgnoreCase);
+        senders.ToDictionary(s => s.Provider, s => (IMessageSender)new Counted(s), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Counts <c>gateway_messages_sent_total{provider,outcome}</c>.</summary>
+    private sealed class Counted(IMessageSender inner) : IMessageSender
+    {
+        public string Provider => inner.Provider;
+
+        public async Task<SendOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var outcome = await inner.SendAsync(message, cancellationToken);
+                Observability.GatewayMetrics.MessagesSent(inner.Provider, outcome.Status);
+                return outcome;
+            }
+            catch
+            {
+                Observability.GatewayMetrics.MessagesSent(inner.Provider, "error");
+                throw;
+            }
+        }
+    }
 
     public bool TryGet(string provider, out IMessageSender sender) => _byProvider.TryGetValue(provider, out sender!);
 
