@@ -71,7 +71,7 @@ public sealed class ShippedFlowScreenSpecs
     public async Task A_whole_session_language_then_feedback_then_reference_runs_on_each_USSD_format(string format)
     {
         await using var app = new GatewayApplication();
-        var wire = new UssdSession(app.CreateClient(), format, "+212665000001", "*123*4#");
+        var wire = new UssdSession(app, format, "+212665000001", "*123*4#");
 
         Assert.Contains("Choisissez votre langue", await wire.HopAsync(""));
         Assert.Contains("ماذا تريد أن تفعل", await wire.HopAsync("2"));
@@ -84,6 +84,27 @@ public sealed class ShippedFlowScreenSpecs
         Assert.Matches("R-[2-9A-Z]{5}", last);
         var feedback = Assert.Single(await app.EventsAsync<Gateway.Contracts.FeedbackReceived>());
         Assert.Equal(("ussd", "agadir", "water", "ar"), (feedback.Channel, feedback.Commune, feedback.Category, feedback.Language));
+    }
+
+    [Theory]
+    [InlineData("africastalking")]
+    [InlineData("arkesel")]
+    public async Task A_session_that_ended_mid_flow_restarts_cleanly_at_the_root_menu_on_the_next_dial(string format)
+    {
+        await using var app = new GatewayApplication();
+        var first = new UssdSession(app, format, "+212665000003", "*123*7#");
+        await first.HopAsync("");
+        await first.HopAsync("1");
+        Assert.Contains("Votre signalement concerne", await first.HopAsync("1"));
+
+        app.Clock.Advance(TimeSpan.FromMinutes(4)); // the operator dropped the session (~180 s)
+        var second = new UssdSession(app, format, "+212665000003", "*123*7#");
+        var root = await second.HopAsync("");
+
+        Assert.Equal("CON", second.LastPrefix);
+        Assert.Contains("Que voulez-vous faire", root);
+        Assert.DoesNotContain("Votre signalement concerne", root);
+        Assert.Contains("Votre signalement concerne", await second.HopAsync("1")); // and the flow works again
     }
 
     [Fact]
@@ -103,7 +124,7 @@ public sealed class ShippedFlowScreenSpecs
         });
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
 
-        var wire = new UssdSession(app.CreateClient(), "africastalking", "+212665000002", "*123*4#");
+        var wire = new UssdSession(app, "africastalking", "+212665000002", "*123*4#");
         await wire.HopAsync("");
         var menu = await wire.HopAsync("1");
         for (var page = 0; page < 3 && !menu.Contains("4. Quel parc"); page++)
@@ -117,8 +138,10 @@ public sealed class ShippedFlowScreenSpecs
     }
 
     /// <summary>One USSD session on the wire, in either format.</summary>
-    private sealed class UssdSession(HttpClient http, string format, string phone, string code)
+    /// <remarks>A person takes seconds to read a screen and answer: the clock moves 3 s per hop, as retries are told apart by timing in the Arkesel format.</remarks>
+    private sealed class UssdSession(GatewayApplication app, string format, string phone, string code)
     {
+        private readonly HttpClient http = app.CreateClient();
         private readonly string _sessionId = "ATUid_" + Guid.NewGuid().ToString("N");
         private readonly List<string> _inputs = [];
 
@@ -126,6 +149,7 @@ public sealed class ShippedFlowScreenSpecs
 
         public async Task<string> HopAsync(string input)
         {
+            app.Clock.Advance(TimeSpan.FromSeconds(3));
             var first = _inputs.Count == 0 && input.Length == 0;
             if (!first) _inputs.Add(input);
             string text;
