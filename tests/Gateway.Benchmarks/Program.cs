@@ -1,1 +1,37 @@
-Console.WriteLine("benchmarks: see README");
+using Gateway.Benchmarks;
+using Gateway.Benchmarks.Http;
+
+// Load benchmarks of the gateway's webhook routes against real Redis and RabbitMQ (see README.md).
+// dotnet run -c Release --project tests/Gateway.Benchmarks -- {baseline|twilio|ussd|all} [--connections 64] [--duration 20] [--warmup 5]
+var command = args.Length > 0 ? args[0] : "";
+var rest = args.Skip(1).ToArray();
+try
+{
+    return command switch
+    {
+        "baseline" or "twilio" or "ussd" or "all" => await HttpBenchmarks.RunAsync(command, BenchSettings.Parse(rest)),
+        // The bare endpoint, run as a child process of the benchmark so its memory is measured like the gateway's.
+        BaselineServer.Command => await BaselineServer.RunAsync(rest),
+        // "alerts" => await AlertsBenchmark.RunAsync(args),
+        _ => Usage(),
+    };
+}
+catch (BenchmarkSetupException e)
+{
+    Console.Error.WriteLine($"benchmark: {e.Message}");
+    return 2;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: Gateway.Benchmarks <benchmark> [options]
+          baseline   bare minimal-API endpoint: parse the Twilio form, one Redis GET + SET, fixed TwiML
+          twilio     real gateway, POST /webhooks/twilio signed, subscribe flow (ABONNER -> 4 -> 1), new numbers
+          ussd       real gateway, POST /webhooks/africastalking/ussd, language -> menu -> feedback (7 hops)
+          all        baseline, twilio, ussd in one run + a Markdown summary table
+        options: --connections N (64)  --duration SECONDS (20)  --warmup SECONDS (5)  --quiet-logs (gateway logs Warning+)
+        environment: ConnectionStrings__Redis, ConnectionStrings__RabbitMq (required; see infra/bench.sh)
+        """);
+    return 1;
+}
