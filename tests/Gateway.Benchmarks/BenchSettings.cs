@@ -8,6 +8,9 @@ public sealed class BenchmarkSetupException(string message) : Exception(message)
 /// <summary>Command-line options shared by the HTTP benchmarks, and the service connection strings from the environment.</summary>
 public sealed record BenchSettings(int Connections, TimeSpan Duration, TimeSpan Warmup, bool QuietLogs)
 {
+    /// <summary>Extra environment for the gateway process (<c>--gateway-env Key=Value</c>, repeatable): configuration or runtime experiments.</summary>
+    public IReadOnlyDictionary<string, string> GatewayEnvironment { get; init; } = new Dictionary<string, string>();
+
     public string Redis { get; init; } = "";
     public string RabbitMq { get; init; } = "";
 
@@ -23,6 +26,7 @@ public sealed record BenchSettings(int Connections, TimeSpan Duration, TimeSpan 
                 "--duration" => settings with { Duration = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--warmup" => settings with { Warmup = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--quiet-logs" => settings with { QuietLogs = true },
+                "--gateway-env" => settings with { GatewayEnvironment = With(settings.GatewayEnvironment, Value()) },
                 _ => throw new BenchmarkSetupException($"unknown option {args[i]}"),
             };
         }
@@ -31,6 +35,13 @@ public sealed record BenchSettings(int Connections, TimeSpan Duration, TimeSpan 
             Redis = Required("ConnectionStrings__Redis"),
             RabbitMq = Required("ConnectionStrings__RabbitMq"),
         };
+    }
+
+    private static Dictionary<string, string> With(IReadOnlyDictionary<string, string> environment, string pair)
+    {
+        var equals = pair.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0) throw new BenchmarkSetupException($"--gateway-env expects Key=Value, got '{pair}'");
+        return new Dictionary<string, string>(environment) { [pair[..equals]] = pair[(equals + 1)..] };
     }
 
     private static string Required(string name) =>

@@ -1,5 +1,6 @@
 using Gateway.Benchmarks;
 using Gateway.Benchmarks.Http;
+using Gateway.Benchmarks.Profiling;
 
 // Load benchmarks of the gateway's webhook routes against real Redis and RabbitMQ (see README.md).
 // dotnet run -c Release --project tests/Gateway.Benchmarks -- {baseline|twilio|ussd|all} [--connections 64] [--duration 20] [--warmup 5]
@@ -12,6 +13,8 @@ try
         "baseline" or "twilio" or "ussd" or "all" => await HttpBenchmarks.RunAsync(command, BenchSettings.Parse(rest)),
         // The bare endpoint, run as a child process of the benchmark so its memory is measured like the gateway's.
         BaselineServer.Command => await BaselineServer.RunAsync(rest),
+        // Where a Twilio step's time goes (in-process, no HTTP): for looking into a slow result.
+        StepProfile.Command => await StepProfile.RunAsync(rest),
         // "alerts" => await AlertsBenchmark.RunAsync(args),
         _ => Usage(),
     };
@@ -30,7 +33,9 @@ static int Usage()
           twilio     real gateway, POST /webhooks/twilio signed, subscribe flow (ABONNER -> 4 -> 1), new numbers
           ussd       real gateway, POST /webhooks/africastalking/ussd, language -> menu -> feedback (7 hops)
           all        baseline, twilio, ussd in one run + a Markdown summary table
+          profile    time the phases of a Twilio step in-process (form, signature, engine, store calls, TwiML) [--walks N]
         options: --connections N (64)  --duration SECONDS (20)  --warmup SECONDS (5)  --quiet-logs (gateway logs Warning+)
+                 --gateway-env Key=Value (repeatable: configuration or runtime settings for the gateway process)
         environment: ConnectionStrings__Redis, ConnectionStrings__RabbitMq (required; see infra/bench.sh)
         """);
     return 1;

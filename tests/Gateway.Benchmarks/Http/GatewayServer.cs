@@ -22,6 +22,7 @@ public static class GatewayServer
         };
         // Production logs at Information (one line per webhook): that is what is measured unless --quiet-logs.
         if (settings.QuietLogs) environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings.GatewayEnvironment) environment[key] = value;
         return ServerProcess.StartAsync("gateway", RepoPaths.GatewayDll, [], RepoPaths.GatewayDirectory, port, environment, "/health/ready");
     }
 }

@@ -10,6 +10,9 @@ public sealed record ScenarioResult(
     string Name, string Unit, int Connections, LoadResult Load, long PeakWorkingSet, long PeakGcHeap,
     ServerSnapshot Start, ServerSnapshot End, TimeSpan DriverCpu, double MachineBusyCores, long OutboxLeft, TimeSpan OutboxDrain)
 {
+    /// <summary>Redis server CPU (user + sys) during the window, per request: what each design costs the shared Redis.</summary>
+    public double RedisCpuMsPerRequest { get; init; } = double.NaN;
+
     public double ServerCores => (End.Cpu - Start.Cpu).TotalSeconds / Load.Elapsed.TotalSeconds;
     public double ServerCpuMsPerRequest => (End.Cpu - Start.Cpu).TotalMilliseconds / Math.Max(1, Load.Requests);
     public double AllocatedKbPerRequest => (End.AllocatedBytes - Start.AllocatedBytes) / 1024.0 / Math.Max(1, Load.Requests);
@@ -59,6 +62,7 @@ public static class HttpBenchmarks
         await using var monitor = new ServerMonitor(server);
         ServerSnapshot? start = null, end = null;
         TimeSpan driverStart = default, driverEnd = default;
+        double redisStart = 0, redisEnd = 0;
         MachineLoad machineStart = default, machineEnd = default;
         var load = await LoadDriver.RunAsync(scenario, server.BaseAddress, settings.Connections, settings.Warmup, settings.Duration,
             onMeasureStart: () =>
@@ -66,11 +70,13 @@ public static class HttpBenchmarks
                 start = monitor.SnapshotAsync().GetAwaiter().GetResult();
                 driverStart = Process.GetCurrentProcess().TotalProcessorTime;
                 machineStart = MachineLoad.Read();
+                redisStart = RedisCpuSeconds(redis);
                 monitor.Start();
             },
             onMeasureEnd: () =>
             {
                 machineEnd = MachineLoad.Read();
+                redisEnd = RedisCpuSeconds(redis);
                 driverEnd = Process.GetCurrentProcess().TotalProcessorTime;
                 monitor.StopAsync().GetAwaiter().GetResult();
                 end = monitor.SnapshotAsync().GetAwaiter().GetResult();
@@ -78,7 +84,10 @@ public static class HttpBenchmarks
 
         var (left, drain) = await WaitForOutboxAsync(redis);
         return new ScenarioResult(scenario.Name, scenario.Unit, settings.Connections, load, monitor.PeakWorkingSet, monitor.PeakGcHeap,
-            start!, end!, driverEnd - driverStart, MachineLoad.BusyCores(machineStart, machineEnd), left, drain);
+            start!, end!, driverEnd - driverStart, MachineLoad.BusyCores(machineStart, machineEnd), left, drain)
+        {
+            RedisCpuMsPerRequest = (redisEnd - redisStart) * 1000 / Math.Max(1, load.Requests),
+        };
     }
 
     /// <summary>One walk, step by step, before any load: a flow that does not answer as expected stops the benchmark here.</summary>
@@ -113,6 +122,15 @@ public static class HttpBenchmarks
         return (left, clock.Elapsed);
     }
 
+    /// <summary>used_cpu_user + used_cpu_sys of the Redis server (INFO cpu), in seconds.</summary>
+    private static double RedisCpuSeconds(ConnectionMultiplexer redis)
+    {
+        var server = redis.GetServer(redis.GetEndPoints()[0]);
+        var cpu = server.Info("cpu").SelectMany(g => g).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        double Get(string key) => cpu.TryGetValue(key, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : 0;
+        return Get("used_cpu_user") + Get("used_cpu_sys");
+    }
+
     private static async Task<ConnectionMultiplexer> ConnectRedisAsync(string configuration)
     {
         try { return await ConnectionMultiplexer.ConnectAsync(configuration); }
@@ -132,6 +150,7 @@ public static class HttpBenchmarks
             ("server peak working set (MB)", F(r.PeakWorkingSet / 1048576.0, "0")),
             ("server peak GC heap (MB)", F(r.PeakGcHeap / 1048576.0, "0")),
             ("server CPU (cores) / ms per request", $"{F(r.ServerCores, "0.00")} / {F(r.ServerCpuMsPerRequest, "0.000")}"),
+            ("Redis CPU per request (ms)", F(r.RedisCpuMsPerRequest, "0.000")),
             ("server allocated per request (KB)", F(r.AllocatedKbPerRequest, "0.0")),
             ("server GCs gen0 / gen1 / gen2", $"{r.End.Gen0 - r.Start.Gen0} / {r.End.Gen1 - r.Start.Gen1} / {r.End.Gen2 - r.Start.Gen2}"),
             ("load generator CPU (cores)", F(r.DriverCores, "0.00")),
@@ -151,14 +170,14 @@ public static class HttpBenchmarks
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"{settings.Connections} connections, {settings.Duration.TotalSeconds:0} s measured after {settings.Warmup.TotalSeconds:0} s warm-up, {Environment.ProcessorCount} cores shared by server, load generator, Redis and RabbitMQ:");
         text.AppendLine();
-        text.AppendLine("| benchmark | unit | req/s | vs baseline | p50 ms | p90 ms | p99 ms | max ms | errors | peak WS MB | peak GC heap MB | CPU ms/req | alloc KB/req | machine busy cores |");
-        text.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+        text.AppendLine("| benchmark | unit | req/s | vs baseline | p50 ms | p90 ms | p99 ms | max ms | errors | peak WS MB | peak GC heap MB | CPU ms/req | Redis CPU ms/req | alloc KB/req | machine busy cores |");
+        text.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var r in results)
         {
             var l = r.Load;
             var ratio = baseline is null || baseline == r ? "-" : Percent(l.Throughput / baseline.Load.Throughput);
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Name} | {r.Unit} | {F(l.Throughput, "0")} | {ratio} | {F(l.Percentile(50), "0.0")} | {F(l.Percentile(90), "0.0")} | {F(l.Percentile(99), "0.0")} | {F(l.Max, "0.0")} | {l.Errors} | {F(r.PeakWorkingSet / 1048576.0, "0")} | {F(r.PeakGcHeap / 1048576.0, "0")} | {F(r.ServerCpuMsPerRequest, "0.00")} | {F(r.AllocatedKbPerRequest, "0.0")} | {F(r.MachineBusyCores, "0.0")} |");
+                $"| {r.Name} | {r.Unit} | {F(l.Throughput, "0")} | {ratio} | {F(l.Percentile(50), "0.0")} | {F(l.Percentile(90), "0.0")} | {F(l.Percentile(99), "0.0")} | {F(l.Max, "0.0")} | {l.Errors} | {F(r.PeakWorkingSet / 1048576.0, "0")} | {F(r.PeakGcHeap / 1048576.0, "0")} | {F(r.ServerCpuMsPerRequest, "0.00")} | {F(r.RedisCpuMsPerRequest, "0.00")} | {F(r.AllocatedKbPerRequest, "0.0")} | {F(r.MachineBusyCores, "0.0")} |");
         }
         return text.ToString();
     }

@@ -78,8 +78,8 @@ public sealed class ServerMonitor : IAsyncDisposable
             workingSet);
     }
 
-    /// <summary>System.Runtime's <c>dotnet.gc.heap.total_allocated</c> as prometheus-net's meter adapter names it.</summary>
-    public const string AllocatedMetric = "dotnet_gc_heap_total_allocated_bytes_total";
+    /// <summary>System.Runtime's <c>dotnet.gc.heap.total_allocated</c> as prometheus-net's meter adapter exports it.</summary>
+    public const string AllocatedMetric = "system_runtime_dotnet_gc_heap_total_allocated";
 
     private static Dictionary<string, double> Parse(string text)
     {
