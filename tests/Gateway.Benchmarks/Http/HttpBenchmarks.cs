@@ -133,7 +133,10 @@ public static class HttpBenchmarks
 
     private static async Task<ConnectionMultiplexer> ConnectRedisAsync(string configuration)
     {
-        try { return await ConnectionMultiplexer.ConnectAsync(configuration); }
+        // Admin mode for INFO (Redis CPU); this connection is the benchmark's own, never the gateway's.
+        var options = ConfigurationOptions.Parse(configuration);
+        options.AllowAdmin = true;
+        try { return await ConnectionMultiplexer.ConnectAsync(options); }
         catch (RedisConnectionException e) { throw new BenchmarkSetupException($"Redis at {configuration} is not reachable: {e.Message}"); }
     }
 

@@ -64,9 +64,11 @@ public sealed class TwilioScenario : IScenario
 }
 
 /// <summary>
-/// Issue 5: Africa's Talking USSD sessions (<c>text</c> = every input so far joined by '*') on the generic code *123#:
-/// language menu for a new contact → French → root menu → feedback → commune 4 → category → description → place
-/// skipped → END with the reference (7 hops, a FeedbackReceived event committed).
+/// Issue 5: Africa's Talking USSD sessions (<c>text</c> = every input so far joined by '*') on the generic code *123#,
+/// typed as a citizen reads the screens: the language prompt (its options are on page 2: "99"), French, the root menu
+/// (options on page 2 after the confirmation: "99"), feedback, commune 1, category, a description, place skipped →
+/// END with the reference. 9 hops: 7 engine steps and 2 page turns (answered from the USSD session alone), one
+/// FeedbackReceived event committed.
 /// </summary>
 public sealed class UssdScenario : IScenario
 {
@@ -75,13 +77,15 @@ public sealed class UssdScenario : IScenario
     /// <summary>The newest input of each hop and a text its screen must contain.</summary>
     public static readonly (string Input, string Expect)[] Hops =
     [
-        ("", "CON "),
-        ("1", "Signaler un probl"),
+        ("", "CON Choisissez votre langue"),
+        ("99", "Français"),
+        ("1", "Que voulez-vous faire"),
+        ("99", "Signaler un probl"),
         ("1", "Quelle est votre commune"),
-        ("4", "Routes"),
+        ("1", "Routes"),
         ("1", "crivez le probl"),
         ("Nid de poule devant l'ecole", "Quartier ou douar"),
-        ("1", "END "),
+        ("1", "END Merci"),
     ];
 
     private readonly Phones _phones = new("7");
