@@ -16,7 +16,7 @@ public sealed record BenchSettings(int Connections, TimeSpan Duration, TimeSpan 
 
     public static BenchSettings Parse(string[] args)
     {
-        var settings = new BenchSettings(64, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(5), false);
+        var settings = new BenchSettings(64, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(30), false);
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new BenchmarkSetupException($"{args[i]} needs a value");

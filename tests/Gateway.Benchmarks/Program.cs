@@ -34,7 +34,7 @@ static int Usage()
           ussd       real gateway, POST /webhooks/africastalking/ussd, language -> menu -> feedback (7 hops)
           all        baseline, twilio, ussd in one run + a Markdown summary table
           profile    time the phases of a Twilio step in-process (form, signature, engine, store calls, TwiML) [--walks N]
-        options: --connections N (64)  --duration SECONDS (20)  --warmup SECONDS (5)  --quiet-logs (gateway logs Warning+)
+        options: --connections N (64)  --duration SECONDS (20)  --warmup SECONDS (30: the gateway JITs for about 30 s under load)  --quiet-logs (gateway logs Warning+)
                  --gateway-env Key=Value (repeatable: configuration or runtime settings for the gateway process)
         environment: ConnectionStrings__Redis, ConnectionStrings__RabbitMq (required; see infra/bench.sh)
         """);

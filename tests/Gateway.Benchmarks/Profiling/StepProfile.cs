@@ -90,7 +90,43 @@ public static class StepProfile
             timing.Print(steps);
         }
         await PiecesAsync(app.Services, token, url);
+        await ConcurrentAsync(engine, phones, run, walks);
         return 0;
+    }
+
+    /// <summary>
+    /// The engine and store alone (no HTTP, no signature, no relay) with 64 walks in flight: CPU per step of this process,
+    /// to compare with the server's CPU per request under the HTTP load.
+    /// </summary>
+    private static async Task ConcurrentAsync(IConversationEngine engine, Phones phones, string run, int walks)
+    {
+        const int concurrency = 64;
+        for (var pass = 0; pass < 2; pass++)
+        {
+            var next = (pass + 2) * 10_000_000L;
+            var last = next + walks;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var bytes = GC.GetTotalAllocatedBytes();
+            var wall = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+            {
+                long w;
+                while ((w = Interlocked.Increment(ref next)) <= last)
+                {
+                    var from = phones.For(w);
+                    for (var s = 0; s < TwilioScenario.Bodies.Length; s++)
+                        await engine.HandleAsync(new InboundMessage(ChannelKind.Sms, "twilio", from, TwilioRequests.To, TwilioScenario.Bodies[s].Text, null,
+                            TwilioRequests.MessageSid(run, w, s)), CancellationToken.None);
+                }
+            })));
+            wall.Stop();
+            if (pass == 0) continue;
+            var steps = walks * TwilioScenario.Bodies.Length;
+            var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            Console.WriteLine();
+            Console.WriteLine($"# Engine + Redis store alone, {concurrency} walks in flight, {steps} steps: {steps / wall.Elapsed.TotalSeconds:0} steps/s, " +
+                $"CPU {used.TotalMilliseconds / steps:0.000} ms/step, {(GC.GetTotalAllocatedBytes() - bytes) / 1024.0 / steps:0.0} KB/step");
+        }
     }
 
     /// <summary>The engine's own pieces, each alone in a loop (no Redis): per call µs and KB.</summary>
