@@ -1,2 +1,50 @@
-if (args.Length > 0 && args[0] == "alerts") { await Gateway.Benchmarks.AlertsBenchmark.RunAsync(args); return; }
-Console.WriteLine("benchmarks: see README");
+using Gateway.Benchmarks;
+using Gateway.Benchmarks.Http;
+using Gateway.Benchmarks.Profiling;
+
+// Load benchmarks of the gateway's webhook routes against real Redis and RabbitMQ (see README.md).
+// dotnet run -c Release --project tests/Gateway.Benchmarks -- {baseline|twilio|ussd|all} [--connections 64] [--duration 20] [--warmup 5]
+var command = args.Length > 0 ? args[0] : "";
+var rest = args.Skip(1).ToArray();
+try
+{
+    return command switch
+    {
+        "baseline" or "twilio" or "ussd" or "all" => await HttpBenchmarks.RunAsync(command, BenchSettings.Parse(rest)),
+        // The bare endpoint, run as a child process of the benchmark so its memory is measured like the gateway's.
+        BaselineServer.Command => await BaselineServer.RunAsync(rest),
+        // Where a Twilio step's time goes (in-process, no HTTP): for looking into a slow result.
+        StepProfile.Command => await StepProfile.RunAsync(rest),
+        // A 10k and a 100k-recipient alert into a loopback provider (in process): messages/s and memory.
+        "alerts" => await RunAlertsAsync(args),
+        _ => Usage(),
+    };
+}
+catch (BenchmarkSetupException e)
+{
+    Console.Error.WriteLine($"benchmark: {e.Message}");
+    return 2;
+}
+
+static async Task<int> RunAlertsAsync(string[] args)
+{
+    await AlertsBenchmark.RunAsync(args);
+    return 0;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: Gateway.Benchmarks <benchmark> [options]
+          baseline   bare minimal-API endpoint: parse the Twilio form, one Redis GET + SET, fixed TwiML
+          twilio     real gateway, POST /webhooks/twilio signed, subscribe flow (ABONNER -> 4 -> 1), new numbers
+          ussd       real gateway, POST /webhooks/africastalking/ussd, language -> menu -> feedback (7 hops)
+          all        baseline, twilio, ussd in one run + a Markdown summary table
+          alerts     a 10,000 and a 100,000-recipient alert into a loopback provider [--redis] [sizes...]
+          profile    time the phases of a Twilio step in-process (form, signature, engine, store calls, TwiML) [--walks N]
+        options: --connections N (64)  --duration SECONDS (20)  --warmup SECONDS (30: the gateway JITs for about 30 s under load)  --quiet-logs (gateway logs Warning+)
+                 --gateway-env Key=Value (repeatable: configuration or runtime settings for the gateway process)
+        environment: ConnectionStrings__Redis, ConnectionStrings__RabbitMq (required; see infra/bench.sh)
+        """);
+    return 1;
+}

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gateway.Channels;
@@ -16,13 +17,21 @@ public static class WebhookBody
     {
         if (context.Request.ContentLength > maxBytes) return (null, TooLarge(maxBytes));
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        // Sized from Content-Length when given, and a pooled read buffer: webhooks are small and frequent.
+        using var buffer = new MemoryStream(context.Request.ContentLength is > 0 and var length ? (int)length : 0);
+        var chunk = ArrayPool<byte>.Shared.Rent(8192);
+        try
         {
-            if (buffer.Length + read > maxBytes) return (null, TooLarge(maxBytes));
-            buffer.Write(chunk, 0, read);
+            int read;
+            while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > maxBytes) return (null, TooLarge(maxBytes));
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         var body = buffer.ToArray();

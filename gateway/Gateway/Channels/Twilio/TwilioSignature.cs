@@ -13,7 +13,7 @@ public static class TwilioSignature
 
     /// <summary>The signature of <paramref name="url"/> (exactly as requested) and the decoded form parameters.</summary>
     public static string Compute(string authToken, string url, IEnumerable<KeyValuePair<string, string>> form) =>
-        Convert.ToBase64String(Hmac(authToken, url, form, distinctValues: true));
+        Convert.ToBase64String(Hmac(Encoding.UTF8.GetBytes(authToken), url, Canonical(Sorted(form), distinctValues: true)));
 
     /// <summary>
     /// True when <paramref name="signature"/> matches the URL as given, without its port, or with the
@@ -22,17 +22,21 @@ public static class TwilioSignature
     public static bool IsValid(string authToken, string? signature, string url, IEnumerable<KeyValuePair<string, string>> form)
     {
         if (string.IsNullOrEmpty(authToken) || !TryDecode(signature, out var expected)) return false;
-        var parameters = form as IReadOnlyCollection<KeyValuePair<string, string>> ?? [.. form];
-        var hasRepeats = parameters.GroupBy(p => (p.Key, p.Value)).Any(g => g.Count() > 1);
+        // The form part of the signed text does not depend on the URL variant: build it once (a webhook is signed
+        // on every request, so this is hot: no LINQ grouping per variant).
+        var sorted = Sorted(form);
+        var distinct = Canonical(sorted, distinctValues: true);
+        var plain = HasRepeats(sorted) ? Canonical(sorted, distinctValues: false) : null;
+        var key = Encoding.UTF8.GetBytes(authToken);
 
         var valid = false;
         foreach (var candidate in UrlVariants(url))
         {
             // Evaluate every candidate so that timing does not reveal which one matched.
-            valid |= CryptographicOperations.FixedTimeEquals(expected, Hmac(authToken, candidate, parameters, distinctValues: true));
+            valid |= CryptographicOperations.FixedTimeEquals(expected, Hmac(key, candidate, distinct));
             // twilio-node signs a repeated identical value once; accept the plain concatenation too in case Twilio does not.
-            if (hasRepeats)
-                valid |= CryptographicOperations.FixedTimeEquals(expected, Hmac(authToken, candidate, parameters, distinctValues: false));
+            if (plain is not null)
+                valid |= CryptographicOperations.FixedTimeEquals(expected, Hmac(key, candidate, plain));
         }
         return valid;
     }
@@ -92,17 +96,39 @@ public static class TwilioSignature
         return [.. variants.Distinct(StringComparer.Ordinal)];
     }
 
-    private static byte[] Hmac(string authToken, string url, IEnumerable<KeyValuePair<string, string>> form, bool distinctValues)
+    /// <summary>The pairs ordered by name, then value (ordinal): the order Twilio signs them in.</summary>
+    private static KeyValuePair<string, string>[] Sorted(IEnumerable<KeyValuePair<string, string>> form)
     {
-        var data = new StringBuilder(url);
-        foreach (var group in form.GroupBy(p => p.Key, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        var pairs = form.ToArray();
+        Array.Sort(pairs, static (a, b) =>
         {
-            var values = group.Select(p => p.Value);
-            if (distinctValues) values = values.Distinct(StringComparer.Ordinal);
-            foreach (var value in values.OrderBy(v => v, StringComparer.Ordinal)) data.Append(group.Key).Append(value);
-        }
-        return HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString()));
+            var byKey = string.CompareOrdinal(a.Key, b.Key);
+            return byKey != 0 ? byKey : string.CompareOrdinal(a.Value, b.Value);
+        });
+        return pairs;
     }
+
+    private static bool HasRepeats(KeyValuePair<string, string>[] sorted)
+    {
+        for (var i = 1; i < sorted.Length; i++)
+            if (sorted[i].Key == sorted[i - 1].Key && sorted[i].Value == sorted[i - 1].Value) return true;
+        return false;
+    }
+
+    /// <summary>name + value for each pair of <paramref name="sorted"/>, a repeated identical pair once when <paramref name="distinctValues"/>.</summary>
+    private static string Canonical(KeyValuePair<string, string>[] sorted, bool distinctValues)
+    {
+        var data = new StringBuilder();
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            if (distinctValues && i > 0 && sorted[i].Key == sorted[i - 1].Key && sorted[i].Value == sorted[i - 1].Value) continue;
+            data.Append(sorted[i].Key).Append(sorted[i].Value);
+        }
+        return data.ToString();
+    }
+
+    private static byte[] Hmac(byte[] key, string url, string canonicalForm) =>
+        HMACSHA1.HashData(key, Encoding.UTF8.GetBytes(string.Concat(url, canonicalForm)));
 
     private static bool TryDecode(string? signature, out byte[] bytes)
     {

@@ -1,0 +1,52 @@
+using System.Globalization;
+
+namespace Gateway.Benchmarks;
+
+/// <summary>A benchmark cannot start (missing service, gateway not built, server did not come up): printed as one clear line.</summary>
+public sealed class BenchmarkSetupException(string message) : Exception(message);
+
+/// <summary>Command-line options shared by the HTTP benchmarks, and the service connection strings from the environment.</summary>
+public sealed record BenchSettings(int Connections, TimeSpan Duration, TimeSpan Warmup, bool QuietLogs)
+{
+    /// <summary>Extra environment for the gateway process (<c>--gateway-env Key=Value</c>, repeatable): configuration or runtime experiments.</summary>
+    public IReadOnlyDictionary<string, string> GatewayEnvironment { get; init; } = new Dictionary<string, string>();
+
+    public string Redis { get; init; } = "";
+    public string RabbitMq { get; init; } = "";
+
+    public static BenchSettings Parse(string[] args)
+    {
+        var settings = new BenchSettings(64, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(30), false);
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new BenchmarkSetupException($"{args[i]} needs a value");
+            settings = args[i] switch
+            {
+                "--connections" => settings with { Connections = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--duration" => settings with { Duration = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)) },
+                "--warmup" => settings with { Warmup = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)) },
+                "--quiet-logs" => settings with { QuietLogs = true },
+                "--gateway-env" => settings with { GatewayEnvironment = With(settings.GatewayEnvironment, Value()) },
+                _ => throw new BenchmarkSetupException($"unknown option {args[i]}"),
+            };
+        }
+        return settings with
+        {
+            Redis = Required("ConnectionStrings__Redis"),
+            RabbitMq = Required("ConnectionStrings__RabbitMq"),
+        };
+    }
+
+    private static Dictionary<string, string> With(IReadOnlyDictionary<string, string> environment, string pair)
+    {
+        var equals = pair.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0) throw new BenchmarkSetupException($"--gateway-env expects Key=Value, got '{pair}'");
+        return new Dictionary<string, string>(environment) { [pair[..equals]] = pair[(equals + 1)..] };
+    }
+
+    private static string Required(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+            ? value
+            : throw new BenchmarkSetupException(
+                $"{name} is not set. Start the services first (bash infra/bench.sh does it all, or `bash infra/dev-up.sh` then `source .infra-run/dev/env.sh`).");
+}

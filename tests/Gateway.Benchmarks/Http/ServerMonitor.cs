@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Gateway.Benchmarks.Http;
+
+/// <summary>What the server process reports about itself at one instant (from /proc and its Prometheus text).</summary>
+public sealed record ServerSnapshot(TimeSpan Cpu, long Gen0, long Gen1, long Gen2, long AllocatedBytes, long GcHeapBytes, long WorkingSetBytes);
+
+/// <summary>
+/// Samples the server process every 100 ms: working set from /proc, GC heap (<c>dotnet_total_memory_bytes</c>) from its
+/// <c>/metrics</c>, keeping the peaks. Snapshots at the edges of the measured window give CPU, GC counts and allocations.
+/// The gateway's /metrics is prometheus-net's; the baseline server writes the same names.
+/// </summary>
+public sealed class ServerMonitor : IAsyncDisposable
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
+
+    private readonly ServerProcess _server;
+    private readonly HttpClient _metrics;
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _loop;
+
+    public ServerMonitor(ServerProcess server)
+    {
+        _server = server;
+        _metrics = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+    }
+
+    public long PeakWorkingSet { get; private set; }
+    public long PeakGcHeap { get; private set; }
+
+    /// <summary>Resets the peaks and starts sampling (called when the measured window opens).</summary>
+    public void Start()
+    {
+        PeakWorkingSet = 0;
+        PeakGcHeap = 0;
+        _loop = Task.Run(async () =>
+        {
+            using var timer = new PeriodicTimer(Interval);
+            try
+            {
+                while (await timer.WaitForNextTickAsync(_stop.Token))
+                {
+                    try
+                    {
+                        var s = await SnapshotAsync();
+                        PeakWorkingSet = Math.Max(PeakWorkingSet, s.WorkingSetBytes);
+                        PeakGcHeap = Math.Max(PeakGcHeap, s.GcHeapBytes);
+                    }
+                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException) { }
+                }
+            }
+            catch (OperationCanceledException) { }
+        });
+    }
+
+    public async Task StopAsync()
+    {
+        await _stop.CancelAsync();
+        if (_loop is not null) await _loop;
+    }
+
+    public async Task<ServerSnapshot> SnapshotAsync()
+    {
+        var process = _server.Process;
+        process.Refresh();
+        var cpu = process.TotalProcessorTime;
+        var workingSet = process.WorkingSet64;
+        var text = await _metrics.GetStringAsync("/metrics");
+        var values = Parse(text);
+        long Get(string name) => values.TryGetValue(name, out var v) ? (long)v : 0;
+        return new ServerSnapshot(cpu,
+            Get("dotnet_collection_count_total{generation=\"0\"}"),
+            Get("dotnet_collection_count_total{generation=\"1\"}"),
+            Get("dotnet_collection_count_total{generation=\"2\"}"),
+            Get(AllocatedMetric),
+            Get("dotnet_total_memory_bytes"),
+            workingSet);
+    }
+
+    /// <summary>System.Runtime's <c>dotnet.gc.heap.total_allocated</c> as prometheus-net's meter adapter exports it.</summary>
+    public const string AllocatedMetric = "system_runtime_dotnet_gc_heap_total_allocated";
+
+    private static Dictionary<string, double> Parse(string text)
+    {
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            var space = line.LastIndexOf(' ');
+            if (space > 0 && double.TryParse(line[(space + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                values[line[..space]] = value;
+        }
+        return values;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _metrics.Dispose();
+        _stop.Dispose();
+    }
+}
