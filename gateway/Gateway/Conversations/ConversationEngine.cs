@@ -46,12 +46,11 @@ public sealed class ConversationEngine(
         var contactId = contactIds.For(message.From);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            // State first, then the processed id: a copy of this message that commits after our read also bumps the
+            // State first, then the processed id (IContactStore.LoadAsync keeps that order): a copy of this message that commits after our read also bumps the
             // version, so our commit fails and the next attempt finds the id. Checked the other way round, a copy committing
             // between the two reads would go unseen and the message would take effect twice.
-            var stored = await store.GetAsync(contactId, cancellationToken);
-            if (message.ProviderMessageId is { } id && await store.GetProcessedAsync(contactId, id, cancellationToken) is { } done)
-                return done with { Duplicate = true };
+            var (stored, done) = await store.LoadAsync(contactId, message.ProviderMessageId, cancellationToken);
+            if (done is not null) return done with { Duplicate = true };
 
             var now = clock.GetUtcNow();
             var contact = stored?.State ?? new ContactState { ContactId = contactId, Phone = message.From, CreatedAt = now };

@@ -178,10 +178,13 @@ public sealed class Dialog(FlowTexts texts, FlowActions actions, FlowResolver fl
     private async Task FireAsync(StepContext step, FlowDefinition flow, string trigger)
     {
         var contact = step.Contact;
-        for (var hop = 0; hop < MaxHops && contact.Session is { } session; hop++)
+        if (contact.Session is not { } session) return;
+        // One machine for the whole chain of hops in this flow (building one costs more than firing it).
+        var hooks = new Hooks(this, step, flow);
+        var machine = FlowMachine.Build(flow, () => session.NodeId, s => session.NodeId = s, hooks);
+        for (var hop = 0; hop < MaxHops; hop++)
         {
-            var hooks = new Hooks(this, step, flow);
-            var machine = FlowMachine.Build(flow, () => session.NodeId, s => session.NodeId = s, hooks);
+            hooks.Skipped = false;
             await machine.FireAsync(trigger);
 
             if (contact.Session != session) return; // the node ended the conversation (end, give up, opt-out)
@@ -199,7 +202,7 @@ public sealed class Dialog(FlowTexts texts, FlowActions actions, FlowResolver fl
 
     private sealed class Hooks(Dialog dialog, StepContext step, FlowDefinition flow) : FlowMachine.IHooks
     {
-        public bool Skipped { get; private set; }
+        public bool Skipped { get; set; }
 
         public Task EnterAsync(FlowNode node, bool reentry)
         {

@@ -18,6 +18,18 @@ public interface IContactStore
     /// <summary>The result of a provider message already handled for this contact (kept ≥ 48 h), or null.</summary>
     Task<StepResult?> GetProcessedAsync(string contactId, string providerMessageId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The contact's state, then (read after it) the result of <paramref name="providerMessageId"/> if it was handled.
+    /// The order matters: a copy of the message committing after the state read bumps the version, so a commit based on
+    /// this read fails and the next read sees the id. Stores may do both reads in one round trip, in this order.
+    /// </summary>
+    async Task<(StoredContact? Contact, StepResult? Processed)> LoadAsync(string contactId, string? providerMessageId, CancellationToken cancellationToken)
+    {
+        var contact = await GetAsync(contactId, cancellationToken);
+        var processed = providerMessageId is null ? null : await GetProcessedAsync(contactId, providerMessageId, cancellationToken);
+        return (contact, processed);
+    }
+
     /// <summary>Deletes every key holding this contact's personal data; true if anything existed.</summary>
     Task<bool> EraseAsync(string contactId, CancellationToken cancellationToken);
 }

@@ -41,7 +41,7 @@ public static class TwilioWebhooks
         if (problem is not null) return problem;
 
         var result = await engine.HandleAsync(inbound!.ToInboundMessage(), http.RequestAborted);
-        logs.CreateLogger(typeof(TwilioWebhooks)).LogInformation(
+        logs.CreateLogger(typeof(TwilioWebhooks)).LogDebug(
             "Twilio {Channel} message {MessageSid} from {From}: {Replies} replies{Duplicate}",
             inbound.Channel.ToWire(), inbound.MessageSid, PhoneNumbers.Mask(inbound.From), result.Replies.Count, result.Duplicate ? " (retry)" : "");
 

@@ -94,7 +94,7 @@ public static class WhatsAppCloudWebhooks
             var result = await services.Engine.HandleAsync(
                 new InboundMessage(ChannelKind.WhatsApp, WhatsAppCloudChannel.Provider, from, to, message.Text, message.Payload, message.Wamid),
                 http.RequestAborted);
-            logger.LogInformation("WhatsApp message {Wamid} ({Type}) from {From}: {Replies} replies{Duplicate}",
+            logger.LogDebug("WhatsApp message {Wamid} ({Type}) from {From}: {Replies} replies{Duplicate}",
                 message.Wamid, message.Type, PhoneNumbers.Mask(from), result.Replies.Count, result.Duplicate ? " (retry, not resent)" : "");
 
             // A retried wamid was answered the first time; sending again would double the reply.

@@ -68,6 +68,18 @@ public sealed partial class RedisStore(IConnectionMultiplexer redis, ILogger<Red
         return json.IsNull ? null : StoreJson.Deserialize<StepResult>(json!);
     });
 
+    /// <summary>Both reads pipelined on the one connection: Redis runs them in the order sent (state first), one round trip.</summary>
+    public Task<(StoredContact? Contact, StepResult? Processed)> LoadAsync(string contactId, string? providerMessageId, CancellationToken cancellationToken) => Guard(async () =>
+    {
+        var db = Db;
+        var state = db.HashGetAsync(RedisKeys.Contact(contactId), ContactFields);
+        var processed = providerMessageId is null ? null : db.StringGetAsync(RedisKeys.Processed(contactId, providerMessageId));
+        var values = await state;
+        var contact = values[0].IsNull || values[1].IsNull ? null : new StoredContact(StoreJson.Deserialize<ContactState>(values[1]!), (long)values[0]);
+        var json = processed is null ? RedisValue.Null : await processed;
+        return (contact, json.IsNull ? null : StoreJson.Deserialize<StepResult>(json!));
+    });
+
     public Task<bool> EraseAsync(string contactId, CancellationToken cancellationToken) => Guard(async () =>
     {
         var index = RedisKeys.ProcessedIndex(contactId);
