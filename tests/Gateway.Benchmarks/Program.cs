@@ -10,7 +10,7 @@ try
 {
     return command switch
     {
-        "baseline" or "twilio" or "ussd" or "all" => await HttpBenchmarks.RunAsync(command, BenchSettings.Parse(rest)),
+        "baseline" or "twilio" or "ussd" or "votes" or "all" => await HttpBenchmarks.RunAsync(command, BenchSettings.Parse(rest)),
         // The bare endpoint, run as a child process of the benchmark so its memory is measured like the gateway's.
         BaselineServer.Command => await BaselineServer.RunAsync(rest),
         // Where a Twilio step's time goes (in-process, no HTTP): for looking into a slow result.
@@ -39,7 +39,8 @@ static int Usage()
           baseline   bare minimal-API endpoint: parse the Twilio form, one Redis GET + SET, fixed TwiML
           twilio     real gateway, POST /webhooks/twilio signed, subscribe flow (ABONNER -> 4 -> 1), new numbers
           ussd       real gateway, POST /webhooks/africastalking/ussd, language -> menu -> feedback (7 hops)
-          all        baseline, twilio, ussd in one run + a Markdown summary table
+          votes      real gateway, POST /webhooks/twilio signed, one-message votes ("BENCHVOTE 2") in a poll, new numbers
+          all        baseline, twilio, ussd, votes in one run + a Markdown summary table
           alerts     a 10,000 and a 100,000-recipient alert into a loopback provider [--redis] [sizes...]
           profile    time the phases of a Twilio step in-process (form, signature, engine, store calls, TwiML) [--walks N]
         options: --connections N (64)  --duration SECONDS (20)  --warmup SECONDS (30: the gateway JITs for about 30 s under load)  --quiet-logs (gateway logs Warning+)

@@ -4,6 +4,7 @@ namespace Gateway.Benchmarks.Http;
 public static class GatewayServer
 {
     public const string AuthToken = "bench-twilio-auth-token-0123456789";
+    public const string AdminKey = "bench-admin-key-0123456789";
 
     public static Task<ServerProcess> StartAsync(BenchSettings settings)
     {
@@ -19,6 +20,9 @@ public static class GatewayServer
             ["Twilio__AccountSid"] = TwilioRequests.AccountSid,
             ["Gateway__PublicBaseUrl"] = url,
             ["Gateway__PseudonymKey"] = "bench-pseudonym-key-" + Phones.RunId(),
+            // The votes benchmark creates its poll through the admin API, in Casablanca, whose numbers gain the benchmark's Twilio number.
+            ["Admin__ApiKeys__0__Key"] = AdminKey,
+            ["Communes__0__Numbers__3"] = TwilioRequests.To,
         };
         // Production logs at Information (one line per webhook): that is what is measured unless --quiet-logs.
         if (settings.QuietLogs) environment["Logging__LogLevel__Default"] = "Warning";

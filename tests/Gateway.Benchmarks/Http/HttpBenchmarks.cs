@@ -27,7 +27,8 @@ public static class HttpBenchmarks
         "baseline" => [new BaselineScenario()],
         "twilio" => [new TwilioScenario()],
         "ussd" => [new UssdScenario()],
-        "all" => [new BaselineScenario(), new TwilioScenario(), new UssdScenario()],
+        "votes" => [new VotesScenario()],
+        "all" => [new BaselineScenario(), new TwilioScenario(), new UssdScenario(), new VotesScenario()],
         _ => throw new BenchmarkSetupException($"unknown benchmark {command}"),
     };
 

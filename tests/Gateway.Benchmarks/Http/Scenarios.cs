@@ -119,6 +119,57 @@ public sealed class UssdScenario : IScenario
     }
 }
 
-// Issue 6 (votes/s): /api/polls does not exist in this tree yet. When it does, add a VotesScenario here (PrepareAsync:
-// POST /api/polls with an X-Api-Key; Walk: "KEYWORD" → "2" over TwilioRequests, expecting the confirmation) and list
-// it in HttpBenchmarks.Scenarios. It is deliberately not in the menu until then.
+/// <summary>
+/// Issue 6: votes per second through the Twilio route. A poll of Casablanca (whose numbers include the benchmark's
+/// Twilio number, set through GatewayServer) is created once; each walk is a new phone voting in one message,
+/// "VOTE&lt;run&gt; n", which commits the vote, four live tallies and a PollVoteRecorded event atomically.
+/// </summary>
+public sealed class VotesScenario : IScenario
+{
+    private readonly Phones _phones = new("5");
+    private readonly string _run = Phones.RunId();
+    private string Keyword => "VOTE" + _run;
+
+    public string Name => "votes";
+    public string Unit => "votes";
+
+    public Task<ServerProcess> StartServerAsync(BenchSettings settings) => GatewayServer.StartAsync(settings);
+
+    private bool _prepared;
+
+    public async Task PrepareAsync(HttpClient client)
+    {
+        // The harness may prepare more than once (smoke walk, then the run): one poll serves every walk.
+        if (_prepared) return;
+        _prepared = true;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/polls")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new
+            {
+                commune = "casablanca",
+                keyword = Keyword,
+                question = new Dictionary<string, string> { ["fr"] = "Quel projet d'abord ?", ["ar"] = "أي مشروع أولا؟" },
+                options = new[]
+                {
+                    new Dictionary<string, string> { ["fr"] = "Terrain de sport", ["ar"] = "ملعب" },
+                    new Dictionary<string, string> { ["fr"] = "Bibliothèque", ["ar"] = "مكتبة" },
+                    new Dictionary<string, string> { ["fr"] = "Éclairage", ["ar"] = "إنارة" },
+                },
+                closesAt = DateTimeOffset.UtcNow.AddDays(1),
+            }),
+        };
+        request.Headers.Add("X-Api-Key", GatewayServer.AdminKey);
+        var response = await client.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+            throw new BenchmarkSetupException($"creating the poll failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public IReadOnlyList<WalkStep> Walk(long walk, Uri baseAddress)
+    {
+        var from = _phones.For(walk);
+        var option = 1 + (int)(walk % 3);
+        return [new WalkStep(
+            () => TwilioRequests.Post(baseAddress, TwilioRequests.Form(from, $"{Keyword} {option}", TwilioRequests.MessageSid(_run, walk, 0)), GatewayServer.AuthToken),
+            "Votre vote")];
+    }
+}
