@@ -20,9 +20,9 @@ public static class GatewayServer
             ["Twilio__AccountSid"] = TwilioRequests.AccountSid,
             ["Gateway__PublicBaseUrl"] = url,
             ["Gateway__PseudonymKey"] = "bench-pseudonym-key-" + Phones.RunId(),
-            // The votes benchmark creates its poll through the admin API, in Casablanca, whose numbers gain the benchmark's Twilio number.
+            // The votes benchmark creates its poll through the admin API, in Casablanca, whose numbers gain a number of the benchmark.
             ["Admin__ApiKeys__0__Key"] = AdminKey,
-            ["Communes__0__Numbers__3"] = TwilioRequests.To,
+            ["Communes__0__Numbers__3"] = TwilioRequests.CasablancaNumber,
         };
         // Production logs at Information (one line per webhook): that is what is measured unless --quiet-logs.
         if (settings.QuietLogs) environment["Logging__LogLevel__Default"] = "Warning";

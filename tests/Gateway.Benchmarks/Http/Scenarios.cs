@@ -169,7 +169,7 @@ public sealed class VotesScenario : IScenario
         var from = _phones.For(walk);
         var option = 1 + (int)(walk % 3);
         return [new WalkStep(
-            () => TwilioRequests.Post(baseAddress, TwilioRequests.Form(from, $"{Keyword} {option}", TwilioRequests.MessageSid(_run, walk, 0)), GatewayServer.AuthToken),
+            () => TwilioRequests.Post(baseAddress, TwilioRequests.Form(from, $"{Keyword} {option}", TwilioRequests.MessageSid(_run, walk, 0), TwilioRequests.CasablancaNumber), GatewayServer.AuthToken),
             "Votre vote")];
     }
 }

@@ -12,12 +12,15 @@ public static class TwilioRequests
     /// <summary>The number citizens text: not a commune's number, so the subscribe flow asks for the commune (3 steps).</summary>
     public const string To = "+15005550006";
 
-    public static List<KeyValuePair<string, string>> Form(string from, string body, string messageSid) =>
+    /// <summary>The number the votes benchmark texts: it belongs to Casablanca (GatewayServer), so its poll is found.</summary>
+    public const string CasablancaNumber = "+15005550007";
+
+    public static List<KeyValuePair<string, string>> Form(string from, string body, string messageSid, string to = To) =>
     [
         new("ToCountry", "US"), new("ToState", "CA"), new("SmsMessageSid", messageSid), new("NumMedia", "0"),
         new("ToCity", ""), new("FromZip", ""), new("SmsSid", messageSid), new("FromState", ""),
         new("SmsStatus", "received"), new("FromCity", ""), new("Body", body), new("FromCountry", "MA"),
-        new("To", To), new("ToZip", ""), new("NumSegments", "1"), new("MessageSid", messageSid),
+        new("To", to), new("ToZip", ""), new("NumSegments", "1"), new("MessageSid", messageSid),
         new("AccountSid", AccountSid), new("From", from), new("ApiVersion", "2010-04-01"),
     ];
 
