@@ -21,6 +21,32 @@ public sealed partial class RedisStore
     private readonly bool[] _ownPending = new bool[RedisKeys.ShardCount];
     private bool _groupsReady;
     private long _nextClaimAt;
+
+    /// <summary>Every shard is swept this often; in between, a round reads only the shards this process wrote events to.</summary>
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(1);
+    private readonly int[] _dirty = new int[RedisKeys.ShardCount];
+    private long _nextSweepAt;
+
+    /// <summary>Notes that this process appended to a shard's outbox, so the next relay round reads it without a full sweep.</summary>
+    private void MarkDirty(int shard) => Volatile.Write(ref _dirty[shard], 1);
+
+    /// <summary>
+    /// The shards to read for new entries: all of them once per <see cref="SweepEvery"/> (events other replicas left,
+    /// a restart), else only those this process wrote to since the last round. Under load this turns 64 stream reads
+    /// per round into one or two.
+    /// </summary>
+    private int[] ShardsToRead()
+    {
+        var sweep = Environment.TickCount64 >= _nextSweepAt;
+        if (sweep) _nextSweepAt = Environment.TickCount64 + (long)SweepEvery.TotalMilliseconds;
+        var shards = new List<int>(sweep ? RedisKeys.ShardCount : 4);
+        for (var i = 0; i < RedisKeys.ShardCount; i++)
+        {
+            var s = (_rotation + i) % RedisKeys.ShardCount;
+            if (Interlocked.Exchange(ref _dirty[s], 0) == 1 || sweep) shards.Add(s);
+        }
+        return [.. shards];
+    }
     private int _rotation;
 
     public async Task<IReadOnlyList<OutboxEntry>> ReadPendingAsync(int max, CancellationToken cancellationToken)
@@ -81,10 +107,12 @@ public sealed partial class RedisStore
         }
 
         // 3. New entries, a few shards per round trip, starting at a rotating shard so no shard starves.
-        var start = _rotation = (_rotation + 1) % RedisKeys.ShardCount;
-        for (var chunk = 0; chunk < RedisKeys.ShardCount && found.Count < max; chunk += ShardsPerRoundTrip)
+        _rotation = (_rotation + 1) % RedisKeys.ShardCount;
+        var toRead = ShardsToRead();
+        var chunk = 0;
+        for (; chunk < toRead.Length && found.Count < max; chunk += ShardsPerRoundTrip)
         {
-            var shards = Enumerable.Range(chunk, ShardsPerRoundTrip).Select(i => (start + i) % RedisKeys.ShardCount).ToArray();
+            var shards = toRead.Skip(chunk).Take(ShardsPerRoundTrip).ToArray();
             var reads = shards.Select(s => db.StreamReadGroupAsync(RedisKeys.Outbox(s), RedisKeys.RelayGroup, _consumer, StreamPosition.NewMessages, max - found.Count)).ToArray();
             var results = await Task.WhenAll(reads);
             for (var i = 0; i < shards.Length; i++)
@@ -95,6 +123,8 @@ public sealed partial class RedisStore
                 await AddEntriesAsync(db, shards[i], results[i], found);
             }
         }
+        // Shards not reached because the batch filled up are read next round.
+        for (var i = chunk; i < toRead.Length; i++) MarkDirty(toRead[i]);
         return found.Count > max ? found.GetRange(0, max) : found;
     }
 

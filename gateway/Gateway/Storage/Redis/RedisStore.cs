@@ -59,7 +59,9 @@ public sealed partial class RedisStore(IConnectionMultiplexer redis, ILogger<Red
             args.Add(c.Delta);
         }
         var result = await Db.ScriptEvaluateAsync(RedisScripts.Commit, [.. keys], [.. args]);
-        return (long)result == 1;
+        var committed = (long)result == 1;
+        if (committed && commit.Events.Count > 0) MarkDirty(RedisKeys.Shard(id));
+        return committed;
     });
 
     public Task<StepResult?> GetProcessedAsync(string contactId, string providerMessageId, CancellationToken cancellationToken) => Guard(async () =>
