@@ -48,7 +48,9 @@ for proj in "${projects[@]}"; do
   name=$(basename "$proj" .csproj)
   trx="$RESULTS/$name.trx"
   args=(test "$proj" -c Release --results-directory "$RESULTS"
-        --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal")
+        --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal"
+        # A test that hangs is killed and reported as failed (with its name) instead of stalling CI.
+        --blame-hang-timeout 6m --blame-hang-dump-type none)
   [ "$build_ok" = 1 ] && args+=(--no-build)
   echo "test.sh: running $name"
   set +e
