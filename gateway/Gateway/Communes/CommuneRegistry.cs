@@ -40,13 +40,6 @@ public sealed class CommuneRegistry
     /// <summary>The commune owning the number, short code or USSD code <paramref name="to"/>, if any.</summary>
     public Commune? FindByNumber(string? to) => to is null ? null : _byNumber.GetValueOrDefault(NumberKey(to));
 
-    /// <summary>A commune named by a contact's answer (its id, a name in any language, or one of its keywords).</summary>
-    public Commune? FindByName(string normalizedAnswer) =>
-        All.FirstOrDefault(c =>
-            TextNormalizer.Normalize(c.Id) == normalizedAnswer
-            || c.Name.Texts.Values.Any(n => TextNormalizer.Normalize(n) == normalizedAnswer)
-            || c.Keywords.Any(k => TextNormalizer.Normalize(k) == normalizedAnswer));
-
     private static string NumberKey(string number) =>
         PhoneNumbers.TryNormalize(number, out var e164) ? e164 : number.Trim().Replace("whatsapp:", "", StringComparison.OrdinalIgnoreCase);
 

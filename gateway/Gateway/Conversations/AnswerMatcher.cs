@@ -19,9 +19,7 @@ public static class AnswerMatcher
         for (var i = 0; i < options.Count; i++)
         {
             var (value, label) = options[i];
-            if (TextNormalizer.Normalize(value) == normalized) return i;
-            foreach (var text in label.Texts.Values)
-                if (TextNormalizer.Normalize(text) == normalized) return i;
+            if (TextNormalizer.Normalize(value) == normalized || label.Normalized.Contains(normalized)) return i;
             if (declared is not null && i < declared.Count)
                 foreach (var synonym in declared[i].Synonyms)
                     if (TextNormalizer.Normalize(synonym) == normalized) return i;

@@ -65,7 +65,6 @@ public sealed class FlowTexts(FlowCatalog catalog, CommuneRegistry communes, IEn
     private string? Placeholder(string name, ContactState contact, string language) => name switch
     {
         "commune" => Communes.Find(contact.Commune)?.Name.Resolve([language]).Text ?? "",
-        "keywords" => string.Join(", ", Catalog.Flows.Where(f => f.Keywords.Count > 0).Select(FlowCatalog.FirstKeyword)),
         _ => contact.Session?.Vars.GetValueOrDefault(name),
     };
 }

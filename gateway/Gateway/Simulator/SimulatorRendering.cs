@@ -3,7 +3,7 @@ using Gateway.Conversations;
 
 namespace Gateway.Simulator;
 
-/// <summary>Shows replies as each channel would: SMS text, a USSD screen, WhatsApp text/buttons/list.</summary>
+/// <summary>Shows replies as each channel would: SMS text, or what WhatsApp would receive (text, buttons, list). USSD screens come from the USSD session logic.</summary>
 public static class SimulatorRendering
 {
     public static IReadOnlyList<object> Render(ChannelKind channel, StepResult result) => channel switch
@@ -12,11 +12,12 @@ public static class SimulatorRendering
         _ => result.Replies.Select(r => (object)SmsText.Render(r)).ToList(),
     };
 
-    private static object WhatsApp(Reply reply) => reply.Options.Count switch
+    /// <summary>The same decision the WhatsApp senders make (<see cref="WhatsAppRendering"/>), as simulator JSON.</summary>
+    private static object WhatsApp(Reply reply) => WhatsAppRendering.Render(reply) switch
     {
-        0 => new { type = "text", body = reply.Text },
-        <= 3 => new { type = "buttons", body = reply.Text, buttons = reply.Options.Select(o => new { id = o.Key, title = o.Label }).ToList() },
-        <= 10 => new { type = "list", body = reply.Text, rows = reply.Options.Select(o => new { id = o.Key, title = o.Label }).ToList() },
-        _ => new { type = "text", body = SmsText.Render(reply) },
+        WhatsAppButtons b => new { type = "buttons", body = b.Body, buttons = b.Buttons.Select(c => new { id = c.Id, title = c.Title }).ToList() },
+        WhatsAppList l => new { type = "list", body = l.Body, button = l.ButtonLabel, rows = l.Rows.Select(c => new { id = c.Id, title = c.Title, description = c.Description }).ToList() },
+        WhatsAppText t => new { type = "text", body = t.Body },
+        var other => throw new InvalidOperationException($"Unknown WhatsApp rendering {other.GetType().Name}."),
     };
 }

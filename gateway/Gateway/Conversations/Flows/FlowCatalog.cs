@@ -38,9 +38,6 @@ public sealed class FlowCatalog
     public bool IsReservedWord(string normalizedWord) =>
         _keywords.ContainsKey(normalizedWord) || System.CommandOf(normalizedWord) is not null;
 
-    /// <summary>The keywords of a flow as written in the file, for help texts.</summary>
-    public static string FirstKeyword(FlowDefinition flow) => flow.Keywords.FirstOrDefault() ?? flow.Id.ToUpperInvariant();
-
     /// <summary>Loads <c>_system.yaml</c> and every other <c>*.yaml</c> of <paramref name="directory"/>.</summary>
     public static FlowCatalog Load(string directory)
     {

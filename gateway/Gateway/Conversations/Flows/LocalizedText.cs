@@ -9,6 +9,11 @@ public sealed class LocalizedText(IReadOnlyDictionary<string, string> texts)
 
     public bool IsEmpty => Texts.Count == 0;
 
+    private IReadOnlySet<string>? _normalized;
+
+    /// <summary>Every language's text, normalised once (answers are matched against all of them on every message).</summary>
+    public IReadOnlySet<string> Normalized => _normalized ??= Texts.Values.Select(Text.TextNormalizer.Normalize).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The text in the first language of <paramref name="chain"/> that has one, with the language it is in.</summary>
     public (string Text, string Language) Resolve(IReadOnlyList<string> chain)
     {
