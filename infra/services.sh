@@ -234,8 +234,9 @@ rmq_env() {
   export RABBITMQ_ADVANCED_CONFIG_FILE="$RMQ_DIR/advanced.config"
   export RABBITMQ_CONF_ENV_FILE="$RMQ_DIR/rabbitmq-env.conf"
   export RABBITMQ_PID_FILE="$RMQ_DIR/beam.pid"
-  # Erlang distribution listens on loopback only.
-  export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+  # Erlang distribution listens on loopback only. No scheduler busy-waiting (+sbwt none…): on a small host shared with
+  # the gateway and Redis, spinning Erlang schedulers burn the CPU the others need (RabbitMQ's own advice for shared hosts).
+  export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1} +sbwt none +sbwtdcpu none +sbwtdio none"
 }
 rmqctl() { ( rmq_env; "$RMQ_BIN/rabbitmqctl" -n gateway-test@localhost "$@" ); }
 

@@ -179,13 +179,21 @@ public sealed class Dialog(FlowTexts texts, FlowActions actions, FlowResolver fl
     {
         var contact = step.Contact;
         if (contact.Session is not { } session) return;
-        // One machine for the whole chain of hops in this flow (building one costs more than firing it).
+        // One pooled machine for the whole chain of hops in this flow (building one costs more than firing it).
         var hooks = new Hooks(this, step, flow);
-        var machine = FlowMachine.Build(flow, () => session.NodeId, s => session.NodeId = s, hooks);
+        using var lease = FlowMachinePool.Rent(flow, session, hooks);
         for (var hop = 0; hop < MaxHops; hop++)
         {
             hooks.Skipped = false;
-            await machine.FireAsync(trigger);
+            try
+            {
+                await lease.Machine.FireAsync(trigger);
+            }
+            catch
+            {
+                lease.Discard();
+                throw;
+            }
 
             if (contact.Session != session) return; // the node ended the conversation (end, give up, opt-out)
             if (FlowMachine.IsJump(session.NodeId, out var nextFlow))

@@ -6,8 +6,8 @@ namespace Gateway.Conversations;
 
 /// <summary>
 /// Turns a compiled flow into a Stateless machine whose state lives outside it (the session's node id,
-/// read and written through accessor/mutator). Built per step — Stateless machines are not thread-safe and
-/// building one from a compiled flow is cheap — and always driven with <c>FireAsync</c>.
+/// read and written through accessor/mutator), always driven with <c>FireAsync</c>. Stateless machines are not
+/// thread-safe: steps borrow one at a time from <see cref="FlowMachinePool"/>.
 /// </summary>
 public static class FlowMachine
 {

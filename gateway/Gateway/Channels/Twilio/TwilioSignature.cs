@@ -29,17 +29,19 @@ public static class TwilioSignature
         var plain = HasRepeats(sorted) ? Canonical(sorted, distinctValues: false) : null;
         var key = Encoding.UTF8.GetBytes(authToken);
 
-        var valid = false;
-        foreach (var candidate in UrlVariants(url))
+        // The URL exactly as requested is what Twilio signs when no proxy rewrote it: try it before building the variants.
+        // Stopping at the first match reveals only which public rewrite of the URL matched; each comparison is fixed-time.
+        if (Matches(expected, key, url, distinct, plain)) return true;
+        foreach (var candidate in UrlVariants(url).Skip(1))
         {
-            // Evaluate every candidate so that timing does not reveal which one matched.
-            valid |= CryptographicOperations.FixedTimeEquals(expected, Hmac(key, candidate, distinct));
-            // twilio-node signs a repeated identical value once; accept the plain concatenation too in case Twilio does not.
-            if (plain is not null)
-                valid |= CryptographicOperations.FixedTimeEquals(expected, Hmac(key, candidate, plain));
+            if (Matches(expected, key, candidate, distinct, plain)) return true;
         }
-        return valid;
+        return false;
     }
+
+    // twilio-node signs a repeated identical value once; the plain concatenation is accepted too in case Twilio does not.
+    private static bool Matches(byte[] expected, byte[] key, string url, string distinct, string? plain) =>
+        HmacEquals(expected, key, url, distinct) || (plain is not null && HmacEquals(expected, key, url, plain));
 
     /// <summary>
     /// The JSON-body variant: Twilio adds <c>bodySHA256=&lt;hex SHA-256 of the raw body&gt;</c> to the URL and signs the URL alone.
@@ -129,6 +131,25 @@ public static class TwilioSignature
 
     private static byte[] Hmac(byte[] key, string url, string canonicalForm) =>
         HMACSHA1.HashData(key, Encoding.UTF8.GetBytes(string.Concat(url, canonicalForm)));
+
+    /// <summary>Whether HMAC-SHA1(key, url + form) equals <paramref name="expected"/>, hashing from a pooled buffer (this runs on every webhook).</summary>
+    private static bool HmacEquals(byte[] expected, byte[] key, string url, string canonicalForm)
+    {
+        var length = Encoding.UTF8.GetMaxByteCount(url.Length + canonicalForm.Length);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var written = Encoding.UTF8.GetBytes(url, buffer);
+            written += Encoding.UTF8.GetBytes(canonicalForm, buffer.AsSpan(written));
+            Span<byte> mac = stackalloc byte[HMACSHA1.HashSizeInBytes];
+            HMACSHA1.HashData(key, buffer.AsSpan(0, written), mac);
+            return CryptographicOperations.FixedTimeEquals(expected, mac);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     private static bool TryDecode(string? signature, out byte[] bytes)
     {
