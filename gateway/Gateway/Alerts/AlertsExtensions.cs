@@ -29,6 +29,7 @@ public static class AlertsExtensions
         services.AddSingleton<AlertDispatcher>();
         services.AddSingleton<AlertSchedulerSignal>();
         services.AddSingleton<AudienceImport>();
+        services.AddSingleton<Bus.IOutboxProjection, AudienceProjection>();
         services.AddHostedService<AlertScheduler>();
 
         if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis")))

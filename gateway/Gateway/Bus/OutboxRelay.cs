@@ -18,12 +18,14 @@ public sealed partial class OutboxRelay(
     IOutboxStore outbox,
     IOutboxDeadLetters deadLetters,
     IBus bus,
+    IEnumerable<IOutboxProjection> projections,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
     private static readonly ConcurrentDictionary<string, Type?> ContractTypes = new(StringComparer.Ordinal);
     private readonly OutboxOptions _options = options.Value;
+    private readonly IOutboxProjection[] _projections = [.. projections];
     private long _nextBacklogAt;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -112,6 +114,9 @@ public sealed partial class OutboxRelay(
 
             try
             {
+                // Local read models first: an event on the bus is already reflected in them.
+                foreach (var projection in _projections) await projection.ApplyAsync(message, cancellationToken);
+
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(_options.PublishTimeout);
                 await bus.Publish(message, type, ctx => ctx.MessageId = e.MessageId, timeout.Token);
@@ -119,7 +124,8 @@ public sealed partial class OutboxRelay(
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                // Broker down or not confirming: keep this entry and the rest of the partition (order), retry later.
+                // Broker down or not confirming (or a projection's store down): keep this entry and the rest of the
+                // partition (order), retry later.
                 GatewayMetrics.OutboxPublishFailures.Inc();
                 LogPublishFailed(ex, e.MessageType, e.MessageId);
                 return (published, true);

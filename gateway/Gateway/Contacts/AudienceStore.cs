@@ -1,8 +1,8 @@
 namespace Gateway.Contacts;
 
 /// <summary>
-/// The audience index: per (commune, topic) the set of subscribed contact ids, kept by the ContactOptedIn/ContactOptedOut
-/// consumers. It is an index, not the truth: the fan-out re-reads each contact's state (opted out? still subscribed?).
+/// The audience index: per (commune, topic) the set of subscribed contact ids, kept from the ContactOptedIn/ContactOptedOut
+/// events by <see cref="AudienceProjection"/> as the outbox relay publishes them. It is an index, not the truth: the fan-out re-reads each contact's state (opted out? still subscribed?).
 /// It is read in pages through a cursor, so an audience of any size is never held in memory at once.
 /// </summary>
 public interface IAudienceStore

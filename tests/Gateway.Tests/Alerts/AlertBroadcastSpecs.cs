@@ -1,6 +1,7 @@
 using Gateway.Alerts;
 using Gateway.Contacts;
 using Gateway.Contracts;
+using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Gateway.Conversations;
 using MassTransit;
@@ -140,18 +141,21 @@ public sealed class AlertBroadcastSpecs
     }
 
     [Fact]
-    public async Task Subscription_events_from_the_bus_maintain_the_audience_and_unsubscribed_contacts_are_skipped()
+    public async Task Subscription_events_leaving_through_the_outbox_maintain_the_audience_and_unsubscribed_contacts_are_skipped()
     {
         await using var host = new AlertsHost();
         // Imported to the "water" topic: the contact exists, with a channel, but is not in the meetings audience yet.
         await host.ImportAsync("casablanca", [new SubscriberRow(AlertsHost.Phone(1), "fr", "sms", FakeProvider.Name)], topic: "water");
         var id = host.App.Services.GetRequiredService<ContactIds>().For(AlertsHost.Phone(1));
         var audience = host.App.Services.GetRequiredService<IAudienceStore>();
-        var bus = host.App.Services.GetRequiredService<IBus>();
+        var outbox = host.App.Services.GetRequiredService<IOutboxWriter>();
+        var harness = host.App.Services.GetRequiredService<ITestHarness>();
         var now = host.App.Clock.GetUtcNow();
 
-        await bus.Publish(new ContactOptedIn(id, "casablanca", "meetings", "fr", now));
+        await outbox.AppendAsync(id, Event(new ContactOptedIn(id, "casablanca", "meetings", "fr", now), now), default);
         await Gateway.Tests.Bus.Wait.ForAsync(() => audience.CountAsync("casablanca", "meetings", default), n => n == 1, "the opt-in to be indexed");
+        Assert.True(await harness.Published.Any<ContactOptedIn>(m => m.Context.Message.ContactId == id && m.Context.Message.Topic == "meetings"),
+            "the opt-in still goes out on the bus");
 
         // In the index but its state says it never subscribed to meetings: the fan-out re-reads the state and skips it.
         var alert = await host.CreateAsync(new { commune = "casablanca", texts = Texts });
@@ -159,7 +163,10 @@ public sealed class AlertBroadcastSpecs
         Assert.Equal(1, done.Counts.SkippedBy["unsubscribed"]);
         Assert.Empty(host.Provider.Messages);
 
-        await bus.Publish(new ContactOptedOut(id, "casablanca", "meetings", "flow", now));
+        await outbox.AppendAsync(id, Event(new ContactOptedOut(id, "casablanca", "meetings", "flow", now), now), default);
         await Gateway.Tests.Bus.Wait.ForAsync(() => audience.CountAsync("casablanca", "meetings", default), n => n == 0, "the opt-out to be indexed");
     }
+
+    private static OutboxEvent Event<T>(T message, DateTimeOffset now) where T : class =>
+        new(Guid.NewGuid(), typeof(T).Name, StoreJson.Serialize(message), now);
 }

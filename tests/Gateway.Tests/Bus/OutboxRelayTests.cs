@@ -63,6 +63,43 @@ public sealed class OutboxRelayTests
         Assert.Contains(letters, l => l.Event.MessageId == known.MessageId);
     }
 
+    [Fact]
+    public async Task An_event_whose_projection_fails_stays_in_the_outbox_and_is_published_once_the_projection_succeeds()
+    {
+        var projection = new FailingProjection(failures: 2);
+        await using var app = new GatewayApplication()
+            .With("Outbox:MaxBackoff", "00:00:00.050")
+            .WithServices(s => s.AddSingleton<IOutboxProjection>(projection));
+        _ = app.Server;
+        var received = new List<ConsumeContext<FeedbackReceived>>();
+        var handle = app.Services.GetRequiredService<IBus>().ConnectReceiveEndpoint("test-projection", e =>
+            e.Handler<FeedbackReceived>(ctx => { lock (received) received.Add(ctx); return Task.CompletedTask; }));
+        await handle.Ready;
+
+        var feedback = new FeedbackReceived("R-9Q2P", "c-proj", "ait-ourir", "water", "Fuite", null, "sms", "fr", app.Clock.GetUtcNow());
+        await app.Services.GetRequiredService<IOutboxWriter>().AppendAsync("c-proj",
+            new OutboxEvent(Guid.NewGuid(), nameof(FeedbackReceived), StoreJson.Serialize(feedback), app.Clock.GetUtcNow()), None);
+
+        await Wait.ForAsync(() => Task.FromResult(Count(received)), n => n >= 1, "FeedbackReceived after the projection recovered");
+        await Wait.ForAsync(() => app.Services.GetRequiredService<IOutboxStore>().BacklogAsync(None), n => n == 0, "the outbox to drain");
+
+        Assert.Equal(3, projection.Calls); // two failures kept the entry; the third application let it go out
+        Assert.Single(Snapshot(received));
+    }
+
+    /// <summary>A read model whose store is down for its first <paramref name="failures"/> calls.</summary>
+    private sealed class FailingProjection(int failures) : IOutboxProjection
+    {
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public Task ApplyAsync(object message, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref _calls) <= failures
+                ? throw new StoreUnavailableException("The projection's store is down.", new TimeoutException())
+                : Task.CompletedTask;
+    }
+
     private static int Count<T>(List<T> list) { lock (list) return list.Count; }
 
     private static List<T> Snapshot<T>(List<T> list) { lock (list) return [.. list]; }
