@@ -7,20 +7,23 @@ namespace Gateway.Bus;
 /// </summary>
 public sealed class OutboxSignal
 {
-    private readonly SemaphoreSlim _nudge = new(0, 1);
+    private readonly SemaphoreSlim _nudge = new(0);
+    private int _pending;
 
+    /// <summary>
+    /// Called on every commit with events, so it must stay cheap: only the first nudge since the relay last woke releases
+    /// the semaphore (no full-semaphore exception per commit under load). A stray extra release costs one empty read.
+    /// </summary>
     public void Notify()
     {
-        try
-        {
-            _nudge.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already nudged and not yet woken: one wake-up serves all.
-        }
+        if (Interlocked.Exchange(ref _pending, 1) == 0) _nudge.Release();
     }
 
     /// <summary>Waits for a nudge or the timeout, whichever comes first.</summary>
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _nudge.WaitAsync(timeout, cancellationToken);
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        await _nudge.WaitAsync(timeout, cancellationToken);
+        // Cleared before the relay reads: a commit nudging after this is seen by that read or wakes the next wait.
+        Volatile.Write(ref _pending, 0);
+    }
 }
