@@ -65,6 +65,7 @@ public sealed class ConversationEngine(
             if (step.HasSaid) contact.Language ??= step.Language;
             var open = contact.Session is not null;
             var result = new StepResult(step.Replies(contact.Language ?? Languages.French), open, contactId);
+            ReplyOutbox.Add(step, result);
             var processed = message.ProviderMessageId is { } pid ? new ProcessedMessage(pid, result) : null;
             var commit = new ContactCommit(contactId, stored?.Version ?? 0, contact, step.Events, step.Counters, processed);
             if (await store.TryCommitAsync(commit, cancellationToken))

@@ -30,6 +30,7 @@ public static class ConversationsExtensions
         builder.Services.AddSingleton<FlowResolver>();
         builder.Services.AddSingleton<Dialog>();
         builder.Services.AddSingleton<IConversationEngine, ConversationEngine>();
+        builder.Services.AddSingleton<Commands.SendLedger>();
         builder.Services.AddSingleton<Commands.ContactMessenger>();
         builder.Services.AddMessageStatus();
         return builder;

@@ -19,4 +19,11 @@ public sealed record InboundMessage(
     string Text,
     string? Payload = null,
     string? ProviderMessageId = null,
-    string? SessionKey = null);
+    string? SessionKey = null)
+{
+    /// <summary>Inline (the default) or through the outbox, for providers that ignore the webhook response.</summary>
+    public ReplyDelivery ReplyDelivery { get; init; } = ReplyDelivery.Inline;
+
+    /// <summary>With <see cref="ReplyDelivery.Outbox"/>: our sender id replies leave from (WhatsApp Cloud: the phone_number_id written to).</summary>
+    public string? ReplyFrom { get; init; }
+}

@@ -17,8 +17,6 @@ public static class WhatsAppCloudChannel
             .AddProviderRetry("whatsapp-cloud-send", services => services.GetRequiredService<IOptions<WhatsAppCloudOptions>>().Value.Retry);
         builder.Services.AddSingleton<WhatsAppCloudSender>();
         builder.Services.AddSingleton<IMessageSender>(services => services.GetRequiredService<WhatsAppCloudSender>());
-        builder.Services.AddSingleton<CloudReplyQueue>();
-        builder.Services.AddHostedService<CloudReplyWorker>();
         return builder;
     }
 }

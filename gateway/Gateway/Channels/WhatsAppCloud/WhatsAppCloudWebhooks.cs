@@ -13,8 +13,9 @@ namespace Gateway.Channels.WhatsAppCloud;
 
 /// <summary>
 /// Meta's webhook: the GET verify handshake and the signed POST carrying messages and statuses.
-/// Replies do not ride on the response (Meta ignores it): they are queued and sent through the Graph API
-/// after the step, so Meta gets its 200 as soon as the engine has run.
+/// Replies do not ride on the response (Meta ignores it): the engine writes them to the outbox in the step's own
+/// commit (<see cref="ReplyDelivery.Outbox"/>) and <c>DeliverReplyConsumer</c> sends them through the Graph API, so
+/// Meta gets its 200 as soon as the step is stored, and a reply survives the process stopping right after.
 /// </summary>
 public static class WhatsAppCloudWebhooks
 {
@@ -91,20 +92,16 @@ public static class WhatsAppCloudWebhooks
                 ? number
                 : message.PhoneNumberId ?? "";
 
-            var result = await services.Engine.HandleAsync(
-                new InboundMessage(ChannelKind.WhatsApp, WhatsAppCloudChannel.Provider, from, to, message.Text, message.Payload, message.Wamid),
-                http.RequestAborted);
+            // ReplyFrom is the phone_number_id the contact wrote to, so the answer comes from the same number.
+            var inbound = new InboundMessage(ChannelKind.WhatsApp, WhatsAppCloudChannel.Provider, from, to, message.Text, message.Payload, message.Wamid)
+            {
+                ReplyDelivery = ReplyDelivery.Outbox,
+                ReplyFrom = message.PhoneNumberId,
+            };
+            var result = await services.Engine.HandleAsync(inbound, http.RequestAborted);
+            // A retried wamid was answered the first time: its replies are already in the outbox, none are added.
             logger.LogDebug("WhatsApp message {Wamid} ({Type}) from {From}: {Replies} replies{Duplicate}",
                 message.Wamid, message.Type, PhoneNumbers.Mask(from), result.Replies.Count, result.Duplicate ? " (retry, not resent)" : "");
-
-            // A retried wamid was answered the first time; sending again would double the reply.
-            if (result.Duplicate) continue;
-            foreach (var reply in result.Replies)
-            {
-                // From carries the phone_number_id the contact wrote to, so the answer comes from the same number.
-                if (!services.Outgoing.Enqueue(new OutboundMessage(from, message.PhoneNumberId, ChannelKind.WhatsApp, reply)))
-                    logger.LogError("WhatsApp reply queue full: a reply to {From} was dropped", PhoneNumbers.Mask(from));
-            }
         }
         return TypedResults.Ok();
     }
@@ -112,7 +109,6 @@ public static class WhatsAppCloudWebhooks
 
 public sealed record CloudWebhookServices(
     [FromServices] IConversationEngine Engine,
-    [FromServices] CloudReplyQueue Outgoing,
     [FromServices] IMessageStatusStore Statuses,
     [FromServices] IStatusEvents Events,
     [FromServices] TimeProvider Clock,

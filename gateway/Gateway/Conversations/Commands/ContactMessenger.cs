@@ -15,23 +15,21 @@ namespace Gateway.Conversations.Commands;
 public sealed class ContactMessenger(
     MessageSenders senders,
     IMessageStatusStore statuses,
+    SendLedger ledger,
     IContactStore store,
     ContactIds ids,
     IConfiguration configuration,
     TimeProvider clock,
     ILogger<ContactMessenger> logger)
 {
-    /// <summary>The ledger records commands whose message went out, so a redelivered command is not sent twice.</summary>
-    private const string Ledger = "command";
-
     public async Task<StoredContact?> FindAsync(string? phone, string? contactId, CancellationToken cancellationToken)
     {
         var id = contactId ?? (Text.PhoneNumbers.TryNormalize(phone, out var e164) ? ids.For(e164) : null);
         return id is null ? null : await store.GetAsync(id, cancellationToken);
     }
 
-    public async Task<bool> AlreadySentAsync(string requestId, CancellationToken cancellationToken) =>
-        await statuses.GetAsync(Ledger, requestId, cancellationToken) is not null;
+    /// <summary>True when a command with this id was sent already (redelivered by the bus).</summary>
+    public Task<bool> AlreadySentAsync(string requestId, CancellationToken cancellationToken) => ledger.ContainsAsync(requestId, cancellationToken);
 
     /// <summary>Sends <paramref name="replies"/>; throws <see cref="RetryableSendException"/> when trying again later may work.</summary>
     public async Task SendAsync(ContactState contact, ChannelKind? channel, IReadOnlyList<Reply> replies, string requestId, CancellationToken cancellationToken)
@@ -61,7 +59,7 @@ public sealed class ContactMessenger(
             if (outcome.ProviderMessageId is { } messageId)
                 await statuses.RecordSentAsync(provider, messageId, "accepted", requestId, cancellationToken);
         }
-        await statuses.RecordSentAsync(Ledger, requestId, "sent", contact.ContactId, cancellationToken);
+        await ledger.RecordAsync(requestId, contact.ContactId, cancellationToken);
     }
 
     private string DefaultProvider(ChannelKind kind) =>

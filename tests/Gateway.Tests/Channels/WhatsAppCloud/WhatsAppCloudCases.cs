@@ -17,7 +17,7 @@ public sealed class WhatsAppCloudCases
         ["WhatsApp:AppSecret"] = AppSecret,
         ["WhatsApp:VerifyToken"] = VerifyToken,
         ["WhatsApp:PhoneNumberId"] = PhoneNumberId,
-        // No access token: replies queued by these cases are dropped as "not configured" instead of reaching Meta.
+        // No access token: a reply these cases caused would be refused as "not configured" instead of reaching Meta.
         ["WhatsApp:AccessToken"] = "",
     };
 
@@ -164,5 +164,9 @@ public sealed class WhatsAppCloudCases
         "\"statuses\":[" + status + "]}}]}]}";
 
     private static InboundMessage Inbound(string text, string? payload = null, string id = Wamid) =>
-        new(ChannelKind.WhatsApp, "whatsapp-cloud", "+212612345678", "+212522000000", text, payload, id);
+        new(ChannelKind.WhatsApp, "whatsapp-cloud", "+212612345678", "+212522000000", text, payload, id)
+        {
+            ReplyDelivery = ReplyDelivery.Outbox,
+            ReplyFrom = PhoneNumberId,
+        };
 }

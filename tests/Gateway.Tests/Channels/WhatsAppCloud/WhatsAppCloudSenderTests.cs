@@ -1,15 +1,13 @@
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Gateway.Channels;
 using Gateway.Conversations;
 using Gateway.Tests.Fakes;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.Tests.Channels.WhatsAppCloud;
 
-/// <summary>The Graph API sender against a fake on loopback, directly and after a webhook step.</summary>
+/// <summary>The Graph API sender against a fake on loopback, called directly (replies after a webhook: WhatsAppCloudReplySpecs).</summary>
 public sealed class WhatsAppCloudSenderTests
 {
     private const string AccessToken = "EAAG-test-token";
@@ -136,55 +134,5 @@ public sealed class WhatsAppCloudSenderTests
 
         Assert.Single(api.Requests);
         Assert.Equal(new SendOutcome("failed", null, "131047", "Fake Graph error 131047", Retryable: false), outcome);
-    }
-
-    [Fact]
-    public async Task A_webhook_steps_the_engine_and_the_reply_goes_out_through_the_graph_api()
-    {
-        await using var api = await FakeGraphApi.StartNewAsync();
-        var engine = new RecordingEngine { Respond = _ => RecordingEngine.Says(new Reply("Votre avis ?", [new("1", "Oui"), new("2", "Non")], "fr")) };
-        await using var app = App(api).WithServices(s => s.RemoveAll<IConversationEngine>().AddSingleton<IConversationEngine>(engine));
-        using var client = app.CreateClient();
-
-        using var response = await PostAsync(client, WhatsAppCloudCases.Signed(WhatsAppCloudCases.Envelope(
-            WhatsAppCloudCases.Message("text", "\"text\":{\"body\":\"AVIS\"}"))));
-
-        Assert.Equal(200, (int)response.StatusCode);
-        var sent = Assert.Single(await api.WaitForRequestsAsync(1));
-        Assert.Equal($"/v21.0/{WhatsAppCloudCases.PhoneNumberId}/messages", sent.Path);
-        Assert.Equal("212612345678", (string?)sent.Json["to"]);
-        Assert.Equal("button", (string?)sent.Json["interactive"]!["type"]);
-    }
-
-    [Fact]
-    public async Task A_redelivered_message_is_not_answered_twice()
-    {
-        await using var api = await FakeGraphApi.StartNewAsync();
-        var engine = new RecordingEngine
-        {
-            Respond = m => m.ProviderMessageId == "wamid.first"
-                ? RecordingEngine.Says(Reply.Plain("déjà répondu", "fr")) with { Duplicate = true }
-                : RecordingEngine.Says(Reply.Plain("nouvelle réponse", "fr")),
-        };
-        await using var app = App(api).WithServices(s => s.RemoveAll<IConversationEngine>().AddSingleton<IConversationEngine>(engine));
-        using var client = app.CreateClient();
-
-        using var retry = await PostAsync(client, WhatsAppCloudCases.Signed(WhatsAppCloudCases.Envelope(
-            WhatsAppCloudCases.Message("text", "\"text\":{\"body\":\"1\"}", id: "wamid.first"))));
-        using var next = await PostAsync(client, WhatsAppCloudCases.Signed(WhatsAppCloudCases.Envelope(
-            WhatsAppCloudCases.Message("text", "\"text\":{\"body\":\"2\"}", id: "wamid.second"))));
-
-        // Replies leave in order, so had the retry been answered its reply would be the first request.
-        var first = (await api.WaitForRequestsAsync(1))[0];
-        Assert.Equal("nouvelle réponse", (string?)first.Json["text"]!["body"]);
-        Assert.Equal(2, engine.Received.Count);
-    }
-
-    private static Task<HttpResponseMessage> PostAsync(HttpClient client, ChannelRequest request)
-    {
-        var message = new HttpRequestMessage(HttpMethod.Post, request.PathAndQuery) { Content = new ByteArrayContent(request.Body!) };
-        message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.ContentType!);
-        foreach (var (name, value) in request.Headers) message.Headers.TryAddWithoutValidation(name, value);
-        return client.SendAsync(message);
     }
 }

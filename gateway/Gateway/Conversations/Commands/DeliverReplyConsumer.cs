@@ -1,0 +1,65 @@
+using Gateway.Bus;
+using Gateway.Channels;
+using Gateway.Contracts;
+using MassTransit;
+
+namespace Gateway.Conversations.Commands;
+
+/// <summary>
+/// Sends a reply a committed step left in the outbox (<see cref="ReplyDelivery.Outbox"/>: WhatsApp Cloud API) through
+/// the provider that received the message, from the number the contact wrote to. A refusal that may pass (429, 5xx,
+/// network) throws so the bus retries; a reply already accepted is not sent again when the command is redelivered.
+/// Unlike <see cref="ContactMessenger"/> it does not look at the contact's opt-out: the step already decided what to
+/// say, and the confirmation of a STOP must still reach the contact who just sent it.
+/// </summary>
+public sealed class DeliverReplyConsumer(MessageSenders senders, SendLedger ledger, TimeProvider clock, ILogger<DeliverReplyConsumer> logger)
+    : IConsumer<DeliverReply>
+{
+    /// <summary>WhatsApp's customer-service window: free-form replies are delivered within 24 h of the contact's message.</summary>
+    private static readonly TimeSpan Window = TimeSpan.FromHours(24);
+
+    public async Task Consume(ConsumeContext<DeliverReply> context)
+    {
+        var command = context.Message;
+        var cancellationToken = context.CancellationToken;
+        if (await ledger.ContainsAsync(command.ReplyId, cancellationToken)) return;
+
+        // A provider without a sender or an unknown channel is configuration: the command goes to the error queue,
+        // from which it can be moved back once fixed, instead of being dropped.
+        if (!ChannelKindNames.TryParse(command.Channel, out var channel))
+            throw new InvalidOperationException($"DeliverReply {command.ReplyId}: unknown channel '{command.Channel}'.");
+        if (!senders.TryGet(command.Provider, out var sender))
+            throw new InvalidOperationException($"DeliverReply {command.ReplyId}: no sender is configured for provider '{command.Provider}'.");
+
+        var reply = new Reply(command.Text, [.. command.Options.Select(o => new ReplyOption(o.Key, o.Label))], command.Language);
+        // A reply that waited past the window (a long outage) can only go out as a template.
+        var withinWindow = channel != ChannelKind.WhatsApp || clock.GetUtcNow() - command.RepliedAt < Window;
+        var outcome = await sender.SendAsync(new OutboundMessage(command.To, command.From, channel, reply, command.ReplyId, withinWindow), cancellationToken);
+        if (!outcome.Accepted)
+        {
+            if (outcome.Retryable)
+                throw new RetryableSendException($"{command.Provider} refused reply {command.ReplyId} for now: {outcome.ErrorCode} {outcome.Error}");
+            logger.LogWarning("{Provider} refused reply {ReplyId} for contact {ContactId}: {Status} {ErrorCode} {Error}",
+                command.Provider, command.ReplyId, command.ContactId, outcome.Status, outcome.ErrorCode, outcome.Error);
+            return;
+        }
+        await ledger.RecordAsync(command.ReplyId, command.ContactId, cancellationToken);
+    }
+}
+
+public sealed class DeliverReplyConsumerDefinition : ConsumerDefinition<DeliverReplyConsumer>
+{
+    /// <summary>Contacts served at once per replica (the partition count): sends of different contacts go in parallel.</summary>
+    private const int Partitions = 16;
+
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<DeliverReplyConsumer> consumer, IRegistrationContext context)
+    {
+        // Replies of one contact leave in the order the outbox relayed them: one partition per contact, and the retry
+        // runs inside the partition, so a reply waiting for its retry holds back the contact's next one instead of
+        // letting it overtake. Across replicas the broker may still split two replies of one contact; they come from
+        // two messages the contact sent in a row, which is rare, and each still arrives.
+        var partitioner = endpoint.CreatePartitioner(Partitions);
+        endpoint.UsePartitioner<DeliverReply>(partitioner, c => EventIds.Deterministic("partition", c.Message.ContactId));
+        CommandRetry.Apply(endpoint);
+    }
+}
