@@ -13,6 +13,7 @@ public static class ObservabilityExtensions
     /// </summary>
     public static WebApplicationBuilder AddGatewayObservability(this WebApplicationBuilder builder)
     {
+        FrameworkMetrics.Configure();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<Conversations.IStepObserver, StepMetrics>();
         var checks = builder.Services.AddHealthChecks();

@@ -65,4 +65,21 @@ public sealed class HealthAndMetricsTests
         Assert.Contains("# TYPE gateway_outbox_publish_failures_total counter", text);
         Assert.Contains("gateway_messages_sent_total{provider=\"twilio\",outcome=\"accepted\"}", text);
     }
+
+    [Fact]
+    public async Task Runtime_series_are_exported_but_not_the_per_request_framework_duplicates_of_the_webhook_histogram()
+    {
+        await using var app = new GatewayApplication();
+        var client = app.CreateClient();
+        for (var i = 0; i < 3; i++) (await client.GetAsync("/health/live")).EnsureSuccessStatusCode();
+
+        // The meter adapter publishes what it has seen since the last scrape: scrape twice.
+        await client.GetStringAsync("/metrics");
+        var text = await client.GetStringAsync("/metrics");
+
+        Assert.Contains("system_runtime_dotnet_gc_heap_total_allocated", text);
+        Assert.DoesNotContain("http_server_request_duration", text);
+        Assert.DoesNotContain("kestrel_", text);
+        Assert.DoesNotContain("microsoft_aspnetcore_hosting", text);
+    }
 }
