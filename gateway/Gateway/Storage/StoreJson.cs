@@ -1,9 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Gateway.Storage;
 
-/// <summary>The one JSON shape used for everything the stores persist (contact states, idempotency records, outbox payloads).</summary>
+/// <summary>
+/// The one JSON shape used for everything the stores persist (contact states, idempotency records, outbox payloads).
+/// The types written on every step go through source-generated serializers (<see cref="StoreJsonContext"/>, same
+/// shape, no reflection on the hot path); any other type uses <see cref="Options"/>.
+/// </summary>
 public static class StoreJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
@@ -12,8 +17,16 @@ public static class StoreJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+    public static string Serialize<T>(T value) =>
+        Generated<T>.Info is { } info ? JsonSerializer.Serialize(value, info) : JsonSerializer.Serialize(value, Options);
 
     public static T Deserialize<T>(string json) =>
-        JsonSerializer.Deserialize<T>(json, Options) ?? throw new InvalidDataException($"Stored {typeof(T).Name} is null.");
+        (Generated<T>.Info is { } info ? JsonSerializer.Deserialize(json, info) : JsonSerializer.Deserialize<T>(json, Options))
+        ?? throw new InvalidDataException($"Stored {typeof(T).Name} is null.");
+
+    /// <summary>The source-generated contract of <typeparamref name="T"/>, looked up once per type; null when not generated.</summary>
+    private static class Generated<T>
+    {
+        public static readonly JsonTypeInfo<T>? Info = StoreJsonContext.Default.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>;
+    }
 }
