@@ -11,7 +11,7 @@ public sealed class RedisKeysTests
         var tag = RedisKeys.Tag(RedisKeys.Shard(id));
         string[] keys =
         [
-            RedisKeys.Contact(id)!, RedisKeys.Processed(id, "SM1")!, RedisKeys.ProcessedIndex(id)!,
+            RedisKeys.Contact(id)!, RedisKeys.Processed(id, "SM1")!, RedisKeys.LegacyProcessedIndex(id)!,
             RedisKeys.OutboxOf(id)!, RedisKeys.CounterOf(id, "poll:p1")!,
         ];
         foreach (var key in keys)

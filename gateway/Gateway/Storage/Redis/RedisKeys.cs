@@ -12,7 +12,6 @@ namespace Gateway.Storage.Redis;
 /// <code>
 /// gw:{s17}:contact:&lt;contactId&gt;                       hash: v = version, s = ContactState JSON (no TTL)
 /// gw:{s17}:processed:&lt;contactId&gt;:&lt;providerMessageId&gt;  StepResult JSON, TTL 48 h
-/// gw:{s17}:processedidx:&lt;contactId&gt;                  zset of providerMessageIds (score = expiry, ms), TTL 48 h: lets erasure find them
 /// gw:{s17}:outbox                                    stream: id, type, payload, createdAt; consumer group "relay"
 /// gw:{s17}:outbox:dead                               stream of events the relay could not publish (+ reason)
 /// gw:{s17}:counter:&lt;counterName&gt;                     hash of live tallies (one per shard; readers sum the 64)
@@ -27,8 +26,11 @@ public static class RedisKeys
     public static int Shard(string contactId)
     {
         const uint offset = 2166136261, prime = 16777619;
+        // Contact ids are short: encode on the stack (several keys are built per step, none should allocate for this).
+        Span<byte> utf8 = contactId.Length <= 128 ? stackalloc byte[Encoding.UTF8.GetMaxByteCount(contactId.Length)] : new byte[Encoding.UTF8.GetMaxByteCount(contactId.Length)];
+        var length = Encoding.UTF8.GetBytes(contactId, utf8);
         var hash = offset;
-        foreach (var b in Encoding.UTF8.GetBytes(contactId)) hash = (hash ^ b) * prime;
+        foreach (var b in utf8[..length]) hash = (hash ^ b) * prime;
         return (int)(hash % ShardCount);
     }
 
@@ -39,7 +41,14 @@ public static class RedisKeys
     public static RedisKey Processed(string contactId, string providerMessageId) =>
         $"{Prefix}{Tag(Shard(contactId))}:processed:{contactId}:{providerMessageId}";
 
-    public static RedisKey ProcessedIndex(string contactId) => $"{Prefix}{Tag(Shard(contactId))}:processedidx:{contactId}";
+    /// <summary>The SCAN pattern of every idempotency record of a contact (erasure). Contact ids hold no glob characters.</summary>
+    public static RedisValue ProcessedPattern(string contactId) => $"{Prefix}{Tag(Shard(contactId))}:processed:{contactId}:*";
+
+    /// <summary>
+    /// Legacy: earlier builds kept, on every commit, a sorted set of the contact's processed ids here for erasure.
+    /// Nothing writes it any more; erasure still deletes it so that a store written by the older version is fully erased.
+    /// </summary>
+    public static RedisKey LegacyProcessedIndex(string contactId) => $"{Prefix}{Tag(Shard(contactId))}:processedidx:{contactId}";
 
     public static RedisKey Outbox(int shard) => $"{Prefix}{Tag(shard)}:outbox";
 

@@ -29,36 +29,32 @@ public sealed partial class RedisStore(IConnectionMultiplexer redis, ILogger<Red
     public Task<bool> TryCommitAsync(ContactCommit commit, CancellationToken cancellationToken) => Guard(async () =>
     {
         var id = commit.ContactId;
-        var keys = new List<RedisKey>(4 + commit.Counters.Count)
-        {
-            RedisKeys.Contact(id),
-            RedisKeys.OutboxOf(id),
-            RedisKeys.Processed(id, commit.Processed?.ProviderMessageId ?? ""),
-            RedisKeys.ProcessedIndex(id),
-        };
-        var args = new List<RedisValue>(6 + commit.Events.Count * 4 + commit.Counters.Count * 2)
-        {
-            commit.ExpectedVersion,
-            StoreJson.Serialize(commit.State),
-            commit.Processed is { } p ? StoreJson.Serialize(p.Result) : "",
-            commit.Processed?.ProviderMessageId ?? "",
-            (long)ProcessedTtl.TotalSeconds,
-            commit.Events.Count,
-        };
+        var keys = new RedisKey[3 + commit.Counters.Count];
+        keys[0] = RedisKeys.Contact(id);
+        keys[1] = RedisKeys.OutboxOf(id);
+        keys[2] = RedisKeys.Processed(id, commit.Processed?.ProviderMessageId ?? "");
+        var args = new RedisValue[5 + commit.Events.Count * 4 + commit.Counters.Count * 2];
+        args[0] = commit.ExpectedVersion;
+        args[1] = StoreJson.Serialize(commit.State);
+        args[2] = commit.Processed is { } p ? StoreJson.Serialize(p.Result) : "";
+        args[3] = (long)ProcessedTtl.TotalSeconds;
+        args[4] = commit.Events.Count;
+        var a = 5;
         foreach (var e in commit.Events)
         {
-            args.Add(e.MessageId.ToString("D"));
-            args.Add(e.MessageType);
-            args.Add(e.Payload);
-            args.Add(e.CreatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            args[a++] = e.MessageId.ToString("D");
+            args[a++] = e.MessageType;
+            args[a++] = e.Payload;
+            args[a++] = e.CreatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         }
+        var k = 3;
         foreach (var c in commit.Counters)
         {
-            keys.Add(RedisKeys.CounterOf(id, c.Counter));
-            args.Add(c.Field);
-            args.Add(c.Delta);
+            keys[k++] = RedisKeys.CounterOf(id, c.Counter);
+            args[a++] = c.Field;
+            args[a++] = c.Delta;
         }
-        var result = await Db.ScriptEvaluateAsync(RedisScripts.Commit, [.. keys], [.. args]);
+        var result = await Db.ScriptEvaluateAsync(RedisScripts.Commit, keys, args);
         var committed = (long)result == 1;
         if (committed && commit.Events.Count > 0) MarkDirty(RedisKeys.Shard(id));
         return committed;
@@ -82,18 +78,28 @@ public sealed partial class RedisStore(IConnectionMultiplexer redis, ILogger<Red
         return (contact, json.IsNull ? null : StoreJson.Deserialize<StepResult>(json!));
     });
 
+    /// <summary>
+    /// Deletes the contact, then every idempotency record of it, found by key pattern on the node owning its slot (SCAN:
+    /// incremental, never blocks Redis; erasure is rare, so it pays for the index the hot path no longer keeps). A step
+    /// racing the erasure cannot resurrect the old state: its commit expects the old version and fails, and its retry
+    /// starts a new contact.
+    /// </summary>
     public Task<bool> EraseAsync(string contactId, CancellationToken cancellationToken) => Guard(async () =>
     {
-        var index = RedisKeys.ProcessedIndex(contactId);
-        // A commit may add a processed id between reading the index and erasing: the script refuses (-1) and we re-read.
-        for (var attempt = 0; ; attempt++)
+        var db = Db;
+        var contact = RedisKeys.Contact(contactId);
+        var deleted = await db.KeyDeleteAsync([contact, RedisKeys.LegacyProcessedIndex(contactId)]);
+        var server = redis.GetServer(await db.IdentifyEndpointAsync(contact) ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "No Redis node owns the contact's slot."));
+        var batch = new List<RedisKey>(256);
+        await foreach (var key in server.KeysAsync(pattern: RedisKeys.ProcessedPattern(contactId), pageSize: 1000).WithCancellation(cancellationToken))
         {
-            var members = await Db.SortedSetRangeByRankAsync(index);
-            RedisKey[] keys = [RedisKeys.Contact(contactId), index, .. members.Select(m => RedisKeys.Processed(contactId, m!))];
-            var deleted = (long)await Db.ScriptEvaluateAsync(RedisScripts.Erase, keys, members);
-            if (deleted >= 0) return deleted > 0;
-            if (attempt >= 10) throw new InvalidOperationException($"Contact {contactId} kept changing during erasure.");
+            batch.Add(key);
+            if (batch.Count < 256) continue;
+            deleted += await db.KeyDeleteAsync([.. batch]);
+            batch.Clear();
         }
+        if (batch.Count > 0) deleted += await db.KeyDeleteAsync([.. batch]);
+        return deleted > 0;
     });
 
     /// <summary>Runs a Redis call, turning "Redis is not there" into <see cref="StoreUnavailableException"/> (→ 503, provider retries).</summary>
