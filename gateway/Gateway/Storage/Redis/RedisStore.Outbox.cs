@@ -18,7 +18,12 @@ public sealed partial class RedisStore
 
     private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
     private readonly SemaphoreSlim _readGate = new(1, 1);
-    private readonly bool[] _ownPending = new bool[RedisKeys.ShardCount];
+    /// <summary>
+    /// Per shard, how many entries were delivered to this relay and not yet acknowledged or dead-lettered. Only shards
+    /// holding some are re-read from the pending list: under load an unconditional re-read doubled the stream reads, and
+    /// each read also costs Redis an XCLAIM propagated to the AOF and replicas.
+    /// </summary>
+    private readonly int[] _held = new int[RedisKeys.ShardCount];
     private bool _groupsReady;
     private long _nextClaimAt;
 
@@ -81,12 +86,13 @@ public sealed partial class RedisStore
         var found = new List<OutboxEntry>();
 
         // 1. Entries this relay already holds (a publish failed): they come first so per-contact order is kept.
-        var own = Enumerable.Range(0, RedisKeys.ShardCount).Where(s => _ownPending[s]).ToArray();
+        var own = Enumerable.Range(0, RedisKeys.ShardCount).Where(s => Volatile.Read(ref _held[s]) > 0).ToArray();
         var ownReads = own.Select(s => db.StreamReadGroupAsync(RedisKeys.Outbox(s), RedisKeys.RelayGroup, _consumer, "0-0", max)).ToArray();
         var ownResults = await Task.WhenAll(ownReads);
         for (var i = 0; i < own.Length; i++)
         {
-            if (ownResults[i].Length == 0) _ownPending[own[i]] = false;
+            // "0-0" returns this relay's whole pending list of the shard (up to max): a shorter answer is the exact count.
+            if (ownResults[i].Length < max) Volatile.Write(ref _held[own[i]], ownResults[i].Length);
             await AddEntriesAsync(db, own[i], ownResults[i], found);
         }
 
@@ -101,7 +107,7 @@ public sealed partial class RedisStore
             for (var s = 0; s < claimed.Length && found.Count < max; s++)
             {
                 if (claimed[s].ClaimedEntries.Length == 0) continue;
-                _ownPending[s] = true;
+                Interlocked.Add(ref _held[s], claimed[s].ClaimedEntries.Length);
                 await AddEntriesAsync(db, s, claimed[s].ClaimedEntries, found);
             }
         }
@@ -119,7 +125,7 @@ public sealed partial class RedisStore
             {
                 if (results[i].Length == 0) continue;
                 // Entries past `max` stay delivered to this relay; step 1 returns them on the next call.
-                _ownPending[shards[i]] = true;
+                Interlocked.Add(ref _held[shards[i]], results[i].Length);
                 await AddEntriesAsync(db, shards[i], results[i], found);
             }
         }
@@ -128,18 +134,32 @@ public sealed partial class RedisStore
         return found.Count > max ? found.GetRange(0, max) : found;
     }
 
-    private static async Task AddEntriesAsync(IDatabase db, int shard, StreamEntry[] entries, List<OutboxEntry> found)
+    private async Task AddEntriesAsync(IDatabase db, int shard, StreamEntry[] entries, List<OutboxEntry> found)
     {
         var key = RedisKeys.Outbox(shard);
         foreach (var entry in entries)
         {
             if (TryParse(entry, out var outboxEvent))
+            {
                 found.Add(new OutboxEntry(entry.Id!, key!, outboxEvent));
-            else
-                // A pending id whose stream entry is gone (deleted after a lost ack): nothing left to publish.
-                await db.StreamAcknowledgeAsync(key, RedisKeys.RelayGroup, entry.Id);
+                continue;
+            }
+            // A pending id whose stream entry is gone (deleted after a lost ack): nothing left to publish.
+            await db.StreamAcknowledgeAsync(key, RedisKeys.RelayGroup, entry.Id);
+            Release(shard, 1);
         }
     }
+
+    /// <summary>Entries of a shard this relay no longer holds (acknowledged, dead-lettered).</summary>
+    private void Release(int shard, int count)
+    {
+        if (Interlocked.Add(ref _held[shard], -count) < 0) Interlocked.Exchange(ref _held[shard], 0);
+    }
+
+    private static int ShardOf(string outboxKey) => OutboxShards.TryGetValue(outboxKey, out var shard) ? shard : -1;
+
+    private static readonly Dictionary<string, int> OutboxShards =
+        Enumerable.Range(0, RedisKeys.ShardCount).ToDictionary(s => RedisKeys.Outbox(s).ToString(), s => s, StringComparer.Ordinal);
 
     private static bool TryParse(StreamEntry entry, out OutboxEvent outboxEvent)
     {
@@ -180,8 +200,11 @@ public sealed partial class RedisStore
     public Task AcknowledgeAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken) => Guard(async () =>
     {
         var db = Db;
-        var acks = entries.GroupBy(e => e.Partition).Select(g =>
-            db.ScriptEvaluateAsync(RedisScripts.Acknowledge, [g.Key], [RedisKeys.RelayGroup, .. g.Select(e => (RedisValue)e.EntryId)]));
+        var acks = entries.GroupBy(e => e.Partition).Select(async g =>
+        {
+            await db.ScriptEvaluateAsync(RedisScripts.Acknowledge, [g.Key], [RedisKeys.RelayGroup, .. g.Select(e => (RedisValue)e.EntryId)]);
+            if (ShardOf(g.Key) is var shard and >= 0) Release(shard, g.Count());
+        });
         await Task.WhenAll(acks);
     });
 
@@ -199,6 +222,7 @@ public sealed partial class RedisStore
             [entry.Partition, RedisKeys.DeadLettersOf(entry.Partition)],
             [RedisKeys.RelayGroup, entry.EntryId, e.MessageId.ToString("D"), e.MessageType, e.Payload,
              e.CreatedAt.ToString("O", CultureInfo.InvariantCulture), reason]);
+        if (ShardOf(entry.Partition) is var shard and >= 0) Release(shard, 1);
     });
 
     public Task<IReadOnlyList<DeadLetter>> ReadDeadLettersAsync(int max, CancellationToken cancellationToken) => Guard(async () =>
