@@ -12,7 +12,8 @@ namespace Gateway.Bus;
 /// once the broker has it), then acknowledge (delete) what was published. Delivery is at least once: an entry is deleted
 /// only after its confirm, so a crash in between republishes it with the same deterministic MessageId.
 /// With the broker down, the batch stops at the first failure, entries stay, and the relay retries with backoff forever.
-/// Entries of one partition (one Redis shard, so one contact) are published in order; partitions go in parallel.
+/// Entries of one contact (one order key) are published in order, each after the previous one's confirm; different
+/// contacts go in parallel, so a round costs about one broker round trip rather than one per event.
 /// </summary>
 public sealed partial class OutboxRelay(
     IOutboxStore outbox,
@@ -79,7 +80,7 @@ public sealed partial class OutboxRelay(
         var entries = await outbox.ReadPendingAsync(_options.BatchSize, cancellationToken);
         if (entries.Count == 0) return Round.Partial;
 
-        var outcomes = await Task.WhenAll(entries.GroupBy(e => e.Partition).Select(p => PublishPartitionAsync(p.ToList(), cancellationToken)));
+        var outcomes = await Task.WhenAll(entries.GroupBy(e => (e.Partition, e.OrderKey)).Select(p => PublishInOrderAsync(p.ToList(), cancellationToken)));
         var published = outcomes.SelectMany(o => o.Published).ToList();
         if (published.Count > 0) await outbox.AcknowledgeAsync(published, cancellationToken);
 
@@ -87,7 +88,7 @@ public sealed partial class OutboxRelay(
         return entries.Count >= _options.BatchSize ? Round.Full : Round.Partial;
     }
 
-    private async Task<(List<OutboxEntry> Published, bool Failed)> PublishPartitionAsync(List<OutboxEntry> entries, CancellationToken cancellationToken)
+    private async Task<(List<OutboxEntry> Published, bool Failed)> PublishInOrderAsync(List<OutboxEntry> entries, CancellationToken cancellationToken)
     {
         var published = new List<OutboxEntry>(entries.Count);
         foreach (var entry in entries)
@@ -124,8 +125,8 @@ public sealed partial class OutboxRelay(
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                // Broker down or not confirming (or a projection's store down): keep this entry and the rest of the
-                // partition (order), retry later.
+                // Broker down or not confirming (or a projection's store down): keep this entry and the ones after it
+                // of the same contact (their order), retry later.
                 GatewayMetrics.OutboxPublishFailures.Inc();
                 LogPublishFailed(ex, e.MessageType, e.MessageId);
                 return (published, true);

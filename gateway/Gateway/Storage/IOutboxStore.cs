@@ -15,4 +15,7 @@ public interface IOutboxStore
 
 /// <param name="EntryId">Store-specific id (a Redis stream entry id, a sequence number).</param>
 /// <param name="Partition">Store-specific partition (a Redis shard key) the entry lives in.</param>
-public sealed record OutboxEntry(string EntryId, string Partition, OutboxEvent Event);
+/// <param name="OrderKey">Entries with the same key are published in order (the contact id of a step's events, the
+/// partition key of an appended event); entries with different keys may go out in parallel. Null (entries written by
+/// older builds): ordered with every other null-key entry of the partition.</param>
+public sealed record OutboxEntry(string EntryId, string Partition, OutboxEvent Event, string? OrderKey = null);

@@ -4,7 +4,7 @@ public sealed partial class InMemoryStore : IOutboxWriter
 {
     public Task AppendAsync(string partitionKey, OutboxEvent outboxEvent, CancellationToken cancellationToken)
     {
-        lock (_gate) _outbox[++_outboxSequence] = outboxEvent;
+        lock (_gate) _outbox[++_outboxSequence] = (outboxEvent, partitionKey);
         return Task.CompletedTask;
     }
 }

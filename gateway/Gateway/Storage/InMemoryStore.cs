@@ -15,7 +15,7 @@ public sealed partial class InMemoryStore(TimeProvider clock) : IContactStore, I
     private readonly Lock _gate = new();
     private readonly Dictionary<string, (string Json, long Version)> _contacts = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), (string Json, DateTimeOffset ExpiresAt)> _processed = [];
-    private readonly SortedDictionary<long, OutboxEvent> _outbox = [];
+    private readonly SortedDictionary<long, (OutboxEvent Event, string OrderKey)> _outbox = [];
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, long>> _counters = new(StringComparer.Ordinal);
     private long _outboxSequence;
 
@@ -37,7 +37,7 @@ public sealed partial class InMemoryStore(TimeProvider clock) : IContactStore, I
             if (current != commit.ExpectedVersion) return Task.FromResult(false);
 
             _contacts[commit.ContactId] = (StoreJson.Serialize(commit.State), current + 1);
-            foreach (var e in commit.Events) _outbox[++_outboxSequence] = e;
+            foreach (var e in commit.Events) _outbox[++_outboxSequence] = (e, commit.ContactId);
             foreach (var c in commit.Counters)
                 _counters.GetOrAdd(c.Counter, _ => new(StringComparer.Ordinal)).AddOrUpdate(c.Field, c.Delta, (_, v) => v + c.Delta);
             if (commit.Processed is { } p)
@@ -71,7 +71,7 @@ public sealed partial class InMemoryStore(TimeProvider clock) : IContactStore, I
         lock (_gate)
         {
             IReadOnlyList<OutboxEntry> pending = _outbox.Take(max)
-                .Select(kv => new OutboxEntry(kv.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), "memory", kv.Value))
+                .Select(kv => new OutboxEntry(kv.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), "memory", kv.Value.Event, kv.Value.OrderKey))
                 .ToList();
             return Task.FromResult(pending);
         }

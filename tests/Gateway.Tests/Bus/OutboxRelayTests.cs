@@ -87,6 +87,46 @@ public sealed class OutboxRelayTests
         Assert.Single(Snapshot(received));
     }
 
+    [Fact]
+    public async Task Events_of_each_contact_arrive_in_the_order_they_were_committed_while_contacts_go_out_together()
+    {
+        await using var app = new GatewayApplication();
+        _ = app.Server;
+        var received = new List<FeedbackReceived>();
+        var handle = app.Services.GetRequiredService<IBus>().ConnectReceiveEndpoint("test-order", e =>
+        {
+            e.ConcurrentMessageLimit = 1; // the receiving side must not reorder what it is given
+            e.Handler<FeedbackReceived>(ctx => { lock (received) received.Add(ctx.Message); return Task.CompletedTask; });
+        });
+        await handle.Ready;
+        var store = app.Services.GetRequiredService<IContactStore>();
+        var now = app.Clock.GetUtcNow();
+        string[] contacts = ["c-order-a", "c-order-b", "c-order-c"];
+
+        // Interleaved commits, several events per commit: one relay round reads them all.
+        var versions = new Dictionary<string, long>();
+        for (var round = 0; round < 4; round++)
+        {
+            foreach (var contact in contacts)
+            {
+                var events = Enumerable.Range(0, 3).Select(i => new OutboxEvent(Guid.NewGuid(), nameof(FeedbackReceived),
+                    StoreJson.Serialize(new FeedbackReceived($"R-{round}{i}", contact, null, "water", "x", null, "sms", "fr", now)), now)).ToList();
+                var version = versions.GetValueOrDefault(contact);
+                Assert.True(await store.TryCommitAsync(new ContactCommit(contact, version,
+                    new() { ContactId = contact, Phone = "+212600000009", CreatedAt = now }, events, [], null), None));
+                versions[contact] = version + 1;
+            }
+        }
+        app.Services.GetRequiredService<OutboxSignal>().Notify();
+
+        await Wait.ForAsync(() => Task.FromResult(Count(received)), n => n >= 36, "36 FeedbackReceived");
+        foreach (var contact in contacts)
+        {
+            var references = Snapshot(received).Where(m => m.ContactId == contact).Select(m => m.Reference).ToList();
+            Assert.Equal([.. Enumerable.Range(0, 4).SelectMany(r => Enumerable.Range(0, 3).Select(i => $"R-{r}{i}"))], references);
+        }
+    }
+
     /// <summary>A read model whose store is down for its first <paramref name="failures"/> calls.</summary>
     private sealed class FailingProjection(int failures) : IOutboxProjection
     {

@@ -9,7 +9,7 @@ internal static class RedisScripts
 {
     /// <summary>
     /// KEYS: contact, outbox, processed, counter keys… ARGV: expectedVersion, stateJson, processedJson ('' = none),
-    /// ttlSeconds, eventCount, (id, type, payload, createdAt)×eventCount, (field, delta)×counterCount.
+    /// ttlSeconds, eventCount, orderKey (the contact id), (id, type, payload, createdAt)×eventCount, (field, delta)×counterCount.
     /// Returns 1 when committed, 0 when the version moved (the caller reloads and decides again).
     /// Every command here runs on every conversation step: keep it to what the step needs (the idempotency record is
     /// one SET with its TTL; erasure finds those records by key pattern instead of through an index kept on every step).
@@ -21,9 +21,9 @@ internal static class RedisScripts
         if current ~= tonumber(ARGV[1]) then return 0 end
         redis.call('HSET', KEYS[1], 'v', current + 1, 's', ARGV[2])
         local n = tonumber(ARGV[5])
-        local i = 6
+        local i = 7
         for e = 1, n do
-          redis.call('XADD', KEYS[2], '*', 'id', ARGV[i], 'type', ARGV[i + 1], 'payload', ARGV[i + 2], 'createdAt', ARGV[i + 3])
+          redis.call('XADD', KEYS[2], '*', 'id', ARGV[i], 'type', ARGV[i + 1], 'payload', ARGV[i + 2], 'createdAt', ARGV[i + 3], 'key', ARGV[6])
           i = i + 4
         end
         for k = 4, #KEYS do

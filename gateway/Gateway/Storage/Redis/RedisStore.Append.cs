@@ -12,6 +12,7 @@ public sealed partial class RedisStore : IOutboxWriter
             new NameValueEntry("type", outboxEvent.MessageType),
             new NameValueEntry("payload", outboxEvent.Payload),
             new NameValueEntry("createdAt", outboxEvent.CreatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
+            new NameValueEntry("key", partitionKey),
         ]);
         MarkDirty(RedisKeys.Shard(partitionKey));
     });

@@ -141,7 +141,8 @@ public sealed partial class RedisStore
         {
             if (TryParse(entry, out var outboxEvent))
             {
-                found.Add(new OutboxEntry(entry.Id!, key!, outboxEvent));
+                var orderKey = entry["key"];
+                found.Add(new OutboxEntry(entry.Id!, key!, outboxEvent, orderKey.IsNull ? null : orderKey.ToString()));
                 continue;
             }
             // A pending id whose stream entry is gone (deleted after a lost ack): nothing left to publish.

@@ -33,13 +33,14 @@ public sealed partial class RedisStore(IConnectionMultiplexer redis, ILogger<Red
         keys[0] = RedisKeys.Contact(id);
         keys[1] = RedisKeys.OutboxOf(id);
         keys[2] = RedisKeys.Processed(id, commit.Processed?.ProviderMessageId ?? "");
-        var args = new RedisValue[5 + commit.Events.Count * 4 + commit.Counters.Count * 2];
+        var args = new RedisValue[6 + commit.Events.Count * 4 + commit.Counters.Count * 2];
         args[0] = commit.ExpectedVersion;
         args[1] = StoreJson.Serialize(commit.State);
         args[2] = commit.Processed is { } p ? StoreJson.Serialize(p.Result) : "";
         args[3] = (long)ProcessedTtl.TotalSeconds;
         args[4] = commit.Events.Count;
-        var a = 5;
+        args[5] = id;
+        var a = 6;
         foreach (var e in commit.Events)
         {
             args[a++] = e.MessageId.ToString("D");
