@@ -44,4 +44,24 @@ public class IntegrationGatewayApplication : WebApplicationFactory<Program>
             foreach (var configure in _services) configure(services);
         });
     }
+
+    /// <summary>
+    /// Stops the bus, waiting for every receive endpoint, before the host and its container go. After a broker restart
+    /// an endpoint may still be reconnecting; the host's own stop gives up after its timeout and MassTransit 8 can then
+    /// bring that endpoint back as a consumer of a disposed container, which takes (and faults) the next test's messages.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await Services.GetRequiredService<MassTransit.IBusControl>().StopAsync(timeout.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or ObjectDisposedException)
+        {
+            // Never started, already stopped, or the broker is gone for good: the host's own stop does the rest.
+        }
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 }
