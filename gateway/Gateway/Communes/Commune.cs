@@ -11,4 +11,8 @@ public sealed record Commune(
     string Region,
     string DefaultLanguage,
     IReadOnlyList<string> Numbers,
-    IReadOnlyList<string> Keywords);
+    IReadOnlyList<string> Keywords)
+{
+    /// <summary>The keywords as answers are compared: normalised once.</summary>
+    public IReadOnlySet<string> NormalizedKeywords { get; } = Keywords.Select(Text.TextNormalizer.Normalize).ToHashSet(StringComparer.Ordinal);
+}

@@ -1,16 +1,16 @@
-using Gateway.Conversations.Flows;
 using Gateway.Text;
 
 namespace Gateway.Conversations;
 
 /// <summary>
 /// Finds which option an answer picks, in every language and script at once: its number (digits of any script),
-/// its button id, its label or value in any language, a synonym, or yes/no words (Arabizi included) for yes/no options.
+/// its button id, its label or value in any language, a synonym (a commune's configured keywords included), or yes/no
+/// words (Arabizi included) for yes/no options.
 /// </summary>
 public static class AnswerMatcher
 {
     /// <returns>The 0-based option index, or -1.</returns>
-    public static int Match(IReadOnlyList<(string Value, LocalizedText Label)> options, string normalized, IReadOnlyList<FlowOption>? declared = null)
+    public static int Match(IReadOnlyList<AnswerOption> options, string normalized)
     {
         if (options.Count == 0 || normalized.Length == 0) return -1;
         if (TextNormalizer.TryReadNumber(normalized, out var number))
@@ -18,11 +18,8 @@ public static class AnswerMatcher
 
         for (var i = 0; i < options.Count; i++)
         {
-            var (value, label) = options[i];
-            if (TextNormalizer.Normalize(value) == normalized || label.Normalized.Contains(normalized)) return i;
-            if (declared is not null && i < declared.Count)
-                foreach (var synonym in declared[i].Synonyms)
-                    if (TextNormalizer.Normalize(synonym) == normalized) return i;
+            var (value, label, synonyms) = options[i];
+            if (TextNormalizer.Normalize(value) == normalized || label.Normalized.Contains(normalized) || synonyms.Contains(normalized)) return i;
         }
 
         if (YesNo.Parse(normalized) is { } yes)

@@ -26,16 +26,21 @@ public sealed class FlowTexts(FlowCatalog catalog, CommuneRegistry communes, IEn
     /// <summary>Value of an option that starts another flow (dynamic menu items).</summary>
     public const string JumpPrefix = "@";
 
-    /// <summary>The options of an ask/menu node as (value, label): declared, generated (communes) and dynamic menu items.</summary>
-    public IReadOnlyList<(string Value, LocalizedText Label)> Options(FlowNode node, ContactState contact)
+    /// <summary>
+    /// The options of an ask/menu node: declared (with their synonyms), generated (communes, with their configured
+    /// keywords) and dynamic menu items. Declared options come first, in order.
+    /// </summary>
+    public IReadOnlyList<AnswerOption> Options(FlowNode node, ContactState contact)
     {
-        if (node.OptionsFrom == "communes") return Communes.All.Select(c => (c.Id, c.Name)).ToList();
-        var options = node.Options.Select(o => (o.Value, o.Label)).ToList();
+        if (node.OptionsFrom == "communes") return _communeOptions ??= [.. Communes.All.Select(c => new AnswerOption(c.Id, c.Name, c.NormalizedKeywords))];
+        var options = node.Options.Select(o => new AnswerOption(o.Value, o.Label, o.NormalizedSynonyms)).ToList();
         if (node.DynamicItems)
             foreach (var source in menuItems)
-                options.AddRange(source.ItemsFor(contact).Select(i => (JumpPrefix + i.FlowId, i.Label)));
+                options.AddRange(source.ItemsFor(contact).Select(i => new AnswerOption(JumpPrefix + i.FlowId, i.Label, AnswerOption.NoSynonyms)));
         return options;
     }
+
+    private IReadOnlyList<AnswerOption>? _communeOptions;
 
     public IReadOnlyList<ReplyOption> ReplyOptions(FlowNode node, ContactState contact, FlowDefinition flow)
     {

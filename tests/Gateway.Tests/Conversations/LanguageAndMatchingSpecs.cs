@@ -19,6 +19,21 @@ public sealed class LanguageAndMatchingSpecs
     }
 
     [Theory]
+    [InlineData("casa")]
+    [InlineData("Dar Beida")]
+    [InlineData("الدارالبيضاء")]
+    public async Task A_commune_is_understood_by_the_keywords_configured_for_it(string answer)
+    {
+        await using var app = new GatewayApplication();
+        var phone = new SimulatorClient(app.CreateClient(), from: "+212662000009");
+        Assert.Contains("Quelle est votre commune", (await phone.SendAsync("ABONNER")).Text);
+
+        var reply = await phone.SendAsync(answer);
+
+        Assert.Contains("réunions du conseil de Casablanca", reply.Text);
+    }
+
+    [Theory]
     [InlineData("2")]
     [InlineData("٢")]
     [InlineData("۲")]

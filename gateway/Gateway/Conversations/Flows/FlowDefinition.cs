@@ -66,6 +66,10 @@ public sealed class FlowNode
 
 /// <param name="Value">What is saved when chosen (and a stable button id).</param>
 /// <param name="Synonyms">Extra words (any language) that pick this option.</param>
-public sealed record FlowOption(string Value, LocalizedText Label, string? Next, IReadOnlyList<string> Synonyms, int Line);
+public sealed record FlowOption(string Value, LocalizedText Label, string? Next, IReadOnlyList<string> Synonyms, int Line)
+{
+    /// <summary>The synonyms as answers are compared: normalised once, not on every answer.</summary>
+    public IReadOnlySet<string> NormalizedSynonyms { get; } = Synonyms.Select(Text.TextNormalizer.Normalize).ToHashSet(StringComparer.Ordinal);
+}
 
 public sealed record FreeTextRule(int Min, int Max);

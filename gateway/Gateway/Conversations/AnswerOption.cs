@@ -1,0 +1,12 @@
+using Gateway.Conversations.Flows;
+
+namespace Gateway.Conversations;
+
+/// <summary>
+/// One choice a question offers, as the answer matcher sees it: the value saved, the label shown (every language),
+/// and extra words that pick it, already normalised (a declared option's synonyms, a commune's configured keywords).
+/// </summary>
+public sealed record AnswerOption(string Value, LocalizedText Label, IReadOnlySet<string> Synonyms)
+{
+    public static readonly IReadOnlySet<string> NoSynonyms = new HashSet<string>();
+}
