@@ -60,6 +60,9 @@ public sealed class DeliverReplyConsumerDefinition : ConsumerDefinition<DeliverR
         // two messages the contact sent in a row, which is rare, and each still arrives.
         var partitioner = endpoint.CreatePartitioner(Partitions);
         endpoint.UsePartitioner<DeliverReply>(partitioner, c => EventIds.Deterministic("partition", c.Message.ContactId));
-        CommandRetry.Apply(endpoint);
+        // A reply is what the contact waits for: ride out a provider outage of about a quarter of an hour (10 tries,
+        // 1 s growing to 5 min) before the error queue, and stay under RabbitMQ's 30-minute consumer timeout for an
+        // unacknowledged delivery. Other commands keep the short CommandRetry.
+        endpoint.UseMessageRetry(r => r.Exponential(10, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(2)));
     }
 }
