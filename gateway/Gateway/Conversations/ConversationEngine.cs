@@ -1,5 +1,6 @@
 using Gateway.Communes;
 using Gateway.Contacts;
+using Gateway.Conversations.Actions;
 using Gateway.Conversations.Flows;
 using Gateway.Storage;
 
@@ -40,6 +41,13 @@ public sealed class ConversationEngine(
             if (!step.Contact.OptedOut) await dialog.StartFlowAsync(step, flowId, null);
         }, cancellationToken, inbound: false);
     }
+
+    public Task OptOutAsync(string phone, string source, CancellationToken cancellationToken) =>
+        RunAsync(new InboundMessage(ChannelKind.Sms, "", phone, "", ""), (step, _) =>
+        {
+            FlowActions.OptOut(step, source);
+            return Task.CompletedTask;
+        }, cancellationToken, inbound: false);
 
     private async Task<StepResult> RunAsync(InboundMessage message, Func<StepContext, bool, Task> decide, CancellationToken cancellationToken, bool inbound = true)
     {

@@ -8,4 +8,7 @@ public interface IConversationEngine
 
     /// <summary>Starts <paramref name="flowId"/> for a contact as if they had texted its keyword (bus command StartFlow, poll invitations).</summary>
     Task<StepResult> StartFlowAsync(string phone, ChannelKind channel, string flowId, string requestId, CancellationToken cancellationToken);
+
+    /// <summary>Opts a contact out as their STOP would, without a message from them (a provider reports they unsubscribed).</summary>
+    Task OptOutAsync(string phone, string source, CancellationToken cancellationToken);
 }

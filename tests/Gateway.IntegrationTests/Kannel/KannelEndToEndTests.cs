@@ -180,6 +180,9 @@ public sealed class KannelEndToEndTests
 
         public Task<StepResult> StartFlowAsync(string phone, ChannelKind channel, string flowId, string requestId, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
+
+        public Task OptOutAsync(string phone, string source, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
     }
 
     private sealed class StatusChannel : IStatusEvents

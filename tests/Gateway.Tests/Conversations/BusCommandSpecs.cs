@@ -31,6 +31,37 @@ public sealed class BusCommandSpecs
     }
 
     [Fact]
+    public async Task A_provider_reporting_the_contact_unsubscribed_opts_them_out_as_a_STOP_would()
+    {
+        await using var api = await Gateway.Tests.Fakes.FakeTwilioApi.StartNewAsync();
+        await using var app = new GatewayApplication()
+            .With("Twilio:AccountSid", "ACtest0001")
+            .With("Twilio:AuthToken", "test-auth-token-0123456789")
+            .With("Twilio:ApiBaseUrl", api.BaseUrl)
+            .With("Twilio:From", "+212522000000");
+        // A contact who last wrote by SMS through Twilio, then unsubscribed with the carrier (Twilio error 21610).
+        var id = app.Services.GetRequiredService<Gateway.Contacts.ContactIds>().For(Phone);
+        var now = app.Clock.GetUtcNow();
+        var store = app.Services.GetRequiredService<Gateway.Storage.IContactStore>();
+        Assert.True(await store.TryCommitAsync(new Gateway.Storage.ContactCommit(id, 0,
+            new Gateway.Conversations.ContactState
+            {
+                ContactId = id, Phone = Phone, Language = "fr", CreatedAt = now,
+                LastChannel = Gateway.Conversations.ChannelKind.Sms, LastProvider = "twilio", LastTo = "+212522000000",
+            }, [], [], null), default));
+        api.FailNext(1, 400, "21610");
+
+        await app.Services.GetRequiredService<IBus>().Publish(new SendMessage("desk-stop-1", Phone, null, "sms",
+            new Dictionary<string, string> { ["fr"] = "Réunion du conseil jeudi à 18 h." }));
+
+        var optedOut = await Wait.ForAsync(() => app.EventsAsync<ContactOptedOut>(), e => e.Count >= 1, "ContactOptedOut");
+        var e = Assert.Single(optedOut);
+        Assert.Equal((id, "provider", null), (e.ContactId, e.Source, e.Topic));
+        Assert.True((await store.GetAsync(id, default))!.State.OptedOut);
+        Assert.Single(api.Requests); // refused once, never retried: an unsubscribe is final
+    }
+
+    [Fact]
     public async Task NotifyFeedbackStatus_tells_the_citizen_in_their_language()
     {
         await using var app = new GatewayApplication();

@@ -22,5 +22,8 @@ public sealed class RecordingEngine : IConversationEngine
     public Task<StepResult> StartFlowAsync(string phone, ChannelKind channel, string flowId, string requestId, CancellationToken cancellationToken) =>
         throw new NotSupportedException("Channel tests only run inbound steps.");
 
+    public Task OptOutAsync(string phone, string source, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Channel tests only run inbound steps.");
+
     public static StepResult Says(params Reply[] replies) => new(replies, ConversationOpen: true, ContactId: "contact-1");
 }

@@ -2,7 +2,6 @@ using Gateway.Channels;
 using Gateway.Channels.Status;
 using Gateway.Contacts;
 using Gateway.Contracts;
-using Gateway.Conversations.Actions;
 using Gateway.Storage;
 
 namespace Gateway.Conversations.Commands;
@@ -17,6 +16,7 @@ public sealed class ContactMessenger(
     IMessageStatusStore statuses,
     SendLedger ledger,
     IContactStore store,
+    IConversationEngine engine,
     ContactIds ids,
     IConfiguration configuration,
     TimeProvider clock,
@@ -47,7 +47,8 @@ public sealed class ContactMessenger(
             var outcome = await sender.SendAsync(new OutboundMessage(contact.Phone, contact.LastTo, kind, reply, requestId, withinWindow), cancellationToken);
             if (outcome.Status == "opted_out")
             {
-                await MarkOptedOutAsync(contact.ContactId, cancellationToken);
+                // The provider says the contact unsubscribed (Twilio 21610): honour it as a STOP.
+                await engine.OptOutAsync(contact.Phone, "provider", cancellationToken);
                 return;
             }
             if (!outcome.Accepted)
@@ -64,18 +65,6 @@ public sealed class ContactMessenger(
 
     private string DefaultProvider(ChannelKind kind) =>
         configuration[$"Gateway:DefaultProviders:{kind}"] is { Length: > 0 } configured ? configured : Simulator.SimulatorApi.Provider;
-
-    /// <summary>The provider says the contact unsubscribed (Twilio 21610): honour it as a STOP.</summary>
-    private async Task MarkOptedOutAsync(string contactId, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < 10; attempt++)
-        {
-            if (await store.GetAsync(contactId, cancellationToken) is not { } stored || stored.State.OptedOut) return;
-            var step = new StepContext(stored.State, new InboundMessage(stored.State.LastChannel, "", stored.State.Phone, "", ""), clock.GetUtcNow());
-            FlowActions.OptOut(step, "provider");
-            if (await store.TryCommitAsync(new ContactCommit(contactId, stored.Version, stored.State, step.Events, step.Counters, null), cancellationToken)) return;
-        }
-    }
 }
 
 /// <summary>A send failed in a way that may succeed later: the consumer lets MassTransit retry.</summary>

@@ -28,6 +28,9 @@ public sealed class ScriptedEngine(Func<InboundMessage, StepResult> script) : IC
     public Task<StepResult> StartFlowAsync(string phone, ChannelKind channel, string flowId, string requestId, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 
+    public Task OptOutAsync(string phone, string source, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
     /// <summary>A commune menu in French and Arabic, long enough to need paging on USSD.</summary>
     public static StepResult CommuneMenu(InboundMessage message)
     {
