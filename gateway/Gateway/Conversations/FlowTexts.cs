@@ -33,10 +33,10 @@ public sealed class FlowTexts(FlowCatalog catalog, CommuneRegistry communes, IEn
     public IReadOnlyList<AnswerOption> Options(FlowNode node, ContactState contact)
     {
         if (node.OptionsFrom == "communes") return _communeOptions ??= [.. Communes.All.Select(c => new AnswerOption(c.Id, c.Name, c.NormalizedKeywords))];
-        var options = node.Options.Select(o => new AnswerOption(o.Value, o.Label, o.NormalizedSynonyms)).ToList();
-        if (node.DynamicItems)
-            foreach (var source in menuItems)
-                options.AddRange(source.ItemsFor(contact).Select(i => new AnswerOption(JumpPrefix + i.FlowId, i.Label, AnswerOption.NoSynonyms)));
+        if (!node.DynamicItems) return node.DeclaredAnswers;
+        var options = node.DeclaredAnswers.ToList();
+        foreach (var source in menuItems)
+            options.AddRange(source.ItemsFor(contact).Select(i => new AnswerOption(JumpPrefix + i.FlowId, i.Label, AnswerOption.NoSynonyms)));
         return options;
     }
 

@@ -37,6 +37,11 @@ public sealed class FlowNode
     public LocalizedText? Text { get; init; }
     public IReadOnlyList<FlowOption> Options { get; init; } = [];
 
+    /// <summary>The declared options as the answer matcher takes them, built once (a node is immutable once read).</summary>
+    public IReadOnlyList<AnswerOption> DeclaredAnswers => _declaredAnswers ??= [.. Options.Select(o => new AnswerOption(o.Value, o.Label, o.NormalizedSynonyms))];
+
+    private IReadOnlyList<AnswerOption>? _declaredAnswers;
+
     /// <summary>Generated options: <c>communes</c> lists the commune registry.</summary>
     public string? OptionsFrom { get; init; }
 
