@@ -18,8 +18,8 @@ public static class AnswerMatcher
 
         for (var i = 0; i < options.Count; i++)
         {
-            var (value, label, synonyms) = options[i];
-            if (TextNormalizer.Normalize(value) == normalized || label.Normalized.Contains(normalized) || synonyms.Contains(normalized)) return i;
+            var option = options[i];
+            if (option.NormalizedValue == normalized || option.Label.Normalized.Contains(normalized) || option.Synonyms.Contains(normalized)) return i;
         }
 
         if (YesNo.Parse(normalized) is { } yes)

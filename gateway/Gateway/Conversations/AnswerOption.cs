@@ -8,5 +8,8 @@ namespace Gateway.Conversations;
 /// </summary>
 public sealed record AnswerOption(string Value, LocalizedText Label, IReadOnlySet<string> Synonyms)
 {
+    /// <summary>The value as answers are compared, normalised once (declared and commune options are built once).</summary>
+    public string NormalizedValue { get; } = Text.TextNormalizer.Normalize(Value);
+
     public static readonly IReadOnlySet<string> NoSynonyms = new HashSet<string>();
 }

@@ -50,7 +50,7 @@ public sealed partial class AlertContactSender(
         var text = alert.Texts[language];
         var cost = route!.Channel == ChannelKind.WhatsApp ? 1 : Math.Max(1, SmsSegments.Analyze(text).Segments);
         var message = new OutboundMessage(contact.Phone, route.From, route.Channel, Reply.Plain(text, language), alert.Id,
-            AlertRouting.WithinWindow(contact, route.Channel, clock.GetUtcNow()));
+            WhatsAppWindow.AllowsFreeForm(contact, route.Channel, clock.GetUtcNow()));
 
         for (var attempt = 1; ; attempt++)
         {

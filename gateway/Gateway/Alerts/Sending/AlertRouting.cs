@@ -51,9 +51,4 @@ public static class AlertRouting
         }
         return Via(contact.LastChannel == ChannelKind.Ussd ? ChannelKind.Sms : contact.LastChannel);
     }
-
-    /// <summary>WhatsApp's customer-service window: a free-form message only within 24 h of the contact's last message.</summary>
-    public static bool WithinWindow(ContactState contact, ChannelKind channel, DateTimeOffset now) =>
-        channel != ChannelKind.WhatsApp
-        || (contact.LastInboundAt.TryGetValue(ChannelKind.WhatsApp, out var last) && now - last < TimeSpan.FromHours(24));
 }

@@ -40,8 +40,7 @@ public sealed class ContactMessenger(
         if (!senders.TryGet(provider, out var sender))
             throw new InvalidOperationException($"No sender is configured for provider '{provider}' (channel {kind.ToWire()}).");
 
-        var withinWindow = kind != ChannelKind.WhatsApp
-            || (contact.LastInboundAt.TryGetValue(ChannelKind.WhatsApp, out var lastInbound) && clock.GetUtcNow() - lastInbound < TimeSpan.FromHours(24));
+        var withinWindow = WhatsAppWindow.AllowsFreeForm(contact, kind, clock.GetUtcNow());
         foreach (var reply in replies)
         {
             var outcome = await sender.SendAsync(new OutboundMessage(contact.Phone, contact.LastTo, kind, reply, requestId, withinWindow), cancellationToken);

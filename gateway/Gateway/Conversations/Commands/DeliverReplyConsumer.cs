@@ -15,9 +15,6 @@ namespace Gateway.Conversations.Commands;
 public sealed class DeliverReplyConsumer(MessageSenders senders, SendLedger ledger, TimeProvider clock, ILogger<DeliverReplyConsumer> logger)
     : IConsumer<DeliverReply>
 {
-    /// <summary>WhatsApp's customer-service window: free-form replies are delivered within 24 h of the contact's message.</summary>
-    private static readonly TimeSpan Window = TimeSpan.FromHours(24);
-
     public async Task Consume(ConsumeContext<DeliverReply> context)
     {
         var command = context.Message;
@@ -33,7 +30,7 @@ public sealed class DeliverReplyConsumer(MessageSenders senders, SendLedger ledg
 
         var reply = new Reply(command.Text, [.. command.Options.Select(o => new ReplyOption(o.Key, o.Label))], command.Language);
         // A reply that waited past the window (a long outage) can only go out as a template.
-        var withinWindow = channel != ChannelKind.WhatsApp || clock.GetUtcNow() - command.RepliedAt < Window;
+        var withinWindow = channel != ChannelKind.WhatsApp || WhatsAppWindow.IsOpen(command.RepliedAt, clock.GetUtcNow());
         var outcome = await sender.SendAsync(new OutboundMessage(command.To, command.From, channel, reply, command.ReplyId, withinWindow), cancellationToken);
         if (!outcome.Accepted)
         {
