@@ -119,11 +119,14 @@ public sealed partial class RedisStore
         for (; chunk < toRead.Length && found.Count < max; chunk += ShardsPerRoundTrip)
         {
             var shards = toRead.Skip(chunk).Take(ShardsPerRoundTrip).ToArray();
-            var reads = shards.Select(s => db.StreamReadGroupAsync(RedisKeys.Outbox(s), RedisKeys.RelayGroup, _consumer, StreamPosition.NewMessages, max - found.Count)).ToArray();
+            var count = max - found.Count;
+            var reads = shards.Select(s => db.StreamReadGroupAsync(RedisKeys.Outbox(s), RedisKeys.RelayGroup, _consumer, StreamPosition.NewMessages, count)).ToArray();
             var results = await Task.WhenAll(reads);
             for (var i = 0; i < shards.Length; i++)
             {
                 if (results[i].Length == 0) continue;
+                // A full answer may have left entries behind: read the shard again next round, not at the next sweep.
+                if (results[i].Length == count) MarkDirty(shards[i]);
                 // Entries past `max` stay delivered to this relay; step 1 returns them on the next call.
                 Interlocked.Add(ref _held[shards[i]], results[i].Length);
                 await AddEntriesAsync(db, shards[i], results[i], found);
