@@ -6,7 +6,8 @@ a Gateway class ("G Gateway.Storage.Redis.RedisStore") or a library (StackExchan
 Samples with no such frame are the runtime and the kernel on that thread ("(no owner) <thread>").
 
     perf script -i perf.data -F comm,tid,ip,sym > perf.txt
-    python3 perf_owners.py perf.txt
+    python3 perf_owners.py perf.txt                      # owners
+    python3 perf_owners.py perf.txt --leaves RedisStore  # hottest leaf frames under one owner
 """
 import collections
 import re
@@ -45,8 +46,23 @@ def owner(sample):
     return '(no owner) ' + sample['thread']
 
 
-counts = collections.Counter(owner(s) for s in samples(sys.argv[1]))
-total = sum(counts.values())
-print(f'{total} samples')
-for name, n in counts.most_common(int(sys.argv[2]) if len(sys.argv) > 2 else 40):
-    print(f'{100 * n / total:6.2f}%  {name}')
+def main(argv):
+    """perf_owners.py perf.txt [top N]  |  perf_owners.py perf.txt --leaves OWNER [top N]: the hottest leaf frames under one owner."""
+    path, rest = argv[1], argv[2:]
+    if rest[:1] == ['--leaves']:
+        wanted, top = rest[1], int(rest[2]) if len(rest) > 2 else 25
+        leaves = collections.Counter(s['frames'][0][:160] if s['frames'] else '?' for s in samples(path) if wanted in owner(s))
+        total = sum(leaves.values())
+        print(f'{total} samples owned by {wanted}')
+        for name, n in leaves.most_common(top):
+            print(f'{100 * n / total:6.2f}%  {name}')
+        return
+    counts = collections.Counter(owner(s) for s in samples(path))
+    total = sum(counts.values())
+    print(f'{total} samples')
+    for name, n in counts.most_common(int(rest[0]) if rest else 40):
+        print(f'{100 * n / total:6.2f}%  {name}')
+
+
+if __name__ == '__main__':
+    main(sys.argv)
