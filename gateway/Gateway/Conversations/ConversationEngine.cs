@@ -7,9 +7,10 @@ using Gateway.Storage;
 namespace Gateway.Conversations;
 
 /// <summary>
-/// Runs conversation steps with the contact store: load, decide (<see cref="Dialog"/>), commit atomically with
-/// the step's events and idempotency record; on a version conflict (another replica, or a provider retry racing
-/// the original) reload and decide again. A provider message id seen before returns the stored result.
+/// Runs conversation steps with the contact store: read, decide (<see cref="Dialog"/>), commit atomically with
+/// the step's events and idempotency record; on a version conflict (another replica, a provider retry racing the
+/// original, a stale cached read) decide again on the state the commit returned. A provider message id seen before
+/// returns the stored result.
 /// </summary>
 public sealed class ConversationEngine(
     IContactStore store,
@@ -52,14 +53,11 @@ public sealed class ConversationEngine(
     private async Task<StepResult> RunAsync(InboundMessage message, Func<StepContext, bool, Task> decide, CancellationToken cancellationToken, bool inbound = true)
     {
         var contactId = contactIds.For(message.From);
+        // Possibly stale (a cache): the commit checks the version and, when it moved, hands back the state to decide on
+        // again. A provider message id handled before is caught by the commit too, atomically with it.
+        var stored = await store.GetForStepAsync(contactId, cancellationToken);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            // State first, then the processed id (IContactStore.LoadAsync keeps that order): a copy of this message that commits after our read also bumps the
-            // version, so our commit fails and the next attempt finds the id. Checked the other way round, a copy committing
-            // between the two reads would go unseen and the message would take effect twice.
-            var (stored, done) = await store.LoadAsync(contactId, message.ProviderMessageId, cancellationToken);
-            if (done is not null) return done with { Duplicate = true };
-
             var now = clock.GetUtcNow();
             var contact = stored?.State ?? new ContactState { ContactId = contactId, Phone = message.From, CreatedAt = now };
             contact.Phone = message.From;
@@ -75,14 +73,22 @@ public sealed class ConversationEngine(
             var result = new StepResult(step.Replies(contact.Language ?? Languages.French), open, contactId);
             ReplyOutbox.Add(step, result);
             var processed = message.ProviderMessageId is { } pid ? new ProcessedMessage(pid, result) : null;
-            var commit = new ContactCommit(contactId, stored?.Version ?? 0, contact, step.Events, step.Counters, processed);
-            if (await store.TryCommitAsync(commit, cancellationToken))
+            var commit = new ContactCommit(contactId, stored?.Version ?? ContactVersions.Absent, contact, step.Events, step.Counters, processed);
+            switch (await store.CommitAsync(commit, cancellationToken))
             {
-                foreach (var observer in observers) observer.Committed(step, result);
-                return result;
+                case CommitOutcome.Committed:
+                    foreach (var observer in observers) observer.Committed(step, result);
+                    return result;
+                case CommitOutcome.AlreadyProcessed done:
+                    return done.Result with { Duplicate = true };
+                case CommitOutcome.Conflict conflict:
+                    stored = conflict.Current;
+                    break;
             }
+            // The first conflict is most often a stale cached read, and the commit returned the current state: decide again at
+            // once. A second one is a real race with another step of this contact.
             logger.LogDebug("Step of contact {ContactId} lost a race (attempt {Attempt}); retrying.", contactId, attempt);
-            await Task.Delay(Backoff(attempt), cancellationToken);
+            if (attempt > 1) await Task.Delay(Backoff(attempt), cancellationToken);
         }
         throw new ContactBusyException(contactId);
     }

@@ -3,37 +3,59 @@ using Gateway.Conversations;
 namespace Gateway.Storage;
 
 /// <summary>
-/// The contact's state with optimistic concurrency. One step = load, decide, <see cref="TryCommitAsync"/>;
-/// a false return means another step won the race: reload and decide again. Everything a step causes
-/// (new state, outbox events, counter increments, the idempotency record) is written in that one atomic commit,
-/// so an effect is never lost nor doubled.
+/// The contact's state with optimistic concurrency. One step = read (<see cref="GetForStepAsync"/>), decide,
+/// <see cref="CommitAsync"/>; a conflict hands back the current state to decide again on. Everything a step causes (new
+/// state, outbox events, counter increments, the idempotency record) is written in that one atomic commit, so an effect
+/// is never lost nor doubled.
 /// </summary>
 public interface IContactStore
 {
+    /// <summary>The contact's state as stored now (consent checks, displays, anything not committed on the spot).</summary>
     Task<StoredContact?> GetAsync(string contactId, CancellationToken cancellationToken);
 
-    /// <summary>Applies <paramref name="commit"/> if the stored version still equals <see cref="ContactCommit.ExpectedVersion"/> (0 = absent).</summary>
-    Task<bool> TryCommitAsync(ContactCommit commit, CancellationToken cancellationToken);
+    /// <summary>
+    /// The state to decide a step on, which may come from this process's cache and be stale: only for a decision committed
+    /// with <see cref="CommitAsync"/>, whose version check catches staleness. Never use it to decide anything else.
+    /// </summary>
+    Task<StoredContact?> GetForStepAsync(string contactId, CancellationToken cancellationToken) => GetAsync(contactId, cancellationToken);
+
+    /// <summary>
+    /// Applies <paramref name="commit"/> atomically, unless its provider message id was already processed for this contact
+    /// (<see cref="CommitOutcome.AlreadyProcessed"/>, with the stored result) or the stored version is no longer
+    /// <see cref="ContactCommit.ExpectedVersion"/> (<see cref="CommitOutcome.Conflict"/>, with the current state).
+    /// </summary>
+    Task<CommitOutcome> CommitAsync(ContactCommit commit, CancellationToken cancellationToken);
+
+    /// <summary>True when <paramref name="commit"/> was applied; false on a conflict or an already processed message id.</summary>
+    async Task<bool> TryCommitAsync(ContactCommit commit, CancellationToken cancellationToken) =>
+        await CommitAsync(commit, cancellationToken) is CommitOutcome.Committed;
 
     /// <summary>The result of a provider message already handled for this contact (kept ≥ 48 h), or null.</summary>
     Task<StepResult?> GetProcessedAsync(string contactId, string providerMessageId, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// The contact's state, then (read after it) the result of <paramref name="providerMessageId"/> if it was handled.
-    /// The order matters: a copy of the message committing after the state read bumps the version, so a commit based on
-    /// this read fails and the next read sees the id. Stores may do both reads in one round trip, in this order.
-    /// </summary>
-    async Task<(StoredContact? Contact, StepResult? Processed)> LoadAsync(string contactId, string? providerMessageId, CancellationToken cancellationToken)
-    {
-        var contact = await GetAsync(contactId, cancellationToken);
-        var processed = providerMessageId is null ? null : await GetProcessedAsync(contactId, providerMessageId, cancellationToken);
-        return (contact, processed);
-    }
 
     /// <summary>Deletes every key holding this contact's personal data; true if anything existed.</summary>
     Task<bool> EraseAsync(string contactId, CancellationToken cancellationToken);
 }
 
+/// <summary>What <see cref="IContactStore.CommitAsync"/> did.</summary>
+public abstract record CommitOutcome
+{
+    private CommitOutcome() { }
+
+    /// <summary>Applied; the contact is now at <paramref name="Version"/>.</summary>
+    public sealed record Committed(long Version) : CommitOutcome;
+
+    /// <summary>Nothing written: another step committed first. <paramref name="Current"/> is the state now (null: absent or erased).</summary>
+    public sealed record Conflict(StoredContact? Current) : CommitOutcome;
+
+    /// <summary>Nothing written: the provider message id was handled before; <paramref name="Result"/> is what it answered.</summary>
+    public sealed record AlreadyProcessed(StepResult Result) : CommitOutcome;
+}
+
+/// <param name="Version">
+/// Changes by one on every commit. A new contact starts at a random version (<see cref="ContactVersions.First"/>), so a
+/// contact erased and created again never repeats a version that a stale cached state could still match.
+/// </param>
 public sealed record StoredContact(ContactState State, long Version);
 
 /// <param name="ExpectedVersion">Version read before deciding; 0 when the contact did not exist.</param>

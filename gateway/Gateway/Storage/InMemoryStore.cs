@@ -29,20 +29,25 @@ public sealed partial class InMemoryStore(TimeProvider clock) : IContactStore, I
         }
     }
 
-    public Task<bool> TryCommitAsync(ContactCommit commit, CancellationToken cancellationToken)
+    public Task<CommitOutcome> CommitAsync(ContactCommit commit, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            var current = _contacts.TryGetValue(commit.ContactId, out var entry) ? entry.Version : 0;
-            if (current != commit.ExpectedVersion) return Task.FromResult(false);
+            if (commit.Processed is { } done && _processed.TryGetValue((commit.ContactId, done.ProviderMessageId), out var p) && p.ExpiresAt > clock.GetUtcNow())
+                return Task.FromResult<CommitOutcome>(new CommitOutcome.AlreadyProcessed(StoreJson.Deserialize<StepResult>(p.Json)));
 
-            _contacts[commit.ContactId] = (StoreJson.Serialize(commit.State), current + 1);
+            var exists = _contacts.TryGetValue(commit.ContactId, out var entry);
+            if ((exists ? entry.Version : ContactVersions.Absent) != commit.ExpectedVersion)
+                return Task.FromResult<CommitOutcome>(new CommitOutcome.Conflict(exists ? new StoredContact(StoreJson.Deserialize<ContactState>(entry.Json), entry.Version) : null));
+
+            var version = ContactVersions.Next(commit.ExpectedVersion);
+            _contacts[commit.ContactId] = (StoreJson.Serialize(commit.State), version);
             foreach (var e in commit.Events) _outbox[++_outboxSequence] = (e, commit.ContactId);
             foreach (var c in commit.Counters)
                 _counters.GetOrAdd(c.Counter, _ => new(StringComparer.Ordinal)).AddOrUpdate(c.Field, c.Delta, (_, v) => v + c.Delta);
-            if (commit.Processed is { } p)
-                _processed[(commit.ContactId, p.ProviderMessageId)] = (StoreJson.Serialize(p.Result), clock.GetUtcNow() + ProcessedTtl);
-            return Task.FromResult(true);
+            if (commit.Processed is { } processed)
+                _processed[(commit.ContactId, processed.ProviderMessageId)] = (StoreJson.Serialize(processed.Result), clock.GetUtcNow() + ProcessedTtl);
+            return Task.FromResult<CommitOutcome>(new CommitOutcome.Committed(version));
         }
     }
 

@@ -29,6 +29,8 @@ public static class StorageExtensions
         }
 
         services.AddSingleton<IConnectionMultiplexer>(_ => RedisConnection.Connect(redis));
+        // 0 turns the cache off (every step then reads Redis first).
+        services.AddSingleton(new ContactStateCache(builder.Configuration.GetValue("Gateway:StateCacheSize", ContactStateCache.DefaultCapacity)));
         services.AddSingleton<RedisStore>();
         services.AddSingleton<IContactStore>(sp => sp.GetRequiredService<RedisStore>());
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<RedisStore>());

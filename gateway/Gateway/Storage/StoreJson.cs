@@ -20,6 +20,14 @@ public static class StoreJson
     public static string Serialize<T>(T value) =>
         Generated<T>.Info is { } info ? JsonSerializer.Serialize(value, info) : JsonSerializer.Serialize(value, Options);
 
+    /// <summary>UTF-8 JSON: what Redis stores, without a UTF-16 string in between.</summary>
+    public static byte[] SerializeToUtf8Bytes<T>(T value) =>
+        Generated<T>.Info is { } info ? JsonSerializer.SerializeToUtf8Bytes(value, info) : JsonSerializer.SerializeToUtf8Bytes(value, Options);
+
+    public static T DeserializeUtf8<T>(ReadOnlySpan<byte> utf8Json) =>
+        (Generated<T>.Info is { } info ? JsonSerializer.Deserialize(utf8Json, info) : JsonSerializer.Deserialize<T>(utf8Json, Options))
+        ?? throw new InvalidDataException($"Stored {typeof(T).Name} is null.");
+
     public static T Deserialize<T>(string json) =>
         (Generated<T>.Info is { } info ? JsonSerializer.Deserialize(json, info) : JsonSerializer.Deserialize<T>(json, Options))
         ?? throw new InvalidDataException($"Stored {typeof(T).Name} is null.");

@@ -225,11 +225,14 @@ public sealed class TimedContactStore(IContactStore inner, PhaseTimes timing) : 
     public Task<StoredContact?> GetAsync(string contactId, CancellationToken cancellationToken) =>
         timing.TimeAsync("3b store.GetAsync (HMGET + JSON)", () => inner.GetAsync(contactId, cancellationToken));
 
-    public Task<bool> TryCommitAsync(ContactCommit commit, CancellationToken cancellationToken) =>
-        timing.TimeAsync("3c store.TryCommitAsync (JSON + EVAL)", () => inner.TryCommitAsync(commit, cancellationToken));
+    public Task<StoredContact?> GetForStepAsync(string contactId, CancellationToken cancellationToken) =>
+        timing.TimeAsync("3a store.GetForStepAsync (cache or HMGET + JSON)", () => inner.GetForStepAsync(contactId, cancellationToken));
+
+    public Task<CommitOutcome> CommitAsync(ContactCommit commit, CancellationToken cancellationToken) =>
+        timing.TimeAsync("3c store.CommitAsync (JSON + EVAL)", () => inner.CommitAsync(commit, cancellationToken));
 
     public Task<StepResult?> GetProcessedAsync(string contactId, string providerMessageId, CancellationToken cancellationToken) =>
-        timing.TimeAsync("3a store.GetProcessedAsync (GET)", () => inner.GetProcessedAsync(contactId, providerMessageId, cancellationToken));
+        timing.TimeAsync("3d store.GetProcessedAsync (GET)", () => inner.GetProcessedAsync(contactId, providerMessageId, cancellationToken));
 
     public Task<bool> EraseAsync(string contactId, CancellationToken cancellationToken) => inner.EraseAsync(contactId, cancellationToken);
 }

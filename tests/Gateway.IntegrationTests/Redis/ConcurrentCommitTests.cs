@@ -22,28 +22,44 @@ public sealed class ConcurrentCommitTests
         IContactStore[] replicas = [new RedisStore(redisA, NullLogger<RedisStore>.Instance), new RedisStore(redisB, NullLogger<RedisStore>.Instance)];
         const string contact = "c-concurrent";
         var conflicts = 0;
+        var versions = new System.Collections.Concurrent.ConcurrentBag<long>();
 
-        // Each step: load, decide (count + 1), commit expecting the loaded version; on a lost race, reload and decide again.
+        // Each step as the engine runs it: read (maybe this replica's cached copy), decide (count + 1), commit expecting
+        // that version; on a lost race, decide again on the state the refused commit handed back.
         var steps = Enumerable.Range(1, 50).Select(step => Task.Run(async () =>
         {
             var store = replicas[step % 2];
+            var current = await store.GetForStepAsync(contact, None);
             while (true)
             {
-                var current = await store.GetAsync(contact, None);
                 var state = current?.State ?? new ContactState { ContactId = contact, Phone = "+212600000009", CreatedAt = DateTimeOffset.UtcNow };
                 state.PollVotes["count"] = state.PollVotes.GetValueOrDefault("count") + 1;
                 var commit = new ContactCommit(contact, current?.Version ?? 0, state,
                     [new OutboxEvent(Guid.NewGuid(), "PollVoteRecorded", "{}", DateTimeOffset.UtcNow)],
                     [new CounterIncrement("poll:concurrent", "option:1", 1)],
                     new ProcessedMessage("SM" + step, new StepResult([], false, contact)));
-                if (await store.TryCommitAsync(commit, None)) return;
-                Interlocked.Increment(ref conflicts);
+                switch (await store.CommitAsync(commit, None))
+                {
+                    case CommitOutcome.Committed committed:
+                        versions.Add(committed.Version);
+                        return;
+                    case CommitOutcome.Conflict conflict:
+                        current = conflict.Current;
+                        Interlocked.Increment(ref conflicts);
+                        break;
+                    default:
+                        Assert.Fail("a message id was taken for processed before its step committed");
+                        return;
+                }
             }
         })).ToArray();
         await Task.WhenAll(steps);
 
         var stored = await replicas[0].GetAsync(contact, None);
-        Assert.Equal(50, stored!.Version);
+        // 50 commits, each one version after another: none lost, none applied twice on the same version.
+        var ordered = versions.Order().ToList();
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => ordered[0] + i), ordered);
+        Assert.Equal(ordered[^1], stored!.Version);
         Assert.Equal(50, stored.State.PollVotes["count"]);
         Assert.Equal(50, (await ((ICounterStore)replicas[1]).ReadAsync("poll:concurrent", None))["option:1"]);
         Assert.Equal(50, await ((IOutboxStore)replicas[0]).BacklogAsync(None));

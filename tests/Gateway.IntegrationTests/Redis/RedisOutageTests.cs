@@ -19,12 +19,13 @@ public sealed class RedisOutageTests
         await using var app = new IntegrationGatewayApplication();
         var store = app.Services.GetRequiredService<IContactStore>();
         await Commits.CommitFeedbackAsync(store, "c-survivor", "R-AOF1");
+        var before = (await store.GetAsync("c-survivor", None))!.Version;
 
         await Servers.RestartAsync("redis");
 
         // The gateway's own multiplexer reconnects by itself.
         var stored = await Wait.ForAsync(() => store.GetAsync("c-survivor", None), s => s is not null, "the contact after the restart");
-        Assert.Equal(1, stored!.Version);
+        Assert.Equal(before, stored!.Version);
         Assert.Equal("+212600000001", stored.State.Phone);
     }
 

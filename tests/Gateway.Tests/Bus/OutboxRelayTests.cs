@@ -111,10 +111,9 @@ public sealed class OutboxRelayTests
             {
                 var events = Enumerable.Range(0, 3).Select(i => new OutboxEvent(Guid.NewGuid(), nameof(FeedbackReceived),
                     StoreJson.Serialize(new FeedbackReceived($"R-{round}{i}", contact, null, "water", "x", null, "sms", "fr", now)), now)).ToList();
-                var version = versions.GetValueOrDefault(contact);
-                Assert.True(await store.TryCommitAsync(new ContactCommit(contact, version,
-                    new() { ContactId = contact, Phone = "+212600000009", CreatedAt = now }, events, [], null), None));
-                versions[contact] = version + 1;
+                var outcome = await store.CommitAsync(new ContactCommit(contact, versions.GetValueOrDefault(contact),
+                    new() { ContactId = contact, Phone = "+212600000009", CreatedAt = now }, events, [], null), None);
+                versions[contact] = Assert.IsType<CommitOutcome.Committed>(outcome).Version;
             }
         }
         app.Services.GetRequiredService<OutboxSignal>().Notify();

@@ -19,17 +19,18 @@ public abstract class ContactStoreContract
     private static readonly CancellationToken None = CancellationToken.None;
 
     [Fact]
-    public async Task A_fresh_contact_is_absent_then_stored_at_version_1_by_a_commit_expecting_0()
+    public async Task A_fresh_contact_is_absent_then_stored_by_a_commit_expecting_0()
     {
         var store = await CreateStoreAsync();
         var id = NewContactId();
         Assert.Null(await store.Contacts.GetAsync(id, None));
 
-        Assert.True(await store.Contacts.TryCommitAsync(Commit(id, 0, State(id, "fr")), None));
+        var version = await CommittedVersionAsync(store, Commit(id, 0, State(id, "fr")));
 
         var stored = await store.Contacts.GetAsync(id, None);
         Assert.NotNull(stored);
-        Assert.Equal(1, stored.Version);
+        Assert.True(version > 0);
+        Assert.Equal(version, stored.Version);
         Assert.Equal("fr", stored.State.Language);
         Assert.Equal("+212600000001", stored.State.Phone);
     }
@@ -39,7 +40,7 @@ public abstract class ContactStoreContract
     {
         var store = await CreateStoreAsync();
         var id = NewContactId();
-        Assert.True(await store.Contacts.TryCommitAsync(Commit(id, 0, State(id, "fr")), None));
+        var first = await CommittedVersionAsync(store, Commit(id, 0, State(id, "fr")));
 
         var stale = Commit(id, 0, State(id, "ar"),
             events: [Event("FeedbackReceived", "stale")],
@@ -48,14 +49,68 @@ public abstract class ContactStoreContract
         Assert.False(await store.Contacts.TryCommitAsync(stale, None));
 
         var stored = await store.Contacts.GetAsync(id, None);
-        Assert.Equal(1, stored!.Version);
+        Assert.Equal(first, stored!.Version);
         Assert.Equal("fr", stored.State.Language);
         Assert.Equal(0, await store.Outbox.BacklogAsync(None));
         Assert.Empty(await store.Counters.ReadAsync("poll:stale", None));
         Assert.Null(await store.Contacts.GetProcessedAsync(id, "SM-stale", None));
 
-        Assert.True(await store.Contacts.TryCommitAsync(Commit(id, 1, State(id, "ar")), None));
-        Assert.Equal(2, (await store.Contacts.GetAsync(id, None))!.Version);
+        Assert.Equal(first + 1, await CommittedVersionAsync(store, Commit(id, first, State(id, "ar"))));
+        Assert.Equal(first + 1, (await store.Contacts.GetAsync(id, None))!.Version);
+    }
+
+    [Fact]
+    public async Task A_refused_commit_hands_back_the_state_and_version_to_decide_again_on()
+    {
+        var store = await CreateStoreAsync();
+        var id = NewContactId();
+        var first = await CommittedVersionAsync(store, Commit(id, 0, State(id, "fr")));
+        var second = await CommittedVersionAsync(store, Commit(id, first, State(id, "ar")));
+
+        var conflict = Assert.IsType<CommitOutcome.Conflict>(await store.Contacts.CommitAsync(Commit(id, first, State(id, "zgh")), None));
+        Assert.NotNull(conflict.Current);
+        Assert.Equal(second, conflict.Current.Version);
+        Assert.Equal("ar", conflict.Current.State.Language);
+
+        // Expecting a contact that does not exist (never created, or erased): refused, and nothing to hand back.
+        var absent = NewContactId();
+        var none = Assert.IsType<CommitOutcome.Conflict>(await store.Contacts.CommitAsync(Commit(absent, 12, State(absent, "fr")), None));
+        Assert.Null(none.Current);
+        Assert.Null(await store.Contacts.GetAsync(absent, None));
+    }
+
+    [Fact]
+    public async Task A_message_id_processed_before_is_refused_with_its_result_even_at_the_right_version_and_writes_nothing()
+    {
+        var store = await CreateStoreAsync();
+        var id = NewContactId();
+        var version = await CommittedVersionAsync(store, Commit(id, 0, State(id, "fr"), processed: Processed("SM-once", id)));
+
+        var again = Commit(id, version, State(id, "ar"), events: [Event("FeedbackReceived", "twice")],
+            counters: [new CounterIncrement("poll:twice", "option:1", 1)], processed: Processed("SM-once", id, "Autre réponse"));
+        var outcome = Assert.IsType<CommitOutcome.AlreadyProcessed>(await store.Contacts.CommitAsync(again, None));
+
+        Assert.Equal("Merci ! Votre avis ?", Assert.Single(outcome.Result.Replies).Text);
+        var stored = await store.Contacts.GetAsync(id, None);
+        Assert.Equal(version, stored!.Version);
+        Assert.Equal("fr", stored.State.Language);
+        Assert.Equal(0, await store.Outbox.BacklogAsync(None));
+        Assert.Empty(await store.Counters.ReadAsync("poll:twice", None));
+    }
+
+    [Fact]
+    public async Task A_contact_erased_and_created_again_never_repeats_a_version_a_stale_copy_could_match()
+    {
+        var store = await CreateStoreAsync();
+        var id = NewContactId();
+        var before = await CommittedVersionAsync(store, Commit(id, 0, State(id, "fr")));
+        Assert.True(await store.Contacts.EraseAsync(id, None));
+
+        var after = await CommittedVersionAsync(store, Commit(id, 0, State(id, "ar")));
+
+        Assert.NotEqual(before, after);
+        Assert.IsType<CommitOutcome.Conflict>(await store.Contacts.CommitAsync(Commit(id, before, State(id, "fr")), None));
+        Assert.Equal("ar", (await store.Contacts.GetAsync(id, None))!.State.Language);
     }
 
     [Fact]
@@ -179,8 +234,8 @@ public abstract class ContactStoreContract
         var store = await CreateStoreAsync();
         var id = NewContactId();
         var other = NewContactId();
-        Assert.True(await store.Contacts.TryCommitAsync(Commit(id, 0, State(id, "fr"), counters: [new("poll:p9", "option:1", 1)], processed: Processed("SM1", id)), None));
-        Assert.True(await store.Contacts.TryCommitAsync(Commit(id, 1, State(id, "fr"), processed: Processed("SM2", id)), None));
+        var first = await CommittedVersionAsync(store, Commit(id, 0, State(id, "fr"), counters: [new("poll:p9", "option:1", 1)], processed: Processed("SM1", id)));
+        Assert.True(await store.Contacts.TryCommitAsync(Commit(id, first, State(id, "fr"), processed: Processed("SM2", id)), None));
         Assert.True(await store.Contacts.TryCommitAsync(Commit(other, 0, State(other, "ar"), processed: Processed("SM1", other)), None));
 
         Assert.True(await store.Contacts.EraseAsync(id, None));
@@ -215,8 +270,12 @@ public abstract class ContactStoreContract
     protected static OutboxEvent Event(string type, string key) =>
         new(Guid.NewGuid(), type, $$"""{"key":"{{key}}"}""", Now);
 
-    private static ProcessedMessage Processed(string providerMessageId, string contactId) =>
+    /// <summary>Commits, asserts it was applied, and returns the version the contact is now at.</summary>
+    private static async Task<long> CommittedVersionAsync(StoreUnderTest store, ContactCommit commit) =>
+        Assert.IsType<CommitOutcome.Committed>(await store.Contacts.CommitAsync(commit, None)).Version;
+
+    private static ProcessedMessage Processed(string providerMessageId, string contactId, string text = "Merci ! Votre avis ?") =>
         new(providerMessageId, new StepResult(
-            [new Reply("Merci ! Votre avis ?", [new ReplyOption("1", "Oui"), new ReplyOption("2", "Non")], "fr")],
+            [new Reply(text, [new ReplyOption("1", "Oui"), new ReplyOption("2", "Non")], "fr")],
             ConversationOpen: true, contactId));
 }

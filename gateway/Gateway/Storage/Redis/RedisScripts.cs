@@ -8,31 +8,42 @@ namespace Gateway.Storage.Redis;
 internal static class RedisScripts
 {
     /// <summary>
-    /// KEYS: contact, outbox, processed, counter keys… ARGV: expectedVersion, stateJson, processedJson ('' = none),
-    /// ttlSeconds, eventCount, orderKey (the contact id), (id, type, payload, createdAt)×eventCount, (field, delta)×counterCount.
-    /// Returns 1 when committed, 0 when the version moved (the caller reloads and decides again).
+    /// KEYS: contact, outbox, processed, counter keys… ARGV: expectedVersion ('0' = absent), newVersion, stateJson,
+    /// processedJson ('' = no idempotency record), ttlSeconds, eventCount, orderKey (the contact id),
+    /// (id, type, payload, createdAt)×eventCount, (field, delta)×counterCount.
+    /// Returns {<see cref="CommitApplied"/>}; {<see cref="CommitAlreadyProcessed"/>, storedResultJson} when the message id was
+    /// handled before; {<see cref="CommitConflict"/>, currentVersion, currentStateJson} ({0} alone when absent) when the
+    /// version moved, so the caller decides again without another read.
+    /// Versions are compared and written as strings: Lua numbers are doubles, printed with 14 digits.
     /// Every command here runs on every conversation step: keep it to what the step needs (the idempotency record is
     /// one SET with its TTL; erasure finds those records by key pattern instead of through an index kept on every step).
     /// </summary>
     public const string Commit = """
+        if ARGV[4] ~= '' then
+          local done = redis.call('GET', KEYS[3])
+          if done then return {2, done} end
+        end
         local v = redis.call('HGET', KEYS[1], 'v')
-        local current = 0
-        if v then current = tonumber(v) end
-        if current ~= tonumber(ARGV[1]) then return 0 end
-        redis.call('HSET', KEYS[1], 'v', current + 1, 's', ARGV[2])
-        local n = tonumber(ARGV[5])
-        local i = 7
+        if (v or '0') ~= ARGV[1] then
+          if v then return {0, v, redis.call('HGET', KEYS[1], 's')} end
+          return {0}
+        end
+        redis.call('HSET', KEYS[1], 'v', ARGV[2], 's', ARGV[3])
+        local n = tonumber(ARGV[6])
+        local i = 8
         for e = 1, n do
-          redis.call('XADD', KEYS[2], '*', 'id', ARGV[i], 'type', ARGV[i + 1], 'payload', ARGV[i + 2], 'createdAt', ARGV[i + 3], 'key', ARGV[6])
+          redis.call('XADD', KEYS[2], '*', 'id', ARGV[i], 'type', ARGV[i + 1], 'payload', ARGV[i + 2], 'createdAt', ARGV[i + 3], 'key', ARGV[7])
           i = i + 4
         end
         for k = 4, #KEYS do
           redis.call('HINCRBY', KEYS[k], ARGV[i], ARGV[i + 1])
           i = i + 2
         end
-        if ARGV[3] ~= '' then redis.call('SET', KEYS[3], ARGV[3], 'EX', ARGV[4]) end
-        return 1
+        if ARGV[4] ~= '' then redis.call('SET', KEYS[3], ARGV[4], 'EX', ARGV[5]) end
+        return {1}
         """;
+
+    public const long CommitConflict = 0, CommitApplied = 1, CommitAlreadyProcessed = 2;
 
     /// <summary>KEYS: outbox stream. ARGV: group, entry ids… Removes confirmed entries from the group's pending list and the stream together.</summary>
     public const string Acknowledge = """

@@ -5,13 +5,17 @@ namespace Gateway.Storage.Redis;
 
 /// <summary>
 /// The stores on Redis, over the one shared multiplexer. A commit is one Lua script (<see cref="RedisScripts.Commit"/>)
-/// writing state, outbox events, counters and the idempotency record together, or nothing when the version moved.
+/// writing state, outbox events, counters and the idempotency record together, or nothing when the message id was
+/// processed before or the version moved (then it returns the current state). A step's read comes from
+/// <see cref="ContactStateCache"/> when this process saw the contact last, so most steps cost Redis one round trip.
 /// <para>Retention: contact hashes have no TTL (contacts persist until erased: <see cref="EraseAsync"/> on request or
 /// opt-out policy); idempotency records and their index expire after 48 h; outbox entries are deleted once published.</para>
 /// </summary>
-public sealed partial class RedisStore(IConnectionMultiplexer redis, ILogger<RedisStore> logger)
+public sealed partial class RedisStore(IConnectionMultiplexer redis, ILogger<RedisStore> logger, ContactStateCache? cache = null)
     : IContactStore, IOutboxStore, ICounterStore, IOutboxDeadLetters
 {
+    private readonly ContactStateCache _cache = cache ?? new ContactStateCache(ContactStateCache.DefaultCapacity);
+
     /// <summary>How long a provider message id is remembered (providers retry for hours; 48 h is the contract).</summary>
     public static readonly TimeSpan ProcessedTtl = TimeSpan.FromHours(48);
 
@@ -23,24 +27,35 @@ public sealed partial class RedisStore(IConnectionMultiplexer redis, ILogger<Red
     {
         var values = await Db.HashGetAsync(RedisKeys.Contact(contactId), ContactFields);
         if (values[0].IsNull || values[1].IsNull) return null;
-        return new StoredContact(StoreJson.Deserialize<ContactState>(values[1]!), (long)values[0]);
+        var json = (byte[])values[1]!;
+        var version = (long)values[0];
+        _cache.Set(contactId, version, json);
+        return new StoredContact(StoreJson.DeserializeUtf8<ContactState>(json), version);
     });
 
-    public Task<bool> TryCommitAsync(ContactCommit commit, CancellationToken cancellationToken) => Guard(async () =>
+    public Task<StoredContact?> GetForStepAsync(string contactId, CancellationToken cancellationToken) =>
+        _cache.TryGet(contactId, out var version, out var json)
+            ? Task.FromResult<StoredContact?>(new StoredContact(StoreJson.DeserializeUtf8<ContactState>(json), version))
+            : GetAsync(contactId, cancellationToken);
+
+    public Task<CommitOutcome> CommitAsync(ContactCommit commit, CancellationToken cancellationToken) => Guard<CommitOutcome>(async () =>
     {
         var id = commit.ContactId;
+        var version = ContactVersions.Next(commit.ExpectedVersion);
+        var state = StoreJson.SerializeToUtf8Bytes(commit.State);
         var keys = new RedisKey[3 + commit.Counters.Count];
         keys[0] = RedisKeys.Contact(id);
         keys[1] = RedisKeys.OutboxOf(id);
         keys[2] = RedisKeys.Processed(id, commit.Processed?.ProviderMessageId ?? "");
-        var args = new RedisValue[6 + commit.Events.Count * 4 + commit.Counters.Count * 2];
+        var args = new RedisValue[7 + commit.Events.Count * 4 + commit.Counters.Count * 2];
         args[0] = commit.ExpectedVersion;
-        args[1] = StoreJson.Serialize(commit.State);
-        args[2] = commit.Processed is { } p ? StoreJson.Serialize(p.Result) : "";
-        args[3] = (long)ProcessedTtl.TotalSeconds;
-        args[4] = commit.Events.Count;
-        args[5] = id;
-        var a = 6;
+        args[1] = version;
+        args[2] = state;
+        args[3] = commit.Processed is { } p ? StoreJson.SerializeToUtf8Bytes(p.Result) : RedisValue.EmptyString;
+        args[4] = (long)ProcessedTtl.TotalSeconds;
+        args[5] = commit.Events.Count;
+        args[6] = id;
+        var a = 7;
         foreach (var e in commit.Events)
         {
             args[a++] = e.MessageId.ToString("D");
@@ -55,28 +70,32 @@ public sealed partial class RedisStore(IConnectionMultiplexer redis, ILogger<Red
             args[a++] = c.Field;
             args[a++] = c.Delta;
         }
-        var result = await Db.ScriptEvaluateAsync(RedisScripts.Commit, keys, args);
-        var committed = (long)result == 1;
-        if (committed && commit.Events.Count > 0) MarkDirty(RedisKeys.Shard(id));
-        return committed;
+        var reply = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.Commit, keys, args))!;
+        switch ((long)reply[0])
+        {
+            case RedisScripts.CommitApplied:
+                _cache.Set(id, version, state);
+                if (commit.Events.Count > 0) MarkDirty(RedisKeys.Shard(id));
+                return new CommitOutcome.Committed(version);
+            case RedisScripts.CommitAlreadyProcessed:
+                return new CommitOutcome.AlreadyProcessed(StoreJson.DeserializeUtf8<StepResult>((byte[])reply[1]!));
+            default:
+                if (reply.Length < 3)
+                {
+                    _cache.Remove(id);
+                    return new CommitOutcome.Conflict(null);
+                }
+                var current = (long)reply[1];
+                var currentJson = (byte[])reply[2]!;
+                _cache.Set(id, current, currentJson);
+                return new CommitOutcome.Conflict(new StoredContact(StoreJson.DeserializeUtf8<ContactState>(currentJson), current));
+        }
     });
 
     public Task<StepResult?> GetProcessedAsync(string contactId, string providerMessageId, CancellationToken cancellationToken) => Guard(async () =>
     {
         var json = await Db.StringGetAsync(RedisKeys.Processed(contactId, providerMessageId));
         return json.IsNull ? null : StoreJson.Deserialize<StepResult>(json!);
-    });
-
-    /// <summary>Both reads pipelined on the one connection: Redis runs them in the order sent (state first), one round trip.</summary>
-    public Task<(StoredContact? Contact, StepResult? Processed)> LoadAsync(string contactId, string? providerMessageId, CancellationToken cancellationToken) => Guard(async () =>
-    {
-        var db = Db;
-        var state = db.HashGetAsync(RedisKeys.Contact(contactId), ContactFields);
-        var processed = providerMessageId is null ? null : db.StringGetAsync(RedisKeys.Processed(contactId, providerMessageId));
-        var values = await state;
-        var contact = values[0].IsNull || values[1].IsNull ? null : new StoredContact(StoreJson.Deserialize<ContactState>(values[1]!), (long)values[0]);
-        var json = processed is null ? RedisValue.Null : await processed;
-        return (contact, json.IsNull ? null : StoreJson.Deserialize<StepResult>(json!));
     });
 
     /// <summary>
@@ -90,6 +109,7 @@ public sealed partial class RedisStore(IConnectionMultiplexer redis, ILogger<Red
         var db = Db;
         var contact = RedisKeys.Contact(contactId);
         var deleted = await db.KeyDeleteAsync([contact, RedisKeys.LegacyProcessedIndex(contactId)]);
+        _cache.Remove(contactId);
         var server = redis.GetServer(await db.IdentifyEndpointAsync(contact) ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "No Redis node owns the contact's slot."));
         var batch = new List<RedisKey>(256);
         await foreach (var key in server.KeysAsync(pattern: RedisKeys.ProcessedPattern(contactId), pageSize: 1000).WithCancellation(cancellationToken))
