@@ -22,6 +22,18 @@ public sealed record ChannelRequest(string Method, string PathAndQuery, byte[]? 
 
     public ChannelRequest WithHeader(string name, string value) =>
         this with { Headers = new Dictionary<string, string>(Headers) { [name] = value } };
+
+    public HttpRequestMessage ToHttp()
+    {
+        var request = new HttpRequestMessage(new HttpMethod(Method), PathAndQuery);
+        if (Body is not null)
+        {
+            request.Content = new ByteArrayContent(Body);
+            if (ContentType is not null) request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(ContentType);
+        }
+        foreach (var (name, value) in Headers) request.Headers.TryAddWithoutValidation(name, value);
+        return request;
+    }
 }
 
 /// <summary>The status event a case expects, without the timestamp.</summary>
@@ -75,14 +87,7 @@ public static class ChannelTableRunner
         });
 
         using var client = app.CreateClient();
-        using var request = new HttpRequestMessage(new HttpMethod(@case.Request.Method), @case.Request.PathAndQuery);
-        if (@case.Request.Body is { } body)
-        {
-            request.Content = new ByteArrayContent(body);
-            if (@case.Request.ContentType is { } contentType) request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        }
-        foreach (var (name, value) in @case.Request.Headers) request.Headers.TryAddWithoutValidation(name, value);
-
+        using var request = @case.Request.ToHttp();
         using var response = await client.SendAsync(request);
         var reply = await response.Content.ReadAsStringAsync();
 

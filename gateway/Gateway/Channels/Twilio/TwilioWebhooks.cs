@@ -1,6 +1,7 @@
 using Gateway.Channels.Status;
 using Gateway.Contracts;
 using Gateway.Conversations;
+using Gateway.Observability;
 using Gateway.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -41,6 +42,7 @@ public static class TwilioWebhooks
         if (problem is not null) return problem;
 
         var result = await engine.HandleAsync(inbound!.ToInboundMessage(), http.RequestAborted);
+        WebhookTiming.Mark(http, inbound.Channel, result);
         logs.CreateLogger(typeof(TwilioWebhooks)).LogDebug(
             "Twilio {Channel} message {MessageSid} from {From}: {Replies} replies{Duplicate}",
             inbound.Channel.ToWire(), inbound.MessageSid, PhoneNumbers.Mask(inbound.From), result.Replies.Count, result.Duplicate ? " (retry)" : "");
