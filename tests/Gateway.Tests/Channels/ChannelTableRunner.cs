@@ -5,6 +5,7 @@ using Gateway.Contracts;
 using Gateway.Conversations;
 using Gateway.Tests.Fakes;
 using Gateway.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -14,6 +15,9 @@ namespace Gateway.Tests.Channels;
 public sealed record ChannelRequest(string Method, string PathAndQuery, byte[]? Body = null, string? ContentType = null)
 {
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Sends the body without Content-Length, in pieces, as a chunked body arrives.</summary>
+    public bool Chunked { get; init; }
 
     public static ChannelRequest Get(string pathAndQuery) => new("GET", pathAndQuery);
 
@@ -28,11 +32,30 @@ public sealed record ChannelRequest(string Method, string PathAndQuery, byte[]? 
         var request = new HttpRequestMessage(new HttpMethod(Method), PathAndQuery);
         if (Body is not null)
         {
-            request.Content = new ByteArrayContent(Body);
+            request.Content = Chunked ? new ChunkedContent(Body) : new ByteArrayContent(Body);
             if (ContentType is not null) request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(ContentType);
         }
         foreach (var (name, value) in Headers) request.Headers.TryAddWithoutValidation(name, value);
         return request;
+    }
+}
+
+/// <summary>A body of unannounced length (Transfer-Encoding: chunked), written a kilobyte at a time.</summary>
+public sealed class ChunkedContent(byte[] body) : HttpContent
+{
+    protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+    {
+        for (var offset = 0; offset < body.Length; offset += 1024)
+        {
+            await stream.WriteAsync(body.AsMemory(offset, Math.Min(1024, body.Length - offset)));
+            await stream.FlushAsync();
+        }
+    }
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = 0;
+        return false;
     }
 }
 
@@ -86,7 +109,8 @@ public static class ChannelTableRunner
             services.AddSingleton<IStatusEvents>(events);
         });
 
-        using var client = app.CreateClient();
+        // Without the redirect handler, which buffers a request body and so would give a chunked one a Content-Length.
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         using var request = @case.Request.ToHttp();
         using var response = await client.SendAsync(request);
         var reply = await response.Content.ReadAsStringAsync();
