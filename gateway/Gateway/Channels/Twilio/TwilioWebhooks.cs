@@ -47,9 +47,13 @@ public static class TwilioWebhooks
             "Twilio {Channel} message {MessageSid} from {From}: {Replies} replies{Duplicate}",
             inbound.Channel.ToWire(), inbound.MessageSid, PhoneNumbers.Mask(inbound.From), result.Replies.Count, result.Duplicate ? " (retry)" : "");
 
-        return new TwiMLResult([.. result.Replies
-            .Select(SmsText.Render)
-            .Where(text => !string.IsNullOrWhiteSpace(text))]);
+        var messages = new List<string>(result.Replies.Count);
+        foreach (var reply in result.Replies)
+        {
+            var text = SmsText.Render(reply);
+            if (!string.IsNullOrWhiteSpace(text)) messages.Add(text);
+        }
+        return new TwiMLResult(messages);
     }
 
     /// <summary>A delivery status: kept in the status store (never moving backwards) and announced as <see cref="MessageStatusChanged"/>.</summary>
