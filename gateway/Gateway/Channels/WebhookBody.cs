@@ -13,28 +13,16 @@ public static class WebhookBody
     private static readonly object ItemKey = new();
 
     /// <summary>The buffered body, or a 413 problem when it exceeds <paramref name="maxBytes"/>.</summary>
-    public static async Task<(byte[]? Body, ProblemHttpResult? Problem)> ReadAsync(HttpContext context, int maxBytes)
+    public static async ValueTask<(byte[]? Body, ProblemHttpResult? Problem)> ReadAsync(HttpContext context, int maxBytes)
     {
-        if (context.Request.ContentLength > maxBytes) return (null, TooLarge(maxBytes));
+        var declared = context.Request.ContentLength;
+        if (declared > maxBytes) return (null, TooLarge(maxBytes));
 
-        // Sized from Content-Length when given, and a pooled read buffer: webhooks are small and frequent.
-        using var buffer = new MemoryStream(context.Request.ContentLength is > 0 and var length ? (int)length : 0);
-        var chunk = ArrayPool<byte>.Shared.Rent(8192);
-        try
-        {
-            int read;
-            while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
-            {
-                if (buffer.Length + read > maxBytes) return (null, TooLarge(maxBytes));
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
+        var body = declared is { } length
+            ? await ReadDeclaredAsync(context.Request.Body, (int)length, context.RequestAborted)
+            : await ReadUndeclaredAsync(context.Request.Body, maxBytes, context.RequestAborted);
+        if (body is null) return (null, TooLarge(maxBytes));
 
-        var body = buffer.ToArray();
         context.Items[ItemKey] = body;
         return (body, null);
     }
@@ -44,6 +32,47 @@ public static class WebhookBody
         context.Items.TryGetValue(ItemKey, out var body) && body is byte[] bytes
             ? bytes
             : throw new InvalidOperationException("The webhook body was not buffered: is the verification filter missing on this route?");
+
+    /// <summary>
+    /// Read straight into an array of the declared size: webhooks are small and frequent, and one exact buffer spares the
+    /// copies of a growing one. The server ends the body at Content-Length (and fails a request whose body falls short).
+    /// </summary>
+    private static async ValueTask<byte[]> ReadDeclaredAsync(Stream body, int length, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[length];
+        var filled = 0;
+        int read;
+        while (filled < length && (read = await body.ReadAsync(buffer.AsMemory(filled), cancellationToken)) > 0) filled += read;
+        return filled == length ? buffer : buffer[..filled];
+    }
+
+    /// <summary>A chunked body: read into pooled buffers that grow up to one byte past the limit, then copied out once.</summary>
+    private static async ValueTask<byte[]?> ReadUndeclaredAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(4096, maxBytes + 1L));
+        var filled = 0;
+        try
+        {
+            while (true)
+            {
+                if (filled == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(buffer.Length * 2L, maxBytes + 1L));
+                    buffer.AsSpan(0, filled).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+                var read = await body.ReadAsync(buffer.AsMemory(filled), cancellationToken);
+                if (read == 0) return buffer.AsSpan(0, filled).ToArray();
+                filled += read;
+                if (filled > maxBytes) return null;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     private static ProblemHttpResult TooLarge(int maxBytes) => TypedResults.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,

@@ -14,7 +14,6 @@ public static class ObservabilityExtensions
     public static WebApplicationBuilder AddGatewayObservability(this WebApplicationBuilder builder)
     {
         FrameworkMetrics.Configure();
-        builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<Conversations.IStepObserver, StepMetrics>();
         var checks = builder.Services.AddHealthChecks();
         if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis")))

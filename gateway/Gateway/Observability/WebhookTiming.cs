@@ -5,11 +5,28 @@ namespace Gateway.Observability;
 
 /// <summary>
 /// Times every webhook (and simulator) request for <c>gateway_webhook_duration_seconds{channel,provider}</c>. The provider
-/// comes from the route; the channel from the conversation step the request ran (Twilio carries SMS and WhatsApp).
+/// comes from the route; the channel from the conversation step the request committed (Twilio carries SMS and WhatsApp),
+/// which the handler reports with <see cref="Mark(HttpContext, ChannelKind)"/>; <c>none</c> when no step committed.
 /// </summary>
 public sealed class WebhookTiming(RequestDelegate next)
 {
-    internal const string ChannelItem = "gateway.channel";
+    private static readonly object ChannelKey = new();
+
+    /// <summary>
+    /// Labels this request with the channel of the conversation step it committed. The handler says so itself: an
+    /// <see cref="IStepObserver"/> could only find the request through IHttpContextAccessor, whose registration makes
+    /// every request set an AsyncLocal that each await then carries along.
+    /// </summary>
+    public static void Mark(HttpContext context, ChannelKind channel) => context.Items[ChannelKey] = channel.ToWire();
+
+    /// <summary>
+    /// <see cref="Mark(HttpContext, ChannelKind)"/> unless the engine answered a provider's retry from its idempotency
+    /// record (<see cref="StepResult.Duplicate"/>): no step committed then.
+    /// </summary>
+    public static void Mark(HttpContext context, ChannelKind channel, StepResult result)
+    {
+        if (!result.Duplicate) Mark(context, channel);
+    }
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -26,7 +43,7 @@ public sealed class WebhookTiming(RequestDelegate next)
         }
         finally
         {
-            var channel = context.Items[ChannelItem] as string ?? "none";
+            var channel = context.Items.TryGetValue(ChannelKey, out var marked) && marked is string wire ? wire : "none";
             GatewayMetrics.ObserveWebhook(channel, provider, Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
     }
@@ -40,12 +57,8 @@ public sealed class WebhookTiming(RequestDelegate next)
     }
 }
 
-/// <summary>Tells <see cref="WebhookTiming"/> which channel the request's step ran on, and counts steps.</summary>
-public sealed class StepMetrics(IHttpContextAccessor http) : IStepObserver
+/// <summary>Counts conversation steps (<c>gateway_conversation_steps_total</c>).</summary>
+public sealed class StepMetrics : IStepObserver
 {
-    public void Committed(StepContext step, StepResult result)
-    {
-        GatewayMetrics.ConversationSteps.Inc();
-        if (http.HttpContext is { } context) context.Items[WebhookTiming.ChannelItem] = step.Message.Channel.ToWire();
-    }
+    public void Committed(StepContext step, StepResult result) => GatewayMetrics.ConversationSteps.Inc();
 }

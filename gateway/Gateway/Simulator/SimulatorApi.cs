@@ -1,5 +1,6 @@
 using Gateway.Channels.Ussd;
 using Gateway.Conversations;
+using Gateway.Observability;
 using Gateway.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -43,7 +44,7 @@ public static class SimulatorApi
     }
 
     private static async Task<Results<Ok<SimulatorReply>, ProblemHttpResult>> SendAsync(
-        SimulatorMessage body, IConversationEngine engine, UssdSessionHandler ussd, IUssdSessionStore ussdSessions,
+        SimulatorMessage body, HttpContext http, IConversationEngine engine, UssdSessionHandler ussd, IUssdSessionStore ussdSessions,
         Contacts.ContactIds contactIds, CancellationToken cancellationToken)
     {
         if (!PhoneNumbers.TryNormalize(body.From, out var from))
@@ -63,12 +64,14 @@ public static class SimulatorApi
             var isNew = text.Length == 0 || state is null;
             var hop = new UssdHop(sessionId, from, body.To ?? "*123#", null, text, isNew, isNew ? 0 : state!.LastHop + 1);
             var screen = await ussd.HandleAsync(Provider, hop, cancellationToken);
+            if (screen.StepCommitted) WebhookTiming.Mark(http, ChannelKind.Ussd);
             var contactId = contactIds.For(from);
             return TypedResults.Ok(new SimulatorReply(contactId, screen.Continue, false, [(screen.Continue ? "CON " : "END ") + screen.Text]));
         }
 
         var message = new InboundMessage(channel, Provider, from, body.To ?? Provider, text, body.Payload, body.Id);
         var result = await engine.HandleAsync(message, cancellationToken);
+        WebhookTiming.Mark(http, channel, result);
         return TypedResults.Ok(new SimulatorReply(result.ContactId, result.ConversationOpen, result.Duplicate, SimulatorRendering.Render(channel, result)));
     }
 

@@ -2,6 +2,7 @@ using Gateway.Channels.Status;
 using Gateway.Channels.Ussd;
 using Gateway.Contracts;
 using Gateway.Conversations;
+using Gateway.Observability;
 using Gateway.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -51,6 +52,7 @@ public static class KannelEndpoints
         var result = await services.Engine.HandleAsync(
             new InboundMessage(ChannelKind.Sms, KannelSender.ProviderName, phone, to, text, null, ProviderMessageId: id),
             context.RequestAborted);
+        WebhookTiming.Mark(context, ChannelKind.Sms, result);
 
         var reply = KannelText.Render(result.Replies);
         if (options.ReplyMode == KannelReplyMode.Async)

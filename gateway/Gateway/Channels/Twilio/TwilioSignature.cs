@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -7,13 +8,36 @@ namespace Gateway.Channels.Twilio;
 /// X-Twilio-Signature, as twilio-node 6.2.0 and twilio-csharp compute it (protocols.md §2):
 /// Base64(HMAC-SHA1(AuthToken, url + for each name in ordinal order, for each of its values in ordinal order: name + value)).
 /// </summary>
+/// <remarks>
+/// Every webhook is checked, so the check works in pooled and stack buffers: the pairs are sorted in a pooled copy and the
+/// signed text is written into pooled buffers, never built as strings.
+/// </remarks>
 public static class TwilioSignature
 {
     public const string Header = "X-Twilio-Signature";
 
+    /// <summary>
+    /// This thread's HMAC and the token it is keyed with. A one-shot HMAC creates a native context and derives the key pads
+    /// on every call, about half its cost on a webhook-sized text; a keyed context is only reset between uses.
+    /// </summary>
+    [ThreadStatic]
+    private static (string Token, IncrementalHash Hmac)? _threadHmac;
+
     /// <summary>The signature of <paramref name="url"/> (exactly as requested) and the decoded form parameters.</summary>
-    public static string Compute(string authToken, string url, IEnumerable<KeyValuePair<string, string>> form) =>
-        Convert.ToBase64String(Hmac(Encoding.UTF8.GetBytes(authToken), url, Canonical(Sorted(form), distinctValues: true)));
+    public static string Compute(string authToken, string url, IEnumerable<KeyValuePair<string, string>> form)
+    {
+        var (pairs, count) = RentSorted(form);
+        try
+        {
+            Span<byte> mac = stackalloc byte[HMACSHA1.HashSizeInBytes];
+            Sign(authToken, url, pairs.AsSpan(0, count), distinctValues: true, mac);
+            return Convert.ToBase64String(mac);
+        }
+        finally
+        {
+            ArrayPool<KeyValuePair<string, string>>.Shared.Return(pairs, clearArray: true);
+        }
+    }
 
     /// <summary>
     /// True when <paramref name="signature"/> matches the URL as given, without its port, or with the
@@ -21,27 +45,44 @@ public static class TwilioSignature
     /// </summary>
     public static bool IsValid(string authToken, string? signature, string url, IEnumerable<KeyValuePair<string, string>> form)
     {
-        if (string.IsNullOrEmpty(authToken) || !TryDecode(signature, out var expected)) return false;
-        // The form part of the signed text does not depend on the URL variant: build it once (a webhook is signed
-        // on every request, so this is hot: no LINQ grouping per variant).
-        var sorted = Sorted(form);
-        var distinct = Canonical(sorted, distinctValues: true);
-        var plain = HasRepeats(sorted) ? Canonical(sorted, distinctValues: false) : null;
-        var key = Encoding.UTF8.GetBytes(authToken);
+        if (string.IsNullOrEmpty(authToken) || string.IsNullOrWhiteSpace(signature)) return false;
+        // Room for more than a MAC: a longer decoded signature fails to decode here instead of failing the comparison.
+        Span<byte> expected = stackalloc byte[64];
+        if (!Convert.TryFromBase64Chars(signature.AsSpan().Trim(), expected, out var written) || written != HMACSHA1.HashSizeInBytes) return false;
+        expected = expected[..written];
 
-        // The URL exactly as requested is what Twilio signs when no proxy rewrote it: try it before building the variants.
-        // Stopping at the first match reveals only which public rewrite of the URL matched; each comparison is fixed-time.
-        if (Matches(expected, key, url, distinct, plain)) return true;
-        foreach (var candidate in UrlVariants(url).Skip(1))
+        var (pairs, count) = RentSorted(form);
+        try
         {
-            if (Matches(expected, key, candidate, distinct, plain)) return true;
+            var sorted = pairs.AsSpan(0, count);
+            var hasRepeats = HasRepeats(sorted);
+
+            // The URL exactly as requested is what Twilio signs when no proxy rewrote it: try it before building the variants.
+            // Stopping at the first match reveals only which public rewrite of the URL matched; each comparison is fixed-time.
+            if (Matches(expected, authToken, url, sorted, hasRepeats)) return true;
+            var variants = UrlVariants(url);
+            for (var i = 1; i < variants.Count; i++)
+            {
+                if (Matches(expected, authToken, variants[i], sorted, hasRepeats)) return true;
+            }
+            return false;
         }
-        return false;
+        finally
+        {
+            ArrayPool<KeyValuePair<string, string>>.Shared.Return(pairs, clearArray: true);
+        }
     }
 
     // twilio-node signs a repeated identical value once; the plain concatenation is accepted too in case Twilio does not.
-    private static bool Matches(byte[] expected, byte[] key, string url, string distinct, string? plain) =>
-        HmacEquals(expected, key, url, distinct) || (plain is not null && HmacEquals(expected, key, url, plain));
+    private static bool Matches(ReadOnlySpan<byte> expected, string authToken, string url, ReadOnlySpan<KeyValuePair<string, string>> sorted, bool hasRepeats)
+    {
+        Span<byte> mac = stackalloc byte[HMACSHA1.HashSizeInBytes];
+        Sign(authToken, url, sorted, distinctValues: true, mac);
+        if (CryptographicOperations.FixedTimeEquals(expected, mac)) return true;
+        if (!hasRepeats) return false;
+        Sign(authToken, url, sorted, distinctValues: false, mac);
+        return CryptographicOperations.FixedTimeEquals(expected, mac);
+    }
 
     /// <summary>
     /// The JSON-body variant: Twilio adds <c>bodySHA256=&lt;hex SHA-256 of the raw body&gt;</c> to the URL and signs the URL alone.
@@ -60,11 +101,14 @@ public static class TwilioSignature
     /// <summary>The <c>bodySHA256</c> query parameter of a URL, when present.</summary>
     public static string? BodyHashFromUrl(string url)
     {
+        const string name = "bodySHA256=";
         var query = url.IndexOf('?');
         if (query < 0) return null;
-        foreach (var pair in url[(query + 1)..].Split('&'))
+        var pairs = url.AsSpan(query + 1);
+        foreach (var range in pairs.Split('&'))
         {
-            if (pair.StartsWith("bodySHA256=", StringComparison.Ordinal)) return Uri.UnescapeDataString(pair["bodySHA256=".Length..]);
+            var pair = pairs[range];
+            if (pair.StartsWith(name, StringComparison.Ordinal)) return Uri.UnescapeDataString(pair[name.Length..]);
         }
         return null;
     }
@@ -98,66 +142,81 @@ public static class TwilioSignature
         return [.. variants.Distinct(StringComparer.Ordinal)];
     }
 
-    /// <summary>The pairs ordered by name, then value (ordinal): the order Twilio signs them in.</summary>
-    private static KeyValuePair<string, string>[] Sorted(IEnumerable<KeyValuePair<string, string>> form)
+    /// <summary>A pooled copy of the pairs, ordered by name, then value (ordinal): the order Twilio signs them in.</summary>
+    private static (KeyValuePair<string, string>[] Pairs, int Count) RentSorted(IEnumerable<KeyValuePair<string, string>> form)
     {
-        var pairs = form.ToArray();
-        Array.Sort(pairs, static (a, b) =>
+        var source = form as ICollection<KeyValuePair<string, string>> ?? form.ToArray();
+        var pairs = ArrayPool<KeyValuePair<string, string>>.Shared.Rent(source.Count);
+        source.CopyTo(pairs, 0);
+        pairs.AsSpan(0, source.Count).Sort(static (a, b) =>
         {
             var byKey = string.CompareOrdinal(a.Key, b.Key);
             return byKey != 0 ? byKey : string.CompareOrdinal(a.Value, b.Value);
         });
-        return pairs;
+        return (pairs, source.Count);
     }
 
-    private static bool HasRepeats(KeyValuePair<string, string>[] sorted)
+    private static bool HasRepeats(ReadOnlySpan<KeyValuePair<string, string>> sorted)
     {
         for (var i = 1; i < sorted.Length; i++)
-            if (sorted[i].Key == sorted[i - 1].Key && sorted[i].Value == sorted[i - 1].Value) return true;
+            if (IsRepeat(sorted, i)) return true;
         return false;
     }
 
-    /// <summary>name + value for each pair of <paramref name="sorted"/>, a repeated identical pair once when <paramref name="distinctValues"/>.</summary>
-    private static string Canonical(KeyValuePair<string, string>[] sorted, bool distinctValues)
-    {
-        var data = new StringBuilder();
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            if (distinctValues && i > 0 && sorted[i].Key == sorted[i - 1].Key && sorted[i].Value == sorted[i - 1].Value) continue;
-            data.Append(sorted[i].Key).Append(sorted[i].Value);
-        }
-        return data.ToString();
-    }
+    private static bool IsRepeat(ReadOnlySpan<KeyValuePair<string, string>> sorted, int i) =>
+        sorted[i].Key == sorted[i - 1].Key && sorted[i].Value == sorted[i - 1].Value;
 
-    private static byte[] Hmac(byte[] key, string url, string canonicalForm) =>
-        HMACSHA1.HashData(key, Encoding.UTF8.GetBytes(string.Concat(url, canonicalForm)));
-
-    /// <summary>Whether HMAC-SHA1(key, url + form) equals <paramref name="expected"/>, hashing from a pooled buffer (this runs on every webhook).</summary>
-    private static bool HmacEquals(byte[] expected, byte[] key, string url, string canonicalForm)
+    /// <summary>
+    /// HMAC-SHA1(authToken, url + name + value for each pair of <paramref name="sorted"/>), a repeated identical pair once when
+    /// <paramref name="distinctValues"/>. The text is joined as characters and encoded once, as the concatenated string
+    /// twilio-node signs would be (a surrogate pair split across two pieces stays one character).
+    /// </summary>
+    private static void Sign(string authToken, string url, ReadOnlySpan<KeyValuePair<string, string>> sorted, bool distinctValues, Span<byte> mac)
     {
-        var length = Encoding.UTF8.GetMaxByteCount(url.Length + canonicalForm.Length);
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        var length = url.Length;
+        foreach (var (name, value) in sorted) length += name.AsSpan().Length + value.AsSpan().Length;
+        var chars = ArrayPool<char>.Shared.Rent(length);
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(length));
         try
         {
-            var written = Encoding.UTF8.GetBytes(url, buffer);
-            written += Encoding.UTF8.GetBytes(canonicalForm, buffer.AsSpan(written));
-            Span<byte> mac = stackalloc byte[HMACSHA1.HashSizeInBytes];
-            HMACSHA1.HashData(key, buffer.AsSpan(0, written), mac);
-            return CryptographicOperations.FixedTimeEquals(expected, mac);
+            url.CopyTo(chars);
+            var written = url.Length;
+            for (var i = 0; i < sorted.Length; i++)
+            {
+                if (distinctValues && i > 0 && IsRepeat(sorted, i)) continue;
+                sorted[i].Key.AsSpan().CopyTo(chars.AsSpan(written));
+                written += sorted[i].Key.AsSpan().Length;
+                sorted[i].Value.AsSpan().CopyTo(chars.AsSpan(written));
+                written += sorted[i].Value.AsSpan().Length;
+            }
+            var encoded = Encoding.UTF8.GetBytes(chars.AsSpan(0, written), bytes);
+            var hmac = HmacFor(authToken);
+            try
+            {
+                hmac.AppendData(bytes, 0, encoded);
+                hmac.GetHashAndReset(mac);
+            }
+            catch
+            {
+                // A context that failed mid-hash may keep the text it was given: never reuse it.
+                _threadHmac = null;
+                hmac.Dispose();
+                throw;
+            }
         }
         finally
         {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(bytes);
+            ArrayPool<char>.Shared.Return(chars);
         }
     }
 
-    private static bool TryDecode(string? signature, out byte[] bytes)
+    private static IncrementalHash HmacFor(string authToken)
     {
-        bytes = [];
-        if (string.IsNullOrWhiteSpace(signature)) return false;
-        var buffer = new byte[signature.Length];
-        if (!Convert.TryFromBase64String(signature.Trim(), buffer, out var written)) return false;
-        bytes = buffer[..written];
-        return true;
+        if (_threadHmac is ({ } token, { } hmac) && string.Equals(token, authToken, StringComparison.Ordinal)) return hmac;
+        _threadHmac?.Hmac.Dispose();
+        var keyed = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA1, Encoding.UTF8.GetBytes(authToken));
+        _threadHmac = (authToken, keyed);
+        return keyed;
     }
 }

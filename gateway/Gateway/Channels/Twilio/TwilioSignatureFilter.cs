@@ -30,15 +30,16 @@ public static class TwilioSignatureFilter
 
         var url = SignedUrl(http.Request, options.PublicBaseUrl);
         var signature = http.Request.Headers[TwilioSignature.Header].ToString();
+        var isForm = IsForm(http.Request.ContentType);
         bool valid;
-        if (!IsForm(http.Request) && TwilioSignature.BodyHashFromUrl(url) is not null)
+        if (!isForm && TwilioSignature.BodyHashFromUrl(url) is not null)
         {
             valid = TwilioSignature.IsValidWithBody(options.AuthToken, signature, url, body);
             TwilioForm.Empty.Attach(http);
         }
         else
         {
-            var form = IsForm(http.Request) ? TwilioForm.Parse(body) : TwilioForm.Empty;
+            var form = isForm ? TwilioForm.Parse(body) : TwilioForm.Empty;
             valid = TwilioSignature.IsValid(options.AuthToken, signature, url, form.Pairs);
             form.Attach(http);
         }
@@ -64,7 +65,10 @@ public static class TwilioSignatureFilter
         return origin + request.Path.ToUriComponent() + request.QueryString.Value;
     }
 
-    private static bool IsForm(HttpRequest request) =>
-        MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
-        && type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+    private const string FormMediaType = "application/x-www-form-urlencoded";
+
+    /// <summary>The bare media type (no parameters, the common case) is recognised without the header parser; anything else is parsed.</summary>
+    private static bool IsForm(string? contentType) =>
+        string.Equals(contentType, FormMediaType, StringComparison.OrdinalIgnoreCase)
+        || (MediaTypeHeaderValue.TryParse(contentType, out var type) && type.MediaType.Equals(FormMediaType, StringComparison.OrdinalIgnoreCase));
 }

@@ -1,6 +1,7 @@
 using Gateway.Channels.Status;
 using Gateway.Contracts;
 using Gateway.Conversations;
+using Gateway.Observability;
 using Gateway.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -41,13 +42,18 @@ public static class TwilioWebhooks
         if (problem is not null) return problem;
 
         var result = await engine.HandleAsync(inbound!.ToInboundMessage(), http.RequestAborted);
+        WebhookTiming.Mark(http, inbound.Channel, result);
         logs.CreateLogger(typeof(TwilioWebhooks)).LogDebug(
             "Twilio {Channel} message {MessageSid} from {From}: {Replies} replies{Duplicate}",
             inbound.Channel.ToWire(), inbound.MessageSid, PhoneNumbers.Mask(inbound.From), result.Replies.Count, result.Duplicate ? " (retry)" : "");
 
-        return new TwiMLResult([.. result.Replies
-            .Select(SmsText.Render)
-            .Where(text => !string.IsNullOrWhiteSpace(text))]);
+        var messages = new List<string>(result.Replies.Count);
+        foreach (var reply in result.Replies)
+        {
+            var text = SmsText.Render(reply);
+            if (!string.IsNullOrWhiteSpace(text)) messages.Add(text);
+        }
+        return new TwiMLResult(messages);
     }
 
     /// <summary>A delivery status: kept in the status store (never moving backwards) and announced as <see cref="MessageStatusChanged"/>.</summary>

@@ -1,3 +1,5 @@
+using Gateway.Conversations;
+using Gateway.Observability;
 using Gateway.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -46,6 +48,7 @@ public static class UssdEndpoints
         if (parsed.Request is null) return BadRequest(parsed.Detail!, parsed.InvalidField!);
 
         var screen = await services.Handler.HandleAsync(route.Provider!, parsed.Request.Hop, context.RequestAborted);
+        if (screen.StepCommitted) WebhookTiming.Mark(context, ChannelKind.Ussd);
         return format.Render(parsed.Request, screen);
     }
 

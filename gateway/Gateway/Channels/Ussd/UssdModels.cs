@@ -23,4 +23,11 @@ public sealed record UssdHop(
     int? HopIndex);
 
 /// <summary>What the handset shows: <paramref name="Continue"/> true keeps the session open (CON), false closes it (END).</summary>
-public sealed record UssdScreen(string Text, bool Continue);
+public sealed record UssdScreen(string Text, bool Continue)
+{
+    /// <summary>
+    /// Whether this hop committed a conversation step; false for a retry shown its screen again, a page turn, and a hop
+    /// the engine had already handled. The webhook's timing is labelled with the USSD channel only when true.
+    /// </summary>
+    public bool StepCommitted { get; init; }
+}

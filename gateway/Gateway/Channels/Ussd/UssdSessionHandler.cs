@@ -44,9 +44,9 @@ public sealed class UssdSessionHandler(
 
         // "99" and "0" move between pages of what the engine already said: the engine never sees them.
         if (current is { Ended: false } && input == UssdPaging.NextKey && current.Page < current.Pages.Count - 1)
-            return await ShowAsync(hop.SessionId, current with { Page = current.Page + 1 }, hopIndex, input, now, cancellationToken);
+            return await ShowAsync(hop.SessionId, current with { Page = current.Page + 1 }, hopIndex, input, now, stepCommitted: false, cancellationToken);
         if (current is { Ended: false } && input == UssdPaging.BackKey && current.Page > 0)
-            return await ShowAsync(hop.SessionId, current with { Page = current.Page - 1 }, hopIndex, input, now, cancellationToken);
+            return await ShowAsync(hop.SessionId, current with { Page = current.Page - 1 }, hopIndex, input, now, stepCommitted: false, cancellationToken);
 
         var result = await engine.HandleAsync(
             new InboundMessage(ChannelKind.Ussd, provider, hop.Phone, serviceCode, input, null,
@@ -63,7 +63,7 @@ public sealed class UssdSessionHandler(
             ServiceCode = serviceCode,
             StartedAt = current?.StartedAt ?? now,
         };
-        return await ShowAsync(hop.SessionId, next, hopIndex, input, now, cancellationToken);
+        return await ShowAsync(hop.SessionId, next, hopIndex, input, now, stepCommitted: !result.Duplicate, cancellationToken);
     }
 
     private static bool IsRetry(UssdHop hop, string input, UssdSessionState state, DateTimeOffset now)
@@ -73,11 +73,12 @@ public sealed class UssdSessionHandler(
         return samePosition && input == state.LastInput && now - state.LastAt <= RetryWindow;
     }
 
-    private async Task<UssdScreen> ShowAsync(string sessionId, UssdSessionState state, int hopIndex, string input, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<UssdScreen> ShowAsync(
+        string sessionId, UssdSessionState state, int hopIndex, string input, DateTimeOffset now, bool stepCommitted, CancellationToken cancellationToken)
     {
         var last = state.Page == state.Pages.Count - 1;
         var closing = state.Closing && last;
-        var screen = new UssdScreen(UssdPaging.Compose(state.Pages, state.Page, state.Language, closing), !closing);
+        var screen = new UssdScreen(UssdPaging.Compose(state.Pages, state.Page, state.Language, closing), !closing) { StepCommitted = stepCommitted };
 
         // An ended session keeps only its last screen, so a retry of the END hop is answered the same.
         var saved = state with

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Gateway.Channels.Status;
 using Gateway.Contracts;
 using Gateway.Conversations;
+using Gateway.Observability;
 using Gateway.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -99,6 +100,7 @@ public static class WhatsAppCloudWebhooks
                 ReplyFrom = message.PhoneNumberId,
             };
             var result = await services.Engine.HandleAsync(inbound, http.RequestAborted);
+            WebhookTiming.Mark(http, ChannelKind.WhatsApp, result);
             // A retried wamid was answered the first time: its replies are already in the outbox, none are added.
             logger.LogDebug("WhatsApp message {Wamid} ({Type}) from {From}: {Replies} replies{Duplicate}",
                 message.Wamid, message.Type, PhoneNumbers.Mask(from), result.Replies.Count, result.Duplicate ? " (retry, not resent)" : "");

@@ -195,6 +195,21 @@ public sealed class TwilioCases
         {
             BodyMatches = ChannelTableRunner.Problem("Request body too large"),
         },
+        new("A chunked body without Content-Length, longer than one read, is read whole and its signature checked",
+            Signed("/webhooks/twilio", Sms(new string('a', 10_000))) with { Chunked = true }, 200)
+        {
+            ExpectedInbound = [SmsIn(new string('a', 10_000))],
+        },
+        new("A chunked body over 64 KiB without Content-Length is refused with 413",
+            Signed("/webhooks/twilio", Sms(new string('a', 70_000))) with { Chunked = true }, 413)
+        {
+            BodyMatches = ChannelTableRunner.Problem("Request body too large"),
+        },
+        new("A form Content-Type with parameters is still read as the signed form",
+            Signed("/webhooks/twilio", Sms("Salam")) with { ContentType = FormType + "; charset=utf-8" }, 200)
+        {
+            ExpectedInbound = [SmsIn("Salam")],
+        },
         new("The bodySHA256 JSON variant verifies, then the messaging route asks for a form",
             JsonSigned("/webhooks/twilio", "{\"From\":\"+212612345678\"}"), 400)
         {

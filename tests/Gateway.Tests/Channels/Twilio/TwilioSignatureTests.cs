@@ -88,6 +88,14 @@ public sealed class TwilioSignatureTests
         Assert.False(TwilioSignature.IsValidWithBody(Token, signature, "https://mycompany.com/myapp", body));
     }
 
+    [Theory]
+    [InlineData("https://mycompany.com/myapp?bodySHA256=abc", "abc")]
+    [InlineData("https://mycompany.com/myapp?a=1&bodySHA256=ab%63&b=2", "abc")]
+    [InlineData("https://mycompany.com/myapp?xbodySHA256=abc", null)]
+    [InlineData("https://mycompany.com/myapp?a=1", null)]
+    [InlineData("https://mycompany.com/myapp", null)]
+    public void Body_hash_is_read_from_its_own_query_parameter(string url, string? hash) => Assert.Equal(hash, TwilioSignature.BodyHashFromUrl(url));
+
     [Fact]
     public void Body_hash_is_lowercase_hex_sha256() =>
         // sha256("hello") — a well-known digest.
