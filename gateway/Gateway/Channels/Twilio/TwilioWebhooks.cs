@@ -12,7 +12,7 @@ namespace Gateway.Channels.Twilio;
 /// Twilio's webhooks: inbound SMS/WhatsApp (answered inline with TwiML) and delivery status callbacks.
 /// Both are behind the signature filter; nothing reaches a handler unsigned.
 /// </summary>
-public static class TwilioWebhooks
+public static partial class TwilioWebhooks
 {
     public const string InboundPath = "/webhooks/twilio";
     public const string StatusPath = "/webhooks/twilio/status";
@@ -36,16 +36,16 @@ public static class TwilioWebhooks
     /// (Channels/WhatsAppCloud) is the one that sends real buttons and lists.
     /// </summary>
     public static async Task<Results<TwiMLResult, ProblemHttpResult>> HandleInboundAsync(
-        HttpContext http, [FromServices] IConversationEngine engine, [FromServices] ILoggerFactory logs)
+        HttpContext http, [FromServices] IConversationEngine engine, [FromServices] ILogger<TwilioInbound> logger)
     {
         var (inbound, problem) = TwilioInbound.Parse(TwilioForm.From(http));
         if (problem is not null) return problem;
 
         var result = await engine.HandleAsync(inbound!.ToInboundMessage(), http.RequestAborted);
         WebhookTiming.Mark(http, inbound.Channel, result);
-        logs.CreateLogger(typeof(TwilioWebhooks)).LogDebug(
-            "Twilio {Channel} message {MessageSid} from {From}: {Replies} replies{Duplicate}",
-            inbound.Channel.ToWire(), inbound.MessageSid, PhoneNumbers.Mask(inbound.From), result.Replies.Count, result.Duplicate ? " (retry)" : "");
+        // Checked first: the masked number and the boxed count would otherwise be built on every webhook for a debug line.
+        if (logger.IsEnabled(LogLevel.Debug))
+            LogInbound(logger, inbound.Channel.ToWire(), inbound.MessageSid, PhoneNumbers.Mask(inbound.From), result.Replies.Count, result.Duplicate ? " (retry)" : "");
 
         var messages = new List<string>(result.Replies.Count);
         foreach (var reply in result.Replies)
@@ -79,4 +79,7 @@ public static class TwilioWebhooks
             http.RequestAborted);
         return TypedResults.NoContent();
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Twilio {Channel} message {MessageSid} from {From}: {Replies} replies{Duplicate}")]
+    private static partial void LogInbound(ILogger logger, string channel, string? messageSid, string from, int replies, string duplicate);
 }
