@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -8,6 +9,9 @@ namespace Gateway.Storage;
 /// The one JSON shape used for everything the stores persist (contact states, idempotency records, outbox payloads).
 /// The types written on every step go through source-generated serializers (<see cref="StoreJsonContext"/>, same
 /// shape, no reflection on the hot path); any other type uses <see cref="Options"/>.
+/// <para>Text is written as itself, not escaped for HTML: stored JSON is never embedded in a page, and the default
+/// encoder writes every non-ASCII character as <c>\uXXXX</c> (six bytes for an Arabic or Tifinagh letter instead of two
+/// or three, and <c>\u002B</c> for the <c>+</c> of every number) into each commit, the AOF and the memory of Redis.</para>
 /// </summary>
 public static class StoreJson
 {
@@ -15,7 +19,15 @@ public static class StoreJson
     {
         Converters = { new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    /// <summary>The generated serializers with the same encoder (the generation attribute cannot name one).</summary>
+    private static readonly StoreJsonContext Context = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 
     public static string Serialize<T>(T value) =>
         Generated<T>.Info is { } info ? JsonSerializer.Serialize(value, info) : JsonSerializer.Serialize(value, Options);
@@ -35,6 +47,6 @@ public static class StoreJson
     /// <summary>The source-generated contract of <typeparamref name="T"/>, looked up once per type; null when not generated.</summary>
     private static class Generated<T>
     {
-        public static readonly JsonTypeInfo<T>? Info = StoreJsonContext.Default.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>;
+        public static readonly JsonTypeInfo<T>? Info = Context.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>;
     }
 }

@@ -54,4 +54,30 @@ public sealed class StoreJsonTests
 
     private static object Deserialize(string json, Type type) => typeof(StoreJson).GetMethod(nameof(StoreJson.Deserialize))!
         .MakeGenericMethod(type).Invoke(null, [json])!;
+
+    [Fact]
+    public void Text_is_stored_as_itself_and_what_older_builds_escaped_still_reads()
+    {
+        var state = new ContactState { ContactId = "c1", Phone = "+212612345678", Commune = "الدار البيضاء ⴰⵏⴼⴰ é", CreatedAt = At };
+
+        var json = System.Text.Encoding.UTF8.GetString(StoreJson.SerializeToUtf8Bytes(state));
+
+        Assert.Contains("\"phone\":\"+212612345678\"", json);
+        Assert.Contains("\"commune\":\"الدار البيضاء ⴰⵏⴼⴰ é\"", json);
+        const string escaped = """{"contactId":"c1","phone":"\u002B212612345678","commune":"\u0627\u0644 \u2D30 \u00E9"}""";
+        var old = StoreJson.Deserialize<ContactState>(escaped);
+        Assert.Equal("+212612345678", old.Phone);
+        Assert.Equal("ال ⴰ é", old.Commune);
+    }
+
+    [Fact]
+    public void Quotes_and_control_characters_in_citizens_text_stay_escaped()
+    {
+        var result = new StepResult([Reply.Plain("a \"b\" \\ c\nd\u0001", "fr")], false, "c1");
+
+        var json = StoreJson.Serialize(result);
+
+        Assert.Contains("a \\\"b\\\" \\\\ c\\nd\\u0001", json);
+        Assert.Equal(result.Replies[0].Text, StoreJson.Deserialize<StepResult>(json).Replies[0].Text);
+    }
 }
