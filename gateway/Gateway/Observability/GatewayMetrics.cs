@@ -39,7 +39,10 @@ public static class GatewayMetrics
         new CounterConfiguration { LabelNames = ["provider", "outcome"] });
 
     public static void ObserveWebhook(string channel, string provider, double seconds) =>
-        WebhookDuration.WithLabels(channel, provider).Observe(seconds);
+        WebhookDurations.GetOrAdd((channel, provider), static key => WebhookDuration.WithLabels(key.Channel, key.Provider)).Observe(seconds);
+
+    /// <summary>The labelled histograms, kept: <c>WithLabels</c> takes a lock and allocates its label array on every call.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Channel, string Provider), Histogram.Child> WebhookDurations = new();
 
     public static void ObserveWebhook(ChannelKind channel, string provider, double seconds) =>
         ObserveWebhook(channel.ToWire(), provider, seconds);

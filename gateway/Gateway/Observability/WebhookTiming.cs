@@ -12,6 +12,9 @@ public sealed class WebhookTiming(RequestDelegate next)
 {
     private static readonly object ChannelKey = new();
 
+    /// <summary>The provider label of a request under /webhooks that matched no route.</summary>
+    public const string Unmatched = "unmatched";
+
     /// <summary>
     /// Labels this request with the channel of the conversation step it committed. The handler says so itself: an
     /// <see cref="IStepObserver"/> could only find the request through IHttpContextAccessor, whose registration makes
@@ -44,17 +47,43 @@ public sealed class WebhookTiming(RequestDelegate next)
         finally
         {
             var channel = context.Items.TryGetValue(ChannelKey, out var marked) && marked is string wire ? wire : "none";
-            GatewayMetrics.ObserveWebhook(channel, provider, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            // A path no route knows (a scanner, a typo) must not mint a label series of its own.
+            GatewayMetrics.ObserveWebhook(channel, context.GetEndpoint() is null ? Unmatched : provider, Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
     }
 
-    private static string? ProviderOf(PathString path)
+    /// <summary>The provider a path belongs to: <c>/webhooks/{provider}/…</c>, <c>/webhooks/ussd/{route}</c>, the simulator; null otherwise.</summary>
+    internal static string? ProviderOf(PathString path)
     {
         if (path.StartsWithSegments("/api/simulator")) return "simulator";
-        if (!path.StartsWithSegments("/webhooks", out var rest)) return null;
-        var segments = rest.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return segments.Length == 0 ? null : segments[0] == "ussd" && segments.Length > 1 ? segments[1] : segments[0];
+        if (!path.StartsWithSegments("/webhooks", out var rest) || rest.Value is not { Length: > 1 } tail) return null;
+        var first = Segment(tail, 1, out var next);
+        if (first.Length == 0) return null;
+        var route = first is "ussd" ? Segment(tail, next, out _) : "";
+        return route.Length > 0 ? route : first;
     }
+
+    /// <summary>The path segment starting at <paramref name="start"/> (after its leading '/'), without a split per request.</summary>
+    private static string Segment(string path, int start, out int next)
+    {
+        while (start < path.Length && path[start] == '/') start++;
+        var end = start < path.Length ? path.IndexOf('/', start) : -1;
+        if (end < 0) end = path.Length;
+        next = end + 1;
+        return start >= path.Length ? "" : Known(path.AsSpan(start, end - start));
+    }
+
+    /// <summary>Segments seen before come back as the same string: the metric's label lookup then costs no allocation.</summary>
+    private static string Known(ReadOnlySpan<char> segment)
+    {
+        var lookup = KnownSegments.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(segment, out var known)) return known;
+        var text = segment.ToString();
+        // Bounded: the route table has a handful of providers; anything else (scanners, typos) is not remembered.
+        return KnownSegments.Count < 64 ? KnownSegments.GetOrAdd(text, text) : text;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> KnownSegments = new(StringComparer.Ordinal);
 }
 
 /// <summary>Counts conversation steps (<c>gateway_conversation_steps_total</c>).</summary>

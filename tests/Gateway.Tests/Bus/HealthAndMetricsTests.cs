@@ -67,6 +67,20 @@ public sealed class HealthAndMetricsTests
     }
 
     [Fact]
+    public async Task A_webhook_path_no_route_knows_is_timed_as_unmatched_not_under_a_label_of_its_own()
+    {
+        await using var app = new GatewayApplication();
+        var client = app.CreateClient();
+
+        var probe = await client.PostAsync("/webhooks/scanner-probe-7f3a", new StringContent("x"));
+
+        Assert.Equal(HttpStatusCode.NotFound, probe.StatusCode);
+        var text = await client.GetStringAsync("/metrics");
+        Assert.DoesNotContain("scanner-probe-7f3a", text);
+        Assert.Contains("gateway_webhook_duration_seconds_count{channel=\"none\",provider=\"unmatched\"}", text);
+    }
+
+    [Fact]
     public async Task Runtime_series_are_exported_but_not_the_per_request_framework_duplicates_of_the_webhook_histogram()
     {
         await using var app = new GatewayApplication();
