@@ -142,10 +142,9 @@ public sealed partial class RedisStore
         var key = RedisKeys.Outbox(shard);
         foreach (var entry in entries)
         {
-            if (TryParse(entry, out var outboxEvent))
+            if (!entry.IsNull && entry.Values is not null && OutboxEntryFields.Read(entry) is var fields && fields.TryGetEvent(out var outboxEvent))
             {
-                var orderKey = entry["key"];
-                found.Add(new OutboxEntry(entry.Id!, key!, outboxEvent, orderKey.IsNull ? null : orderKey.ToString()));
+                found.Add(new OutboxEntry(entry.Id!, key!, outboxEvent, fields.Key.IsNull ? null : (string)fields.Key!));
                 continue;
             }
             // A pending id whose stream entry is gone (deleted after a lost ack): nothing left to publish.
@@ -164,23 +163,6 @@ public sealed partial class RedisStore
 
     private static readonly Dictionary<string, int> OutboxShards =
         Enumerable.Range(0, RedisKeys.ShardCount).ToDictionary(s => RedisKeys.Outbox(s).ToString(), s => s, StringComparer.Ordinal);
-
-    private static bool TryParse(StreamEntry entry, out OutboxEvent outboxEvent)
-    {
-        outboxEvent = null!;
-        if (entry.IsNull || entry.Values is null) return false;
-        var id = entry["id"];
-        var type = entry["type"];
-        var payload = entry["payload"];
-        var createdAt = entry["createdAt"];
-        if (id.IsNull || type.IsNull || payload.IsNull) return false;
-        outboxEvent = new OutboxEvent(
-            Guid.Parse(id.ToString()),
-            type!,
-            payload!,
-            createdAt.IsNull ? DateTimeOffset.MinValue : DateTimeOffset.Parse(createdAt!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
-        return true;
-    }
 
     private async Task EnsureGroupsAsync(IDatabase db)
     {
@@ -236,7 +218,9 @@ public sealed partial class RedisStore
         var letters = new List<DeadLetter>();
         foreach (var entry in reads.SelectMany(r => r))
         {
-            if (TryParse(entry, out var e)) letters.Add(new DeadLetter(e, entry["reason"].ToString()));
+            if (entry.IsNull || entry.Values is null) continue;
+            var fields = OutboxEntryFields.Read(entry);
+            if (fields.TryGetEvent(out var e)) letters.Add(new DeadLetter(e, fields.Reason.ToString()));
         }
         return (IReadOnlyList<DeadLetter>)letters.OrderBy(l => l.Event.CreatedAt).Take(max).ToList();
     });
