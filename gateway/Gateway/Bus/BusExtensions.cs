@@ -62,6 +62,9 @@ public static class BusExtensions
             o.StopTimeout = TimeSpan.FromSeconds(10);
         });
 
+        // The relay publishes committed events straight to RabbitMQ in MassTransit's format; in memory, through MassTransit.
+        if (string.IsNullOrWhiteSpace(rabbit)) services.AddSingleton<IEventPublisher, MassTransitEventPublisher>();
+        else services.AddSingleton<IEventPublisher>(sp => ActivatorUtilities.CreateInstance<RabbitMqEventPublisher>(sp, RabbitMqAddress.Parse(rabbit)));
         services.AddHostedService<OutboxRelay>();
         return builder;
     }

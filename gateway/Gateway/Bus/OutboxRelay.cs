@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Gateway.Observability;
 using Gateway.Storage;
-using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Bus;
@@ -18,7 +17,7 @@ namespace Gateway.Bus;
 public sealed partial class OutboxRelay(
     IOutboxStore outbox,
     IOutboxDeadLetters deadLetters,
-    IBus bus,
+    IEventPublisher publisher,
     IEnumerable<IOutboxProjection> projections,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
@@ -120,7 +119,7 @@ public sealed partial class OutboxRelay(
 
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(_options.PublishTimeout);
-                await bus.Publish(message, type, ctx => ctx.MessageId = e.MessageId, timeout.Token);
+                await publisher.PublishAsync(message, type, e.MessageId, timeout.Token);
                 published.Add(entry);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
