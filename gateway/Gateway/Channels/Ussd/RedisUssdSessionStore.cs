@@ -3,7 +3,10 @@ using StackExchange.Redis;
 
 namespace Gateway.Channels.Ussd;
 
-/// <summary>USSD paging/retry state in Redis so that any replica can answer the next hop: one JSON document per session, expiring with it.</summary>
+/// <summary>
+/// USSD paging/retry state in Redis so that any replica can answer the next hop: one JSON document per session, expiring
+/// with it. Stored and read as UTF-8 bytes, as Redis holds them (a string in between cost two transcodings per hop).
+/// </summary>
 public sealed class RedisUssdSessionStore(IConnectionMultiplexer redis) : IUssdSessionStore
 {
     private static RedisKey Key(string sessionId) => "gw:ussd:" + sessionId;
@@ -11,11 +14,11 @@ public sealed class RedisUssdSessionStore(IConnectionMultiplexer redis) : IUssdS
     public async Task<UssdSessionState?> GetAsync(string sessionId, CancellationToken cancellationToken)
     {
         var json = await redis.GetDatabase().StringGetAsync(Key(sessionId));
-        return json.IsNullOrEmpty ? null : StoreJson.Deserialize<UssdSessionState>(json!);
+        return json.IsNullOrEmpty ? null : StoreJson.DeserializeUtf8<UssdSessionState>((byte[])json!);
     }
 
     public Task SetAsync(string sessionId, UssdSessionState state, TimeSpan ttl, CancellationToken cancellationToken) =>
-        redis.GetDatabase().StringSetAsync(Key(sessionId), StoreJson.Serialize(state), ttl);
+        redis.GetDatabase().StringSetAsync(Key(sessionId), StoreJson.SerializeToUtf8Bytes(state), ttl);
 
     public Task RemoveAsync(string sessionId, CancellationToken cancellationToken) =>
         redis.GetDatabase().KeyDeleteAsync(Key(sessionId));
