@@ -65,8 +65,9 @@ public sealed partial class RabbitMqEventPublisher(RabbitMqAddress address, IBus
                 UserName = address.Username,
                 Password = address.Password,
                 ClientProvidedName = "gateway-outbox-relay",
-                AutomaticRecoveryEnabled = true,
-                TopologyRecoveryEnabled = true,
+                // One way back after a broker outage, ours: the next publish finds the channel closed and connects again
+                // (the relay retries with backoff meanwhile). The client's own recovery would race it for the same channel.
+                AutomaticRecoveryEnabled = false,
                 RequestedHeartbeat = TimeSpan.FromSeconds(30),
             };
             if (address.UseTls) factory.Ssl = new SslOption { Enabled = true, ServerName = address.Host };
