@@ -34,8 +34,7 @@ public static class StoreJson
     [ThreadStatic]
     private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? _threadWriter;
 
-    public static string Serialize<T>(T value) =>
-        Generated<T>.Info is { } info ? Encoding.UTF8.GetString(SerializeToUtf8Bytes(value)) : JsonSerializer.Serialize(value, Options);
+    public static string Serialize<T>(T value) => Encoding.UTF8.GetString(SerializeToUtf8Bytes(value));
 
     /// <summary>UTF-8 JSON: what Redis stores, without a UTF-16 string in between.</summary>
     public static byte[] SerializeToUtf8Bytes<T>(T value)

@@ -55,4 +55,8 @@ public sealed class OutboxEntryFieldsTests
     [Fact]
     public void A_dead_letter_carries_its_reason() =>
         Assert.Equal("unknown type", OutboxEntryFields.Read(Entry(("id", Id.ToString("D")), ("reason", "unknown type"))).Reason.ToString());
+
+    [Fact]
+    public void An_entry_that_is_gone_is_no_event() =>
+        Assert.False(OutboxEntryFields.Read(StreamEntry.Null).TryGetEvent(out _));
 }

@@ -12,9 +12,11 @@ namespace Gateway.Storage.Redis;
 /// </summary>
 internal readonly record struct OutboxEntryFields(RedisValue Id, RedisValue Type, RedisValue Payload, RedisValue CreatedAt, RedisValue Key, RedisValue Reason)
 {
+    /// <summary>The fields present; all null for an entry that is gone (a pending id whose entry was deleted).</summary>
     public static OutboxEntryFields Read(StreamEntry entry)
     {
         RedisValue id = RedisValue.Null, type = RedisValue.Null, payload = RedisValue.Null, createdAt = RedisValue.Null, key = RedisValue.Null, reason = RedisValue.Null;
+        if (entry.IsNull || entry.Values is null) return new OutboxEntryFields(id, type, payload, createdAt, key, reason);
         foreach (var field in entry.Values)
         {
             ReadOnlySpan<byte> name = ((ReadOnlyMemory<byte>)field.Name).Span;

@@ -142,7 +142,8 @@ public sealed partial class RedisStore
         var key = RedisKeys.Outbox(shard);
         foreach (var entry in entries)
         {
-            if (!entry.IsNull && entry.Values is not null && OutboxEntryFields.Read(entry) is var fields && fields.TryGetEvent(out var outboxEvent))
+            var fields = OutboxEntryFields.Read(entry);
+            if (fields.TryGetEvent(out var outboxEvent))
             {
                 found.Add(new OutboxEntry(entry.Id!, key!, outboxEvent, fields.Key.IsNull ? null : (string)fields.Key!));
                 continue;
@@ -218,7 +219,6 @@ public sealed partial class RedisStore
         var letters = new List<DeadLetter>();
         foreach (var entry in reads.SelectMany(r => r))
         {
-            if (entry.IsNull || entry.Values is null) continue;
             var fields = OutboxEntryFields.Read(entry);
             if (fields.TryGetEvent(out var e)) letters.Add(new DeadLetter(e, fields.Reason.ToString()));
         }
