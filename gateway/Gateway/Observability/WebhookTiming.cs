@@ -12,7 +12,7 @@ public sealed class WebhookTiming(RequestDelegate next)
 {
     private static readonly object ChannelKey = new();
 
-    /// <summary>The provider label of a request under /webhooks that matched no route.</summary>
+    /// <summary>The provider label of a request under /webhooks that matched no route (or a route's 404).</summary>
     public const string Unmatched = "unmatched";
 
     /// <summary>
@@ -47,8 +47,10 @@ public sealed class WebhookTiming(RequestDelegate next)
         finally
         {
             var channel = context.Items.TryGetValue(ChannelKey, out var marked) && marked is string wire ? wire : "none";
-            // A path no route knows (a scanner, a typo) must not mint a label series of its own.
-            GatewayMetrics.ObserveWebhook(channel, context.GetEndpoint() is null ? Unmatched : provider, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            // A path no route knows (a scanner, a typo) must not mint a label series of its own: no endpoint, or a 404 from
+            // one whose path segment is a parameter (/webhooks/ussd/{route} with a route nobody configured).
+            var known = context.GetEndpoint() is not null && context.Response.StatusCode != StatusCodes.Status404NotFound;
+            GatewayMetrics.ObserveWebhook(channel, known ? provider : Unmatched, Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
     }
 

@@ -73,10 +73,13 @@ public sealed class HealthAndMetricsTests
         var client = app.CreateClient();
 
         var probe = await client.PostAsync("/webhooks/scanner-probe-7f3a", new StringContent("x"));
+        var ussdProbe = await client.PostAsync("/webhooks/ussd/scanner-route-9c2e", new StringContent("x"));
 
         Assert.Equal(HttpStatusCode.NotFound, probe.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, ussdProbe.StatusCode);
         var text = await client.GetStringAsync("/metrics");
         Assert.DoesNotContain("scanner-probe-7f3a", text);
+        Assert.DoesNotContain("scanner-route-9c2e", text);
         Assert.Contains("gateway_webhook_duration_seconds_count{channel=\"none\",provider=\"unmatched\"}", text);
     }
 
