@@ -8,6 +8,12 @@ public sealed class BenchmarkSetupException(string message) : Exception(message)
 /// <summary>Command-line options shared by the HTTP benchmarks, and the service connection strings from the environment.</summary>
 public sealed record BenchSettings(int Connections, TimeSpan Duration, TimeSpan Warmup, bool QuietLogs)
 {
+    /// <summary>The longest warm-up: past <see cref="Warmup"/>, the load goes on until the server's JIT settles, up to this.</summary>
+    public TimeSpan MaxWarmup { get; init; } = TimeSpan.FromSeconds(150);
+
+    /// <summary>Empty Redis (FLUSHALL, AOF rewritten) before each scenario, so each starts as the baseline did: only for a Redis of the benchmark's own.</summary>
+    public bool FreshRedis { get; init; }
+
     /// <summary>Extra environment for the gateway process (<c>--gateway-env Key=Value</c>, repeatable): configuration or runtime experiments.</summary>
     public IReadOnlyDictionary<string, string> GatewayEnvironment { get; init; } = new Dictionary<string, string>();
 
@@ -25,7 +31,9 @@ public sealed record BenchSettings(int Connections, TimeSpan Duration, TimeSpan 
                 "--connections" => settings with { Connections = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--duration" => settings with { Duration = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--warmup" => settings with { Warmup = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)) },
+                "--max-warmup" => settings with { MaxWarmup = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--quiet-logs" => settings with { QuietLogs = true },
+                "--fresh-redis" => settings with { FreshRedis = true },
                 "--gateway-env" => settings with { GatewayEnvironment = With(settings.GatewayEnvironment, Value()) },
                 _ => throw new BenchmarkSetupException($"unknown option {args[i]}"),
             };

@@ -43,7 +43,7 @@ static int Usage()
           all        baseline, twilio, ussd, votes in one run + a Markdown summary table
           alerts     a 10,000 and a 100,000-recipient alert into a loopback provider [--redis] [sizes...]
           profile    time the phases of a Twilio step in-process (form, signature, engine, store calls, TwiML) [--walks N]
-        options: --connections N (64)  --duration SECONDS (20)  --warmup SECONDS (30: the gateway JITs for about 30 s under load)  --quiet-logs (gateway logs Warning+)
+        options: --connections N (64)  --duration SECONDS (20)  --warmup SECONDS (30, then on until the JIT settles)  --max-warmup SECONDS (150)  --fresh-redis (FLUSHALL before each: a Redis of its own only)  --quiet-logs (gateway logs Warning+)
                  --gateway-env Key=Value (repeatable: configuration or runtime settings for the gateway process)
         environment: ConnectionStrings__Redis, ConnectionStrings__RabbitMq (required; see infra/bench.sh)
         """);

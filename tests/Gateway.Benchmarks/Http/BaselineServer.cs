@@ -51,6 +51,7 @@ public static class BaselineServer
             text.Append(CultureInfo.InvariantCulture, $"dotnet_collection_count_total{{generation=\"{g}\"}} {GC.CollectionCount(g)}\n");
         text.Append(CultureInfo.InvariantCulture, $"dotnet_total_memory_bytes {GC.GetTotalMemory(false)}\n");
         text.Append(CultureInfo.InvariantCulture, $"{ServerMonitor.AllocatedMetric} {GC.GetTotalAllocatedBytes()}\n");
+        text.Append(CultureInfo.InvariantCulture, $"{ServerMonitor.JitTimeMetric} {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds}\n");
         return text.ToString();
     }
 }

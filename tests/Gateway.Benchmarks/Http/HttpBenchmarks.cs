@@ -8,7 +8,7 @@ namespace Gateway.Benchmarks.Http;
 /// <summary>Everything measured for one scenario.</summary>
 public sealed record ScenarioResult(
     string Name, string Unit, int Connections, LoadResult Load, long PeakWorkingSet, long PeakGcHeap,
-    ServerSnapshot Start, ServerSnapshot End, TimeSpan DriverCpu, double MachineBusyCores, long OutboxLeft, TimeSpan OutboxDrain)
+    ServerSnapshot Start, ServerSnapshot End, TimeSpan DriverCpu, double MachineBusyCores, long OutboxLeft, TimeSpan OutboxDrain, WarmUp WarmUp)
 {
     /// <summary>Redis server CPU (user + sys) during the window, per request: what each design costs the shared Redis.</summary>
     public double RedisCpuMsPerRequest { get; init; } = double.NaN;
@@ -36,7 +36,7 @@ public static class HttpBenchmarks
     {
         Console.WriteLine($"# Gateway HTTP benchmark: {command}");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {MachineLoad.LoadAverage()}, .NET {Environment.Version}, {RepoPaths.Configuration} build");
-        Console.WriteLine($"load: {settings.Connections} connections (closed loop), warm-up {settings.Warmup.TotalSeconds:0} s, measured {settings.Duration.TotalSeconds:0} s; Redis {settings.Redis}, RabbitMQ {RedactedUri(settings.RabbitMq)}");
+        Console.WriteLine($"load: {settings.Connections} connections (closed loop), warm-up {settings.Warmup.TotalSeconds:0} s then until the server's JIT settles (at most {settings.MaxWarmup.TotalSeconds:0} s), measured {settings.Duration.TotalSeconds:0} s; Redis {settings.Redis}, RabbitMQ {RedactedUri(settings.RabbitMq)}");
         using var redis = await ConnectRedisAsync(settings.Redis);
 
         var results = new List<ScenarioResult>();
@@ -55,17 +55,19 @@ public static class HttpBenchmarks
     private static async Task<ScenarioResult> RunScenarioAsync(IScenario scenario, BenchSettings settings, ConnectionMultiplexer redis)
     {
         Console.WriteLine();
+        if (settings.FreshRedis) await EmptyRedisAsync(redis);
         Console.WriteLine($"## {scenario.Name}: starting the server…");
         await using var server = await scenario.StartServerAsync(settings);
         Console.WriteLine($"{scenario.Name}: pid {server.Process.Id} on {server.BaseAddress} (log {server.LogPath}); smoke walk…");
         await SmokeWalkAsync(scenario, server.BaseAddress);
 
         await using var monitor = new ServerMonitor(server);
+        var warmUp = new WarmUp(monitor, settings.Warmup, settings.MaxWarmup);
         ServerSnapshot? start = null, end = null;
         TimeSpan driverStart = default, driverEnd = default;
         double redisStart = 0, redisEnd = 0;
         MachineLoad machineStart = default, machineEnd = default;
-        var load = await LoadDriver.RunAsync(scenario, server.BaseAddress, settings.Connections, settings.Warmup, settings.Duration,
+        var load = await LoadDriver.RunAsync(scenario, server.BaseAddress, settings.Connections, warmUp.RunAsync, settings.Duration,
             onMeasureStart: () =>
             {
                 start = monitor.SnapshotAsync().GetAwaiter().GetResult();
@@ -85,7 +87,7 @@ public static class HttpBenchmarks
 
         var (left, drain) = await WaitForOutboxAsync(redis);
         return new ScenarioResult(scenario.Name, scenario.Unit, settings.Connections, load, monitor.PeakWorkingSet, monitor.PeakGcHeap,
-            start!, end!, driverEnd - driverStart, MachineLoad.BusyCores(machineStart, machineEnd), left, drain)
+            start!, end!, driverEnd - driverStart, MachineLoad.BusyCores(machineStart, machineEnd), left, drain, warmUp)
         {
             RedisCpuMsPerRequest = (redisEnd - redisStart) * 1000 / Math.Max(1, load.Requests),
         };
@@ -123,11 +125,38 @@ public static class HttpBenchmarks
         return (left, clock.Elapsed);
     }
 
+    /// <summary>
+    /// FLUSHALL, then an AOF rewrite, waited for: each scenario starts on an empty Redis with a small AOF, as the
+    /// baseline (first) does. Otherwise later scenarios of <c>all</c> ran on the earlier ones' million keys, paying
+    /// longer fork pauses and rewrite CPU for data that is not theirs.
+    /// </summary>
+    private static async Task EmptyRedisAsync(ConnectionMultiplexer redis)
+    {
+        var server = redis.GetServer(redis.GetEndPoints()[0]);
+        await server.FlushAllDatabasesAsync();
+        if (Info(server, "persistence").GetValueOrDefault("aof_enabled") != "1") return;
+        await WaitForRewriteAsync(server);
+        await server.SaveAsync(SaveType.BackgroundRewriteAppendOnlyFile);
+        await WaitForRewriteAsync(server);
+    }
+
+    private static async Task WaitForRewriteAsync(IServer server)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (Info(server, "persistence") is var p && (p.GetValueOrDefault("aof_rewrite_in_progress") == "1" || p.GetValueOrDefault("aof_rewrite_scheduled") == "1"))
+        {
+            if (deadline.Elapsed > TimeSpan.FromMinutes(2)) throw new BenchmarkSetupException("Redis did not finish its AOF rewrite within 2 minutes.");
+            await Task.Delay(100);
+        }
+    }
+
+    private static Dictionary<string, string> Info(IServer server, string section) =>
+        server.Info(section).SelectMany(g => g).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+
     /// <summary>used_cpu_user + used_cpu_sys of the Redis server (INFO cpu), in seconds.</summary>
     private static double RedisCpuSeconds(ConnectionMultiplexer redis)
     {
-        var server = redis.GetServer(redis.GetEndPoints()[0]);
-        var cpu = server.Info("cpu").SelectMany(g => g).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var cpu = Info(redis.GetServer(redis.GetEndPoints()[0]), "cpu");
         double Get(string key) => cpu.TryGetValue(key, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : 0;
         return Get("used_cpu_user") + Get("used_cpu_sys");
     }
@@ -146,6 +175,7 @@ public static class HttpBenchmarks
         var l = r.Load;
         var rows = new List<(string, string)>
         {
+            ("warm-up", r.WarmUp.Describe()),
             ($"throughput ({r.Unit}/s)", F(l.Throughput, "0")),
             ("vs baseline", baseline is null || baseline == r ? "-" : Percent(l.Throughput / baseline.Load.Throughput)),
             ($"{r.Unit} measured / errors", $"{l.Requests} / {l.Errors}"),
@@ -155,6 +185,7 @@ public static class HttpBenchmarks
             ("server peak GC heap (MB)", F(r.PeakGcHeap / 1048576.0, "0")),
             ("server CPU (cores) / ms per request", $"{F(r.ServerCores, "0.00")} / {F(r.ServerCpuMsPerRequest, "0.000")}"),
             ("Redis CPU per request (ms)", F(r.RedisCpuMsPerRequest, "0.000")),
+            ("server JIT in the measured window (ms)", F((r.End.JitTime - r.Start.JitTime).TotalMilliseconds, "0")),
             ("server allocated per request (KB)", F(r.AllocatedKbPerRequest, "0.0")),
             ("server GCs gen0 / gen1 / gen2", $"{r.End.Gen0 - r.Start.Gen0} / {r.End.Gen1 - r.Start.Gen1} / {r.End.Gen2 - r.Start.Gen2}"),
             ("load generator CPU (cores)", F(r.DriverCores, "0.00")),
@@ -172,16 +203,16 @@ public static class HttpBenchmarks
     {
         var baseline = results.FirstOrDefault(r => r.Name == "baseline");
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{settings.Connections} connections, {settings.Duration.TotalSeconds:0} s measured after {settings.Warmup.TotalSeconds:0} s warm-up, {Environment.ProcessorCount} cores shared by server, load generator, Redis and RabbitMQ:");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{settings.Connections} connections, {settings.Duration.TotalSeconds:0} s measured after a warm-up of at least {settings.Warmup.TotalSeconds:0} s, until the server's JIT settled (warm-up column), {Environment.ProcessorCount} cores shared by server, load generator, Redis and RabbitMQ:");
         text.AppendLine();
-        text.AppendLine("| benchmark | unit | req/s | vs baseline | p50 ms | p90 ms | p99 ms | max ms | errors | peak WS MB | peak GC heap MB | CPU ms/req | Redis CPU ms/req | alloc KB/req | machine busy cores |");
-        text.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+        text.AppendLine("| benchmark | unit | req/s | vs baseline | p50 ms | p90 ms | p99 ms | max ms | errors | peak WS MB | peak GC heap MB | CPU ms/req | Redis CPU ms/req | alloc KB/req | machine busy cores | warm-up s |");
+        text.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var r in results)
         {
             var l = r.Load;
             var ratio = baseline is null || baseline == r ? "-" : Percent(l.Throughput / baseline.Load.Throughput);
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Name} | {r.Unit} | {F(l.Throughput, "0")} | {ratio} | {F(l.Percentile(50), "0.0")} | {F(l.Percentile(90), "0.0")} | {F(l.Percentile(99), "0.0")} | {F(l.Max, "0.0")} | {l.Errors} | {F(r.PeakWorkingSet / 1048576.0, "0")} | {F(r.PeakGcHeap / 1048576.0, "0")} | {F(r.ServerCpuMsPerRequest, "0.00")} | {F(r.RedisCpuMsPerRequest, "0.00")} | {F(r.AllocatedKbPerRequest, "0.0")} | {F(r.MachineBusyCores, "0.0")} |");
+                $"| {r.Name} | {r.Unit} | {F(l.Throughput, "0")} | {ratio} | {F(l.Percentile(50), "0.0")} | {F(l.Percentile(90), "0.0")} | {F(l.Percentile(99), "0.0")} | {F(l.Max, "0.0")} | {l.Errors} | {F(r.PeakWorkingSet / 1048576.0, "0")} | {F(r.PeakGcHeap / 1048576.0, "0")} | {F(r.ServerCpuMsPerRequest, "0.00")} | {F(r.RedisCpuMsPerRequest, "0.00")} | {F(r.AllocatedKbPerRequest, "0.0")} | {F(r.MachineBusyCores, "0.0")} | {F(r.WarmUp.Elapsed.TotalSeconds, "0")}{(r.WarmUp.Settled ? "" : " (JIT not settled)")} |");
         }
         return text.ToString();
     }

@@ -21,7 +21,7 @@ public sealed record LoadResult(long Requests, long Errors, long Walks, TimeSpan
 /// </summary>
 public static class LoadDriver
 {
-    public static async Task<LoadResult> RunAsync(IScenario scenario, Uri baseAddress, int connections, TimeSpan warmup, TimeSpan duration,
+    public static async Task<LoadResult> RunAsync(IScenario scenario, Uri baseAddress, int connections, Func<Task> warmUp, TimeSpan duration,
         Action onMeasureStart, Action onMeasureEnd)
     {
         using var handler = new SocketsHttpHandler
@@ -39,7 +39,7 @@ public static class LoadDriver
         var state = new RunState();
         var workers = Enumerable.Range(0, connections).Select(_ => Task.Run(() => WorkerAsync(scenario, client, baseAddress, state))).ToArray();
 
-        await Task.Delay(warmup);
+        await warmUp();
         onMeasureStart();
         var window = Stopwatch.StartNew();
         Volatile.Write(ref state.Measuring, true);

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Gateway.Benchmarks.Http;
 
 /// <summary>What the server process reports about itself at one instant (from /proc and its Prometheus text).</summary>
-public sealed record ServerSnapshot(TimeSpan Cpu, long Gen0, long Gen1, long Gen2, long AllocatedBytes, long GcHeapBytes, long WorkingSetBytes);
+public sealed record ServerSnapshot(TimeSpan Cpu, long Gen0, long Gen1, long Gen2, long AllocatedBytes, long GcHeapBytes, long WorkingSetBytes, TimeSpan JitTime);
 
 /// <summary>
 /// Samples the server process: working set from /proc every 100 ms, GC heap (<c>dotnet_total_memory_bytes</c>) from its
@@ -90,11 +90,15 @@ public sealed class ServerMonitor : IAsyncDisposable
             Get("dotnet_collection_count_total{generation=\"2\"}"),
             Get(AllocatedMetric),
             Get("dotnet_total_memory_bytes"),
-            workingSet);
+            workingSet,
+            TimeSpan.FromSeconds(values.GetValueOrDefault(JitTimeMetric)));
     }
 
     /// <summary>System.Runtime's <c>dotnet.gc.heap.total_allocated</c> as prometheus-net's meter adapter exports it.</summary>
     public const string AllocatedMetric = "system_runtime_dotnet_gc_heap_total_allocated";
+
+    /// <summary>System.Runtime's <c>dotnet.jit.compilation.time</c> (seconds the JIT has run, all threads), same adapter.</summary>
+    public const string JitTimeMetric = "system_runtime_dotnet_jit_compilation_time";
 
     private static Dictionary<string, double> Parse(string text)
     {
