@@ -358,7 +358,19 @@ any_running() {
   redis_running || rmq_running || pid_alive "$KANNEL_DIR/bearerbox.pid" bearerbox || pid_alive "$KANNEL_DIR/smsbox.pid" smsbox
 }
 
-usage() { echo "usage: $0 {start|stop|restart|status} {redis|rabbitmq|kannel|all}" >&2; exit 2; }
+usage() { echo "usage: $0 {start|stop|restart|status} {redis|rabbitmq|kannel|all}  |  $0 {add-vhost|delete-vhost} NAME" >&2; exit 2; }
+
+# A RabbitMQ virtual host of its own, empty (no exchange, no queue): a brand-new broker for a test, on the running node.
+if [ $# -eq 2 ] && { [ "$1" = add-vhost ] || [ "$1" = delete-vhost ]; }; then
+  [[ $2 =~ ^[A-Za-z0-9._-]+$ ]] || die "vhost names here are letters, digits, '.', '_' and '-': got '$2'"
+  load_ports
+  if [ "$1" = add-vhost ]; then
+    rmqctl add_vhost "$2" >/dev/null && rmqctl set_permissions -p "$2" guest '.*' '.*' '.*' >/dev/null
+  else
+    rmqctl delete_vhost "$2" >/dev/null
+  fi
+  exit
+fi
 
 [ $# -eq 2 ] || usage
 action=$1; target=$2

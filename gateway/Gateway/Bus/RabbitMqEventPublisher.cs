@@ -11,8 +11,13 @@ namespace Gateway.Bus;
 /// their ids, so MassTransit's publish pipeline (its send context, filters, serializer lookup and diagnostics, ~25 µs
 /// per event under load) bought nothing here; MassTransit still runs the consumers. A failure throws: the relay keeps
 /// the entry and retries. The connection is made on first use and again after it was lost.
+/// <para>RabbitMQ drops a message published to an exchange no queue is bound to. On a brand-new broker (or one that lost
+/// its definitions) the gateway's own receive endpoints (DeliverReply, the commands) may not have bound their queues yet
+/// when the relay, which connects faster than MassTransit, publishes its first events: so after each new connection the
+/// first publish waits for the bus to report Healthy (its endpoints declared and bound). Until then, or for the publish
+/// timeout, the event stays in the outbox. Queues of other systems are theirs to declare before events flow.</para>
 /// </summary>
-public sealed partial class RabbitMqEventPublisher(RabbitMqAddress address, IBus bus, ILogger<RabbitMqEventPublisher> logger)
+public sealed partial class RabbitMqEventPublisher(RabbitMqAddress address, IBusControl bus, ILogger<RabbitMqEventPublisher> logger)
     : IEventPublisher, IAsyncDisposable
 {
     private readonly SemaphoreSlim _connectGate = new(1, 1);
@@ -20,10 +25,12 @@ public sealed partial class RabbitMqEventPublisher(RabbitMqAddress address, IBus
     private readonly Uri _hostAddress = HostAddress(address);
     private IConnection? _connection;
     private IChannel? _channel;
+    private volatile bool _consumersBound;
 
     public async Task PublishAsync(object message, Type messageType, Guid messageId, CancellationToken cancellationToken)
     {
         var channel = await ChannelAsync(cancellationToken);
+        if (!_consumersBound) await WaitForConsumersAsync(cancellationToken);
         var exchange = MassTransitEnvelope.ExchangeOf(messageType);
         await DeclareOnceAsync(channel, exchange, cancellationToken);
 
@@ -36,6 +43,25 @@ public sealed partial class RabbitMqEventPublisher(RabbitMqAddress address, IBus
         };
         // With confirmation tracking on, this completes on the broker's ack and throws on a nack or a lost channel.
         await channel.BasicPublishAsync(exchange, "", mandatory: false, properties, body, cancellationToken);
+    }
+
+    private async Task WaitForConsumersAsync(CancellationToken cancellationToken)
+    {
+        while (bus.CheckHealth() is { Status: not BusHealthStatus.Healthy } health)
+        {
+            try
+            {
+                await Task.Delay(100, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // The relay's publish timeout: this publish fails, the event stays in the outbox, the relay retries.
+                throw new InvalidOperationException($"The bus is not healthy yet ({health.Description}): its receive endpoints may not be bound, so the event waits in the outbox.");
+            }
+        }
+        if (_consumersBound) return;
+        _consumersBound = true;
+        LogConsumersBound();
     }
 
     /// <summary>
@@ -74,8 +100,10 @@ public sealed partial class RabbitMqEventPublisher(RabbitMqAddress address, IBus
             _connection = await factory.CreateConnectionAsync(cancellationToken);
             _channel = await _connection.CreateChannelAsync(
                 new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
-            // Exchanges are declared again on the new channel (the broker may have restarted without them).
+            // Exchanges are declared again on the new channel (the broker may have restarted without them), and the
+            // gateway's own queues must be bound again before the first publish.
             _declaredExchanges.Clear();
+            _consumersBound = false;
             LogConnected(address.Host, address.Port);
             return _channel;
         }
@@ -116,6 +144,9 @@ public sealed partial class RabbitMqEventPublisher(RabbitMqAddress address, IBus
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox publisher connected to RabbitMQ at {Host}:{Port}")]
     private partial void LogConnected(string host, int port);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox publisher: the bus is healthy (the gateway's receive endpoints are bound); publishing")]
+    private partial void LogConsumersBound();
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Closing the outbox publisher's previous RabbitMQ connection failed")]
     private partial void LogCloseFailed(Exception ex);

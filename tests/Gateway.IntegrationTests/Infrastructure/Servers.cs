@@ -9,7 +9,7 @@ namespace Gateway.IntegrationTests.Infrastructure;
 /// <item><c>ConnectionStrings__Redis</c>, e.g. <c>127.0.0.1:16379</c></item>
 /// <item><c>ConnectionStrings__RabbitMq</c>, e.g. <c>amqp://guest:guest@127.0.0.1:25672/</c></item>
 /// <item><c>GATEWAY_INFRA_SCRIPT</c>, the absolute path of <c>infra/services.sh</c>, which understands
-/// <c>stop|start|restart redis|rabbitmq</c> and keeps ports and data.</item>
+/// <c>stop|start|restart redis|rabbitmq</c> (keeping ports and data) and <c>add-vhost|delete-vhost NAME</c>.</item>
 /// </list>
 /// Missing variables fail the test (never skip): these tests are the proof that the gateway works on real servers.
 /// </summary>
@@ -39,6 +39,13 @@ public static class Servers
         await using var redis = ConnectRedis();
         await redis.GetDatabase().ExecuteAsync("FLUSHDB");
     }
+
+    /// <summary>An empty RabbitMQ virtual host on the running broker (no exchange, no queue: a brand-new broker), for guest.</summary>
+    public static Task AddVhostAsync(string name) => RunAsync("add-vhost", name);
+    public static Task DeleteVhostAsync(string name) => RunAsync("delete-vhost", name);
+
+    /// <summary><see cref="RabbitMq"/> with its virtual host replaced by <paramref name="vhost"/>.</summary>
+    public static string RabbitMqOn(string vhost) => new UriBuilder(RabbitMq) { Path = "/" + Uri.EscapeDataString(vhost) }.Uri.ToString();
 
     public static Task StopAsync(string service) => RunAsync("stop", service);
     public static Task StartAsync(string service) => RunAsync("start", service);
