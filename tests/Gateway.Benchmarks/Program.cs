@@ -15,6 +15,8 @@ try
         BaselineServer.Command => await BaselineServer.RunAsync(rest),
         // Where a Twilio step's time goes (in-process, no HTTP): for looking into a slow result.
         StepProfile.Command => await StepProfile.RunAsync(rest),
+        // What Redis itself spends per baseline request and per gateway step (no HTTP, no broker): the floor under each.
+        RedisCost.Command => await RedisCost.RunAsync(rest),
         // A 10k and a 100k-recipient alert into a loopback provider (in process): messages/s and memory.
         "alerts" => await RunAlertsAsync(args),
         _ => Usage(),
@@ -42,6 +44,7 @@ static int Usage()
           votes      real gateway, POST /webhooks/twilio signed, one-message votes ("BENCHVOTE 2") in a poll, new numbers
           all        baseline, twilio, ussd, votes in one run + a Markdown summary table
           alerts     a 10,000 and a 100,000-recipient alert into a loopback provider [--redis] [sizes...]
+          redis-cost Redis's own CPU and AOF bytes per baseline request and per gateway step (store, relay) [--steps N] --fresh-redis
           profile    time the phases of a Twilio step in-process (form, signature, engine, store calls, TwiML) [--walks N]
         options: --connections N (64)  --duration SECONDS (20)  --warmup SECONDS (30, then on until the JIT settles)  --max-warmup SECONDS (150)  --fresh-redis (FLUSHALL before each: a Redis of its own only)  --quiet-logs (gateway logs Warning+)
                  --gateway-env Key=Value (repeatable: configuration or runtime settings for the gateway process)

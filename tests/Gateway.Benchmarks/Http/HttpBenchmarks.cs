@@ -130,7 +130,7 @@ public static class HttpBenchmarks
     /// baseline (first) does. Otherwise later scenarios of <c>all</c> ran on the earlier ones' million keys, paying
     /// longer fork pauses and rewrite CPU for data that is not theirs.
     /// </summary>
-    private static async Task EmptyRedisAsync(ConnectionMultiplexer redis)
+    internal static async Task EmptyRedisAsync(ConnectionMultiplexer redis)
     {
         var server = redis.GetServer(redis.GetEndPoints()[0]);
         await server.FlushAllDatabasesAsync();
