@@ -15,9 +15,6 @@ public sealed class WarmUp(ServerMonitor monitor, TimeSpan minimum, TimeSpan max
 
     public TimeSpan Elapsed { get; private set; }
 
-    /// <summary>JIT time of the last interval polled: under the threshold when <see cref="Settled"/>.</summary>
-    public TimeSpan LastIntervalJit { get; private set; }
-
     public bool Settled { get; private set; }
 
     private readonly List<double> _intervalsMs = [];
@@ -32,10 +29,10 @@ public sealed class WarmUp(ServerMonitor monitor, TimeSpan minimum, TimeSpan max
         {
             await Task.Delay(Interval);
             var now = (await monitor.SnapshotAsync()).JitTime;
-            LastIntervalJit = now - before;
-            _intervalsMs.Add(LastIntervalJit.TotalMilliseconds);
+            var jit = now - before;
+            _intervalsMs.Add(jit.TotalMilliseconds);
             before = now;
-            quiet = LastIntervalJit < Interval * SettledShare ? quiet + 1 : 0;
+            quiet = jit < Interval * SettledShare ? quiet + 1 : 0;
             if (quiet == 2)
             {
                 Settled = true;
