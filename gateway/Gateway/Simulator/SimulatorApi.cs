@@ -1,3 +1,4 @@
+using Gateway.Admin;
 using Gateway.Channels.Ussd;
 using Gateway.Conversations;
 using Gateway.Observability;
@@ -9,7 +10,8 @@ namespace Gateway.Simulator;
 /// <summary>
 /// Talk to the flows without a telecom account: <c>POST /api/simulator/messages</c> runs the real engine and
 /// answers with the replies as the channel would render them; <c>GET /api/simulator/messages?to=</c> lists what
-/// the gateway sent on its own (bus commands, alerts) to a simulated phone.
+/// the gateway sent on its own (bus commands, alerts) to a simulated phone. Open in Development and Testing; elsewhere
+/// behind an admin key (<see cref="SimulatorAccess"/>).
 /// </summary>
 public static class SimulatorApi
 {
@@ -35,6 +37,9 @@ public static class SimulatorApi
     public static IEndpointRouteBuilder MapSimulator(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/simulator").WithTags("Simulator");
+        var services = app.ServiceProvider;
+        if (!SimulatorAccess.IsOpen(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>()))
+            group.RequireAdminKey();
         group.MapPost("/messages", SendAsync);
         group.MapGet("/messages", (string? to, SimulatorMailbox mailbox) =>
             PhoneNumbers.TryNormalize(to, out var phone)

@@ -24,6 +24,9 @@ public class GatewayApplication : WebApplicationFactory<Program>
     /// <summary>The clock every component of the host reads (starts at a fixed Tuesday noon in Morocco).</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.FromHours(1)));
 
+    /// <summary>The host's environment: Testing unless a test is about what another environment changes.</summary>
+    public string EnvironmentName { get; init; } = "Testing";
+
     /// <summary>Sets a configuration value (keys with ':'), before the host starts.</summary>
     public GatewayApplication With(string key, string? value)
     {
@@ -40,7 +43,7 @@ public class GatewayApplication : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         // UseSetting makes the values visible to Program's own code before Build() (AddX methods read
         // ConnectionStrings:* at registration); ConfigureAppConfiguration alone applies only after it.
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
