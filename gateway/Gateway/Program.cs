@@ -40,6 +40,7 @@ app.MapSimulator();
 app.MapPolls();
 app.MapAlerts();
 app.MapContacts();
+app.MapOutbox();
 app.MapUssdWebhooks();
 app.MapKannelWebhooks();
 app.MapTwilioWebhooks();
