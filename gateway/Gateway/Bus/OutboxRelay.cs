@@ -138,6 +138,7 @@ public sealed partial class OutboxRelay(
     {
         LogDeadLettered(entry.Event.MessageType, entry.Event.MessageId, reason);
         await deadLetters.DeadLetterAsync(entry, reason, cancellationToken);
+        GatewayMetrics.OutboxDeadLettered.Inc();
     }
 
     /// <summary>The contract type named by an outbox entry; only plain type names of the contracts assembly are accepted.</summary>

@@ -33,6 +33,10 @@ public static class GatewayMetrics
     public static readonly Counter OutboxPublishFailures = Metrics.CreateCounter(
         "gateway_outbox_publish_failures_total", "Outbox publishes that failed (broker down or unconfirmed); the events were kept and retried.");
 
+    /// <summary><c>gateway_outbox_dead_lettered_total</c>: events the relay could never publish, kept aside (GET /api/outbox/dead-letters).</summary>
+    public static readonly Counter OutboxDeadLettered = Metrics.CreateCounter(
+        "gateway_outbox_dead_lettered_total", "Outbox events moved to the dead letters (unknown type, unreadable payload): kept, not published.");
+
     /// <summary><c>gateway_messages_sent_total{provider,outcome}</c>: outbound messages by provider and outcome.</summary>
     public static readonly Counter MessagesSentTotal = Metrics.CreateCounter(
         "gateway_messages_sent_total", "Outbound messages handed to a provider, by outcome.",

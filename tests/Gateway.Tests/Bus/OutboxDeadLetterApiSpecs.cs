@@ -28,6 +28,7 @@ public sealed class OutboxDeadLetterApiSpecs
         await using var app = App();
         var http = Client(app, Programme);
         var unknown = new OutboxEvent(Guid.NewGuid(), "NoSuchEvent", """{"x":1}""", app.Clock.GetUtcNow());
+        var before = await DeadLetteredAsync(http);
         await app.Services.GetRequiredService<IOutboxWriter>().AppendAsync("c-dead-api", unknown, CancellationToken.None);
         app.Services.GetRequiredService<Gateway.Bus.OutboxSignal>().Notify();
 
@@ -39,6 +40,14 @@ public sealed class OutboxDeadLetterApiSpecs
         Assert.Equal("NoSuchEvent", letter.MessageType);
         Assert.Contains("Unknown message type 'NoSuchEvent'", letter.Reason);
         Assert.Equal("""{"x":1}""", letter.Payload);
+        // The counter is process-wide (other tests dead-letter too): this letter must have moved it.
+        await Wait.ForAsync(() => DeadLetteredAsync(http), n => n > before, "gateway_outbox_dead_lettered_total to count the letter");
+    }
+
+    private static async Task<double> DeadLetteredAsync(HttpClient http)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(await http.GetStringAsync("/metrics"), @"(?m)^gateway_outbox_dead_lettered_total (\S+)");
+        return match.Success ? double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
     }
 
     [Fact]
