@@ -55,7 +55,7 @@ public static class HttpBenchmarks
     private static async Task<ScenarioResult> RunScenarioAsync(IScenario scenario, BenchSettings settings, ConnectionMultiplexer redis)
     {
         Console.WriteLine();
-        if (settings.FreshRedis) await EmptyRedisAsync(redis);
+        if (settings.FreshRedis) await RedisInfo.EmptyAsync(redis);
         Console.WriteLine($"## {scenario.Name}: starting the server…");
         await using var server = await scenario.StartServerAsync(settings);
         Console.WriteLine($"{scenario.Name}: pid {server.Process.Id} on {server.BaseAddress} (log {server.LogPath}); smoke walk…");
@@ -73,13 +73,13 @@ public static class HttpBenchmarks
                 start = monitor.SnapshotAsync().GetAwaiter().GetResult();
                 driverStart = Process.GetCurrentProcess().TotalProcessorTime;
                 machineStart = MachineLoad.Read();
-                redisStart = RedisCpuSeconds(redis);
+                redisStart = RedisInfo.CpuSeconds(RedisInfo.Read(RedisInfo.Server(redis), "cpu"));
                 monitor.Start();
             },
             onMeasureEnd: () =>
             {
                 machineEnd = MachineLoad.Read();
-                redisEnd = RedisCpuSeconds(redis);
+                redisEnd = RedisInfo.CpuSeconds(RedisInfo.Read(RedisInfo.Server(redis), "cpu"));
                 driverEnd = Process.GetCurrentProcess().TotalProcessorTime;
                 monitor.StopAsync().GetAwaiter().GetResult();
                 end = monitor.SnapshotAsync().GetAwaiter().GetResult();
@@ -123,42 +123,6 @@ public static class HttpBenchmarks
             await Task.Delay(100);
         } while (clock.Elapsed < TimeSpan.FromSeconds(30));
         return (left, clock.Elapsed);
-    }
-
-    /// <summary>
-    /// FLUSHALL, then an AOF rewrite, waited for: each scenario starts on an empty Redis with a small AOF, as the
-    /// baseline (first) does. Otherwise later scenarios of <c>all</c> ran on the earlier ones' million keys, paying
-    /// longer fork pauses and rewrite CPU for data that is not theirs.
-    /// </summary>
-    internal static async Task EmptyRedisAsync(ConnectionMultiplexer redis)
-    {
-        var server = redis.GetServer(redis.GetEndPoints()[0]);
-        await server.FlushAllDatabasesAsync();
-        if (Info(server, "persistence").GetValueOrDefault("aof_enabled") != "1") return;
-        await WaitForRewriteAsync(server);
-        await server.SaveAsync(SaveType.BackgroundRewriteAppendOnlyFile);
-        await WaitForRewriteAsync(server);
-    }
-
-    private static async Task WaitForRewriteAsync(IServer server)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (Info(server, "persistence") is var p && (p.GetValueOrDefault("aof_rewrite_in_progress") == "1" || p.GetValueOrDefault("aof_rewrite_scheduled") == "1"))
-        {
-            if (deadline.Elapsed > TimeSpan.FromMinutes(2)) throw new BenchmarkSetupException("Redis did not finish its AOF rewrite within 2 minutes.");
-            await Task.Delay(100);
-        }
-    }
-
-    private static Dictionary<string, string> Info(IServer server, string section) =>
-        server.Info(section).SelectMany(g => g).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-
-    /// <summary>used_cpu_user + used_cpu_sys of the Redis server (INFO cpu), in seconds.</summary>
-    private static double RedisCpuSeconds(ConnectionMultiplexer redis)
-    {
-        var cpu = Info(redis.GetServer(redis.GetEndPoints()[0]), "cpu");
-        double Get(string key) => cpu.TryGetValue(key, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : 0;
-        return Get("used_cpu_user") + Get("used_cpu_sys");
     }
 
     private static async Task<ConnectionMultiplexer> ConnectRedisAsync(string configuration)

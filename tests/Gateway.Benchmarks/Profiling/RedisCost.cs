@@ -44,7 +44,7 @@ public static class RedisCost
         await using var redis = await ConnectionMultiplexer.ConnectAsync(options);
         var db = redis.GetDatabase();
 
-        Console.WriteLine($"# Redis cost per operation: {steps} of each, {InFlight} in flight, Redis {redis.GetServer(redis.GetEndPoints()[0]).Version} at {configuration}");
+        Console.WriteLine($"# Redis cost per operation: {steps} of each, {InFlight} in flight, Redis {RedisInfo.Server(redis).Version} at {configuration}");
         var rows = new List<(string Name, Measure Measure)>();
         for (var round = 0; round < 2; round++)
         {
@@ -72,13 +72,13 @@ public static class RedisCost
     private static async Task<Measure> MeasureAsync(ConnectionMultiplexer redis, int walks, Func<int, Task> operation, Func<Task>? alongside = null)
     {
         var count = walks * StepsPerWalk;
-        var server = redis.GetServer(redis.GetEndPoints()[0]);
-        await Http.HttpBenchmarks.EmptyRedisAsync(redis);
+        var server = RedisInfo.Server(redis);
+        await RedisInfo.EmptyAsync(redis);
         var rewrite = (string)(await server.ExecuteAsync("CONFIG", "GET", "auto-aof-rewrite-percentage"))[1]!;
         await server.ExecuteAsync("CONFIG", "SET", "auto-aof-rewrite-percentage", "0");
         try
         {
-            var (cpuBefore, aofBefore) = RedisCounters(server);
+            var before = RedisInfo.Read(server);
             var clientBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var next = -1;
@@ -97,28 +97,22 @@ public static class RedisCost
             if (alongside is not null) await alongside(); // what the last round left
             var elapsed = clock.Elapsed;
             var client = Process.GetCurrentProcess().TotalProcessorTime - clientBefore;
-            var (cpuAfter, aofAfter) = RedisCounters(server);
-            var aof = aofAfter - aofBefore is var grown and >= 0 and < 1e15 ? grown / count : double.NaN;
-            return new Measure((cpuAfter - cpuBefore) * 1e6 / count, aof,
+            var after = RedisInfo.Read(server);
+            return new Measure((RedisInfo.CpuSeconds(after) - RedisInfo.CpuSeconds(before)) * 1e6 / count, AofGrowth(before, after) / count,
                 client.TotalMilliseconds * 1000 / count, count / elapsed.TotalSeconds);
         }
         finally
         {
             await server.ExecuteAsync("CONFIG", "SET", "auto-aof-rewrite-percentage", rewrite);
-            await Http.HttpBenchmarks.EmptyRedisAsync(redis);
+            await RedisInfo.EmptyAsync(redis);
         }
     }
 
-    /// <summary>
-    /// used_cpu_user + used_cpu_sys of the main process (seconds), and the AOF's size (bytes), offset by the rewrites seen
-    /// (a rewrite shrinks it: then the growth is not known, NaN).
-    /// </summary>
-    private static (double Cpu, double Aof) RedisCounters(IServer server)
-    {
-        var info = server.Info().SelectMany(g => g).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        double Get(string key) => info.TryGetValue(key, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : 0;
-        return (Get("used_cpu_user") + Get("used_cpu_sys"), Get("aof_current_size") + Get("aof_rewrites") * 1e15);
-    }
+    /// <summary>Bytes the AOF grew by; NaN when a rewrite (which shrinks it) happened in between.</summary>
+    private static double AofGrowth(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after) =>
+        RedisInfo.Number(after, "aof_rewrites") == RedisInfo.Number(before, "aof_rewrites")
+            ? RedisInfo.Number(after, "aof_current_size") - RedisInfo.Number(before, "aof_current_size")
+            : double.NaN;
 
     /// <summary>The bare endpoint's work for request <paramref name="i"/> (its walk: three requests per number).</summary>
     private static async Task BaselineRequestAsync(IDatabase db, string run, int i)
