@@ -6,7 +6,7 @@ namespace Gateway.Text;
 public static class Gsm7
 {
     // Basic table, in code order 0x00–0x7F (ESC at 0x1B is left out: it is not a character people type).
-    // Only Ç (U+00C7) sits at 0x09; ç is not GSM, as in Twilio's calculator (protocols.md §6).
+    // Only Ç (U+00C7) sits at 0x09; ç is not GSM, as in Twilio's calculator (docs/protocols.md §6).
     private const string Basic =
         "@£$¥èéùìòÇ\nØø\rÅå" +
         "Δ_ΦΓΛΩΠΨΣΘΞÆæßÉ" +

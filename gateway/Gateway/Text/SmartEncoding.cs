@@ -7,7 +7,7 @@ namespace Gateway.Text;
 public sealed record CharacterReplacement(string Character, string Replacement);
 
 /// <summary>
-/// Twilio's Smart Encoding (protocols.md §6): typographic characters that force UCS-2 replaced by
+/// Twilio's Smart Encoding (docs/protocols.md §6): typographic characters that force UCS-2 replaced by
 /// GSM-7 look-alikes. Accented letters, Arabic, Tifinagh and emoji are never touched.
 /// </summary>
 public static class SmartEncoding

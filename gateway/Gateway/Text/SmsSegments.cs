@@ -11,7 +11,7 @@ public enum SmsEncoding { Gsm7, Ucs2 }
 /// <param name="NonGsmCharacters">Distinct characters that force UCS-2, in order of first appearance.</param>
 public sealed record SegmentInfo(SmsEncoding Encoding, int Characters, int Units, int Segments, IReadOnlyList<string> NonGsmCharacters);
 
-/// <summary>Counts SMS segments as Twilio's segment calculator does (protocols.md §6).</summary>
+/// <summary>Counts SMS segments as Twilio's segment calculator does (docs/protocols.md §6).</summary>
 public static class SmsSegments
 {
     public const int Gsm7SingleSegment = 160;

@@ -3,7 +3,7 @@ using Gateway.Channels.Twilio;
 
 namespace Gateway.Benchmarks.Http;
 
-/// <summary>Twilio's inbound SMS webhook as Twilio sends it: the full form (protocols.md §1), signed like Twilio signs it.</summary>
+/// <summary>Twilio's inbound SMS webhook as Twilio sends it: the full form (docs/protocols.md §1), signed like Twilio signs it.</summary>
 public static class TwilioRequests
 {
     public const string Path = "/webhooks/twilio";

@@ -9,7 +9,7 @@ public class SmsSegmentsSpecs
 
     private static string Repeat(string s, int count) => string.Concat(Enumerable.Repeat(s, count));
 
-    // The vectors verified with Twilio's segment calculator (protocols.md §6).
+    // The vectors verified with Twilio's segment calculator (docs/protocols.md §6).
     [Theory]
     [InlineData("a", 160, SmsEncoding.Gsm7, 160, 1)]
     [InlineData("a", 161, SmsEncoding.Gsm7, 161, 2)]

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Channels.Kannel;
 
 /// <summary>
-/// <c>GET|POST /webhooks/kannel</c>: smsbox's sms-service calling us with an MO (get-url of protocols.md §8);
+/// <c>GET|POST /webhooks/kannel</c>: smsbox's sms-service calling us with an MO (get-url of docs/protocols.md §8);
 /// <c>GET|POST /webhooks/kannel/dlr</c>: delivery reports for what <see cref="KannelSender"/> sent.
 /// </summary>
 public static class KannelEndpoints
@@ -93,7 +93,7 @@ public static class KannelEndpoints
         return TypedResults.Ok();
     }
 
-    /// <summary>Kannel DLR values (dlr-mask bits, protocols.md §7) to MessageStatusChanged statuses.</summary>
+    /// <summary>Kannel DLR values (dlr-mask bits, docs/protocols.md §7) to MessageStatusChanged statuses.</summary>
     internal static (string? Status, string? ErrorCode) MapStatus(int value) => value switch
     {
         1 => ("delivered", null),

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Channels.Kannel;
 
 /// <summary>
-/// Outbound SMS through smsbox's sendsms (protocols.md §7): one GET per message, UTF-8 text with coding 0 or 2,
+/// Outbound SMS through smsbox's sendsms (docs/protocols.md §7): one GET per message, UTF-8 text with coding 0 or 2,
 /// and a dlr-url carrying our own message id, since sendsms answers only "0: Accepted for delivery".
 /// Retries (503 "Temporal failure", network errors) come from the "kannel" HttpClient's resilience handler.
 /// </summary>

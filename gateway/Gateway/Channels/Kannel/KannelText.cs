@@ -46,7 +46,7 @@ internal static class KannelText
     }
 
     /// <summary>
-    /// The MO text. With <c>mo-recode = true</c> smsbox sends UTF-8 whatever the air coding was (protocols.md §8),
+    /// The MO text. With <c>mo-recode = true</c> smsbox sends UTF-8 whatever the air coding was (docs/protocols.md §8),
     /// yet <c>%c</c>/<c>%C</c> still describe that air coding; so the bytes are read as UTF-8 unless they cannot be
     /// (mo-recode off): UCS-2 text such as Arabic is then UTF-16BE, whose bytes (06 45 …) are often valid UTF-8 too,
     /// but as control characters no citizen types, which is how the two are told apart.

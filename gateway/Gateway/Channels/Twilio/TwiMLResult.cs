@@ -7,7 +7,7 @@ namespace Gateway.Channels.Twilio;
 
 /// <summary>
 /// A TwiML messaging response in exactly the shape twilio-node's MessagingResponse writes
-/// (protocols.md §1): one &lt;Message&gt; per reply, &lt;Response/&gt; when there is nothing to say.
+/// (docs/protocols.md §1): one &lt;Message&gt; per reply, &lt;Response/&gt; when there is nothing to say.
 /// </summary>
 /// <remarks>
 /// Written as UTF-8 straight into one pooled buffer (every Twilio webhook answers with one): the replies are escaped

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gateway.Channels.Twilio;
 
-/// <summary>The fields of Twilio's messaging webhook the gateway uses (protocols.md §1); unknown fields are ignored but were signed.</summary>
+/// <summary>The fields of Twilio's messaging webhook the gateway uses (docs/protocols.md §1); unknown fields are ignored but were signed.</summary>
 public sealed record TwilioInbound(
     ChannelKind Channel,
     string From,

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Channels.Twilio;
 
 /// <summary>
-/// Sends through Twilio's Messages API (protocols.md §3). Retries (429/5xx/network) happen in the
+/// Sends through Twilio's Messages API (docs/protocols.md §3). Retries (429/5xx/network) happen in the
 /// HttpClient's resilience handler; this class builds the request and maps Twilio's answer to a <see cref="SendOutcome"/>.
 /// </summary>
 public sealed class TwilioSender(

@@ -5,7 +5,7 @@ using System.Text;
 namespace Gateway.Channels.Twilio;
 
 /// <summary>
-/// X-Twilio-Signature, as twilio-node 6.2.0 and twilio-csharp compute it (protocols.md §2):
+/// X-Twilio-Signature, as twilio-node 6.2.0 and twilio-csharp compute it (docs/protocols.md §2):
 /// Base64(HMAC-SHA1(AuthToken, url + for each name in ordinal order, for each of its values in ordinal order: name + value)).
 /// </summary>
 /// <remarks>

@@ -3,7 +3,7 @@ using System.Text;
 namespace Gateway.Channels.Ussd;
 
 /// <summary>
-/// Africa's Talking (protocols.md §5): a form with <c>sessionId, serviceCode, phoneNumber, networkCode, text</c>,
+/// Africa's Talking (docs/protocols.md §5): a form with <c>sessionId, serviceCode, phoneNumber, networkCode, text</c>,
 /// where <c>text</c> holds every input so far joined by <c>*</c>; the answer is <c>text/plain</c> "CON …" or "END …".
 /// </summary>
 public sealed class AfricasTalkingUssdFormat : IUssdFormat

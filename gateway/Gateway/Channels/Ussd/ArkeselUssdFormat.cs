@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Gateway.Channels.Ussd;
 
 /// <summary>
-/// Arkesel (protocols.md §5): JSON <c>{sessionID, userID, msisdn, userData, newSession, network}</c> carrying only the
+/// Arkesel (docs/protocols.md §5): JSON <c>{sessionID, userID, msisdn, userData, newSession, network}</c> carrying only the
 /// latest input (on a new session, <c>userData</c> is the dialled code, e.g. <c>*928*1#</c>); the answer is JSON
 /// <c>{message, continueSession, userID, msisdn, sessionID}</c>. The hop index is counted by the session handler.
 /// </summary>

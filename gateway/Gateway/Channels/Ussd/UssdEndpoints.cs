@@ -53,7 +53,7 @@ public static class UssdEndpoints
     }
 
     /// <summary>
-    /// Africa's Talking's end-of-session notification (protocols.md §5): recorded and logged, always 200 once valid,
+    /// Africa's Talking's end-of-session notification (docs/protocols.md §5): recorded and logged, always 200 once valid,
     /// since AT does nothing useful with an error here.
     /// </summary>
     private static async Task<Results<Ok, ProblemHttpResult>> HandleAfricasTalkingEndAsync(

@@ -6,7 +6,7 @@ namespace Gateway.Channels.Ussd;
 
 /// <summary>
 /// Turns the engine's abstract replies into USSD screens: one string of text and numbered options,
-/// split into pages that each fit one USSD string (protocols.md §5: 182 GSM-7 characters, 80 in UCS-2),
+/// split into pages that each fit one USSD string (docs/protocols.md §5: 182 GSM-7 characters, 80 in UCS-2),
 /// with "99 next" / "0 back" lines in the reply's language.
 /// </summary>
 internal static class UssdPaging

@@ -20,7 +20,7 @@ public sealed class UssdSessionHandler(
     TimeProvider clock,
     ILogger<UssdSessionHandler> logger)
 {
-    /// <summary>Operator USSD sessions last about 3 minutes (protocols.md §5).</summary>
+    /// <summary>Operator USSD sessions last about 3 minutes (docs/protocols.md §5).</summary>
     public static readonly TimeSpan SessionTtl = TimeSpan.FromSeconds(180);
 
     public static readonly TimeSpan RetryWindow = TimeSpan.FromSeconds(2);

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Channels.WhatsAppCloud;
 
 /// <summary>
-/// Sends through the Graph API (protocols.md §4): text, interactive buttons or list as
+/// Sends through the Graph API (docs/protocols.md §4): text, interactive buttons or list as
 /// <see cref="WhatsAppRendering"/> decides, or the configured template when the 24 h window is closed.
 /// Retries (429/5xx/network) happen in the HttpClient's resilience handler.
 /// </summary>

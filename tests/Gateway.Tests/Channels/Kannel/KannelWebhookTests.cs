@@ -5,7 +5,7 @@ using Gateway.Tests.Channels.Ussd;
 
 namespace Gateway.Tests.Channels.Kannel;
 
-/// <summary>smsbox's sms-service calling <c>/webhooks/kannel</c> (get-url of protocols.md §8), replies inline.</summary>
+/// <summary>smsbox's sms-service calling <c>/webhooks/kannel</c> (get-url of docs/protocols.md §8), replies inline.</summary>
 public sealed class KannelWebhookTests
 {
     private const string S = KannelTestHost.Secret;

@@ -3,7 +3,7 @@ using Gateway.Channels.Twilio;
 
 namespace Gateway.Tests.Channels.Twilio;
 
-/// <summary>Twilio's published vectors (protocols.md §2), checked against <see cref="TwilioSignature"/> directly.</summary>
+/// <summary>Twilio's published vectors (docs/protocols.md §2), checked against <see cref="TwilioSignature"/> directly.</summary>
 public sealed class TwilioSignatureTests
 {
     private const string Token = "12345";
