@@ -1,6 +1,7 @@
 using Gateway.Alerts.Compose;
 using Gateway.Conversations;
 using Gateway.Polls;
+using Gateway.Text;
 
 namespace Gateway.Alerts;
 
@@ -28,7 +29,7 @@ public sealed class PollInvitations(AlertService alerts, TimeProvider clock) : I
         foreach (var language in Languages.Core)
         {
             var (q, resolved) = question.Resolve(Languages.Chain(language, null, null));
-            var options = string.Join("\n", poll.Definition.Options.Select((o, i) => $"{i + 1}. {new Conversations.Flows.LocalizedText(o).Resolve(Languages.Chain(resolved, null, null)).Text}"));
+            var options = string.Join("\n", poll.Definition.Options.Select((o, i) => $"{i + 1}. {new LocalizedText(o).Resolve(Languages.Chain(resolved, null, null)).Text}"));
             texts[language] = $"{q}\n{options}\n{HowToVote[language].Replace("{keyword}", poll.Definition.Keyword, StringComparison.Ordinal)}";
         }
         var sendAt = poll.Definition.OpensAt > clock.GetUtcNow() ? poll.Definition.OpensAt : clock.GetUtcNow();

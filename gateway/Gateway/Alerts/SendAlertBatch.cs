@@ -1,3 +1,5 @@
+using Gateway.Conversations;
+
 namespace Gateway.Alerts;
 
 /// <summary>

@@ -8,7 +8,8 @@ public static class BusExtensions
     /// <summary>
     /// MassTransit over RabbitMQ when <c>ConnectionStrings:RabbitMq</c> is set (publisher confirms on), else the in-memory
     /// transport; consumers of the Gateway assembly are registered (drop a consumer and its definition in a feature folder),
-    /// plus <paramref name="consumers"/>. Also the <see cref="OutboxRelay"/> that moves committed events to the bus.
+    /// plus <paramref name="consumers"/>. Also the <see cref="OutboxRelay"/> that moves committed events to the bus, and the
+    /// <c>outbox</c> readiness check (backlog; Degraded above <c>Outbox:DegradedBacklog</c>).
     /// Message names are MassTransit's defaults, so each event's exchange is <c>Gateway.Contracts:&lt;Type&gt;</c>.
     /// </summary>
     public static WebApplicationBuilder AddGatewayBus(this WebApplicationBuilder builder, Action<IBusRegistrationConfigurator>? consumers = null)
@@ -66,6 +67,7 @@ public static class BusExtensions
         if (string.IsNullOrWhiteSpace(rabbit)) services.AddSingleton<IEventPublisher, MassTransitEventPublisher>();
         else services.AddSingleton<IEventPublisher>(sp => ActivatorUtilities.CreateInstance<RabbitMqEventPublisher>(sp, RabbitMqAddress.Parse(rabbit)));
         services.AddHostedService<OutboxRelay>();
+        services.AddHealthChecks().AddCheck<OutboxBacklogHealthCheck>("outbox", HealthStatus.Degraded, ["ready"], TimeSpan.FromSeconds(3));
         return builder;
     }
 }

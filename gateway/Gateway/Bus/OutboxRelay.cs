@@ -3,6 +3,7 @@ using System.Text.Json;
 using Gateway.Observability;
 using Gateway.Storage;
 using Microsoft.Extensions.Options;
+using Gateway.Conversations.Ports;
 
 namespace Gateway.Bus;
 

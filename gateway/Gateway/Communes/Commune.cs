@@ -1,4 +1,5 @@
 using Gateway.Conversations.Flows;
+using Gateway.Text;
 
 namespace Gateway.Communes;
 

@@ -3,6 +3,7 @@ using Gateway.Contracts;
 using Gateway.Conversations;
 using Gateway.Storage;
 using Gateway.Text;
+using Gateway.Conversations.Ports;
 
 namespace Gateway.Contacts;
 
@@ -69,8 +70,7 @@ public sealed class AudienceImport(IContactStore contacts, IAudienceStore audien
             if (row.LastInboundAt is { } at) state.LastInboundAt[state.LastChannel] = at;
 
             IReadOnlyList<OutboxEvent> events = publishEvents && added
-                ? [new OutboxEvent(EventIds.Deterministic(nameof(ContactOptedIn), $"{id}:{topic}:{now.ToUnixTimeMilliseconds()}"), nameof(ContactOptedIn),
-                    StoreJson.Serialize(new ContactOptedIn(id, commune, topic, state.Language ?? Languages.French, now)), now)]
+                ? [OutboxEvent.Of(new ContactOptedIn(id, commune, topic, state.Language ?? Languages.French, now), $"{id}:{topic}:{now.ToUnixTimeMilliseconds()}", now)]
                 : [];
             if (await contacts.TryCommitAsync(new ContactCommit(id, stored?.Version ?? 0, state, events, [], null), cancellationToken)) return;
         }

@@ -1,12 +1,14 @@
-using Gateway.Alerts.Storage;
 using StackExchange.Redis;
 
 namespace Gateway.Contacts;
 
-/// <summary>The audience index on Redis: one set per (commune, topic) (<see cref="AlertKeys.Audience"/>), read with SSCAN cursors, never SMEMBERS.</summary>
+/// <summary>
+/// The audience index on Redis: one set per (commune, topic), read with SSCAN cursors, never SMEMBERS.
+/// <code>gw:{aud:&lt;commune&gt;:&lt;topic&gt;}:members   set of contact ids subscribed (its own hash tag)</code>
+/// </summary>
 public sealed class AudienceRedisStore(IConnectionMultiplexer redis) : IAudienceStore
 {
-    private static RedisKey Key(string commune, string topic) => AlertKeys.Audience(commune.ToLowerInvariant(), topic);
+    public static RedisKey Key(string commune, string topic) => "gw:{aud:" + commune.ToLowerInvariant() + ":" + topic + "}:members";
 
     public async Task AddAsync(string commune, string topic, IReadOnlyCollection<string> contactIds, CancellationToken cancellationToken)
     {

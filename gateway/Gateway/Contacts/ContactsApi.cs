@@ -4,6 +4,8 @@ using Gateway.Contracts;
 using Gateway.Storage;
 using Gateway.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Gateway.Conversations;
+using Gateway.Conversations.Ports;
 
 namespace Gateway.Contacts;
 
@@ -49,8 +51,7 @@ public static class ContactsApi
                 await audience.RemoveAsync(commune, topic, id, cancellationToken);
         await store.EraseAsync(id, cancellationToken);
         var now = clock.GetUtcNow();
-        await outbox.AppendAsync(id, new OutboxEvent(EventIds.Deterministic(nameof(ContactErased), id + ":" + now.ToUnixTimeMilliseconds()),
-            nameof(ContactErased), StoreJson.Serialize(new ContactErased(id, now)), now), cancellationToken);
+        await outbox.AppendAsync(id, OutboxEvent.Of(new ContactErased(id, now), id + ":" + now.ToUnixTimeMilliseconds(), now), cancellationToken);
         signal.Notify();
         return TypedResults.NoContent();
     }

@@ -3,6 +3,7 @@ using Gateway.Contacts;
 using Gateway.Conversations.Actions;
 using Gateway.Conversations.Flows;
 using Gateway.Storage;
+using Gateway.Conversations.Ports;
 
 namespace Gateway.Conversations;
 

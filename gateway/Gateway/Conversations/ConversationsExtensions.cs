@@ -1,10 +1,10 @@
-using Gateway.Channels.Status;
 using Gateway.Communes;
 using Gateway.Contacts;
 using Gateway.Conversations.Actions;
 using Gateway.Conversations.Flows;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Gateway.Outbound;
 
 namespace Gateway.Conversations;
 
@@ -30,9 +30,6 @@ public static class ConversationsExtensions
         builder.Services.AddSingleton<FlowResolver>();
         builder.Services.AddSingleton<Dialog>();
         builder.Services.AddSingleton<IConversationEngine, ConversationEngine>();
-        builder.Services.AddSingleton<Commands.SendLedger>();
-        builder.Services.AddSingleton<Commands.ContactMessenger>();
-        builder.Services.AddMessageStatus();
         return builder;
     }
 

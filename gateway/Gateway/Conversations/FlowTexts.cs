@@ -1,6 +1,7 @@
 using System.Text;
 using Gateway.Communes;
 using Gateway.Conversations.Flows;
+using Gateway.Text;
 
 namespace Gateway.Conversations;
 

@@ -1,6 +1,4 @@
-using System.Text.Json;
-using Gateway.Bus;
-using Gateway.Storage;
+using Gateway.Conversations.Ports;
 
 namespace Gateway.Conversations;
 
@@ -50,7 +48,7 @@ public sealed class StepContext(ContactState contact, InboundMessage message, Da
     }
 
     public void Publish<T>(T @event, string idKey) where T : class =>
-        _events.Add(new OutboxEvent(EventIds.Deterministic(typeof(T).Name, idKey), typeof(T).Name, JsonSerializer.Serialize(@event, StoreJson.Options), Now));
+        _events.Add(OutboxEvent.Of(@event, idKey, Now));
 
     public void Count(string counter, string field, long delta = 1) => _counters.Add(new CounterIncrement(counter, field, delta));
 

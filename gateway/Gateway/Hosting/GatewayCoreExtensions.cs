@@ -2,6 +2,8 @@ using Gateway.Channels;
 using Gateway.Conversations;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Gateway.Conversations.Ports;
+using Gateway.Outbound;
 
 namespace Gateway.Hosting;
 
@@ -31,7 +33,7 @@ public static class GatewayCoreExtensions
             {
                 ContactBusyException e => (503, "Contact busy", e.Message),
                 BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
-                Storage.StoreUnavailableException => (503, "State store unavailable", "The gateway cannot reach its state store (Redis). Retry later."),
+                Conversations.Ports.StoreUnavailableException => (503, "State store unavailable", "The gateway cannot reach its state store (Redis). Retry later."),
                 _ when IsStoreUnavailable(error) => (503, "State store unavailable", "The gateway cannot reach its state store (Redis). Retry later."),
                 _ => (500, "Internal error", "The gateway failed to handle this request; it was logged."),
             };

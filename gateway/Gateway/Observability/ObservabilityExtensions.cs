@@ -7,9 +7,8 @@ namespace Gateway.Observability;
 public static class ObservabilityExtensions
 {
     /// <summary>
-    /// Health checks tagged <c>ready</c>: <c>redis</c> (PING, only when Redis is configured; Unhealthy when it fails),
-    /// <c>outbox</c> (backlog; Degraded above <c>Outbox:DegradedBacklog</c>) and MassTransit's <c>bus</c> check
-    /// (registered by <c>AddGatewayBus</c>; Degraded at worst).
+    /// Health checks tagged <c>ready</c>: <c>redis</c> (PING, only when Redis is configured; Unhealthy when it fails);
+    /// <c>AddGatewayBus</c> adds <c>outbox</c> (backlog) and MassTransit's <c>bus</c> check (both Degraded at worst).
     /// </summary>
     public static WebApplicationBuilder AddGatewayObservability(this WebApplicationBuilder builder)
     {
@@ -18,7 +17,6 @@ public static class ObservabilityExtensions
         var checks = builder.Services.AddHealthChecks();
         if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis")))
             checks.AddCheck<RedisHealthCheck>("redis", HealthStatus.Unhealthy, ["ready"], TimeSpan.FromSeconds(3));
-        checks.AddCheck<OutboxBacklogHealthCheck>("outbox", HealthStatus.Degraded, ["ready"], TimeSpan.FromSeconds(3));
         return builder;
     }
 

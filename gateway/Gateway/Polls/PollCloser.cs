@@ -3,6 +3,7 @@ using Gateway.Contracts;
 using Gateway.Conversations;
 using Gateway.Storage;
 using Microsoft.Extensions.Options;
+using Gateway.Conversations.Ports;
 
 namespace Gateway.Polls;
 
@@ -47,7 +48,7 @@ public sealed class PollCloser(
         var now = clock.GetUtcNow();
         var marker = PollKeys.ClosingContact(poll.Id);
         var state = new ContactState { ContactId = marker, Phone = "", OptedOut = true, CreatedAt = now };
-        var @event = new OutboxEvent(EventIds.Deterministic(nameof(PollClosed), poll.Id), nameof(PollClosed), StoreJson.Serialize(closed), now);
+        var @event = OutboxEvent.Of(closed, poll.Id, now);
 
         var won = await contacts.TryCommitAsync(new ContactCommit(marker, 0, state, [@event], [], null), cancellationToken);
         if (won)

@@ -3,6 +3,7 @@ using System.Globalization;
 using Gateway.Communes;
 using Gateway.Conversations;
 using Gateway.Conversations.Flows;
+using Gateway.Text;
 
 namespace Gateway.Polls;
 

@@ -1,5 +1,6 @@
 using Gateway.Conversations;
 using Gateway.Storage;
+using Gateway.Conversations.Ports;
 
 namespace Gateway.Polls;
 

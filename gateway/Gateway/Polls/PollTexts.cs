@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Gateway.Conversations;
 using Gateway.Conversations.Flows;
+using Gateway.Text;
 
 namespace Gateway.Polls;
 

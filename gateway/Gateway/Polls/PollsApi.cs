@@ -5,6 +5,7 @@ using Gateway.Conversations.Flows;
 using Gateway.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Gateway.Conversations.Ports;
 
 namespace Gateway.Polls;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Gateway.Contracts;
 using Gateway.Conversations;
 using Gateway.Conversations.Flows;
+using Gateway.Text;
 
 namespace Gateway.Polls;
 

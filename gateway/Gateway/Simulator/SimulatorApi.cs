@@ -4,6 +4,7 @@ using Gateway.Conversations;
 using Gateway.Observability;
 using Gateway.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Gateway.Outbound;
 
 namespace Gateway.Simulator;
 
@@ -30,7 +31,7 @@ public static class SimulatorApi
     public static WebApplicationBuilder AddSimulator(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<SimulatorMailbox>();
-        builder.Services.AddSingleton<Channels.IMessageSender>(sp => sp.GetRequiredService<SimulatorMailbox>());
+        builder.Services.AddSingleton<Outbound.IMessageSender>(sp => sp.GetRequiredService<SimulatorMailbox>());
         return builder;
     }
 
@@ -50,7 +51,7 @@ public static class SimulatorApi
 
     private static async Task<Results<Ok<SimulatorReply>, ProblemHttpResult>> SendAsync(
         SimulatorMessage body, HttpContext http, IConversationEngine engine, UssdSessionHandler ussd, IUssdSessionStore ussdSessions,
-        Contacts.ContactIds contactIds, CancellationToken cancellationToken)
+        Conversations.ContactIds contactIds, CancellationToken cancellationToken)
     {
         if (!PhoneNumbers.TryNormalize(body.From, out var from))
             return Problem("from", "'from' must be a phone number, e.g. +212612345678 or 0612345678.");

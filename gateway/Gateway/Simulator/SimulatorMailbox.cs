@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Gateway.Channels;
+using Gateway.Outbound;
 
 namespace Gateway.Simulator;
 

@@ -1,3 +1,5 @@
+using Gateway.Conversations.Ports;
+
 namespace Gateway.Storage;
 
 /// <summary>
@@ -13,4 +15,4 @@ public interface IOutboxDeadLetters
     Task<IReadOnlyList<DeadLetter>> ReadDeadLettersAsync(int max, CancellationToken cancellationToken);
 }
 
-public sealed record DeadLetter(OutboxEvent Event, string Reason);
+public sealed record DeadLetter(StoredEvent Event, string Reason);

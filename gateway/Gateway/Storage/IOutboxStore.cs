@@ -1,3 +1,5 @@
+using Gateway.Conversations.Ports;
+
 namespace Gateway.Storage;
 
 /// <summary>The read side of the outbox, used by the relay that publishes events to the bus.</summary>
@@ -18,4 +20,10 @@ public interface IOutboxStore
 /// <param name="OrderKey">Entries with the same key are published in order (the contact id of a step's events, the
 /// partition key of an appended event); entries with different keys may go out in parallel. Null (entries written by
 /// older builds): ordered with every other null-key entry of the partition.</param>
-public sealed record OutboxEntry(string EntryId, string Partition, OutboxEvent Event, string? OrderKey = null);
+public sealed record OutboxEntry(string EntryId, string Partition, StoredEvent Event, string? OrderKey = null);
+
+/// <summary>An outbox event as stored: its message serialised with <see cref="StoreJson"/>.</summary>
+public sealed record StoredEvent(Guid MessageId, string MessageType, string Payload, DateTimeOffset CreatedAt)
+{
+    public static StoredEvent From(OutboxEvent e) => new(e.MessageId, e.MessageType, StoreJson.SerializeEvent(e.Message), e.CreatedAt);
+}

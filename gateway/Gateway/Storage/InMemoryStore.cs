@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Gateway.Conversations;
+using Gateway.Conversations.Ports;
 
 namespace Gateway.Storage;
 
@@ -15,7 +16,7 @@ public sealed partial class InMemoryStore(TimeProvider clock) : IContactStore, I
     private readonly Lock _gate = new();
     private readonly Dictionary<string, (string Json, long Version)> _contacts = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), (string Json, DateTimeOffset ExpiresAt)> _processed = [];
-    private readonly SortedDictionary<long, (OutboxEvent Event, string OrderKey)> _outbox = [];
+    private readonly SortedDictionary<long, (StoredEvent Event, string OrderKey)> _outbox = [];
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, long>> _counters = new(StringComparer.Ordinal);
     private long _outboxSequence;
 
@@ -42,7 +43,7 @@ public sealed partial class InMemoryStore(TimeProvider clock) : IContactStore, I
 
             var version = ContactVersions.Next(commit.ExpectedVersion);
             _contacts[commit.ContactId] = (StoreJson.Serialize(commit.State), version);
-            foreach (var e in commit.Events) _outbox[++_outboxSequence] = (e, commit.ContactId);
+            foreach (var e in commit.Events) _outbox[++_outboxSequence] = (StoredEvent.From(e), commit.ContactId);
             foreach (var c in commit.Counters)
                 _counters.GetOrAdd(c.Counter, _ => new(StringComparer.Ordinal)).AddOrUpdate(c.Field, c.Delta, (_, v) => v + c.Delta);
             if (commit.Processed is { } processed)

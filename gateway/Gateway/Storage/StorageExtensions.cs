@@ -1,6 +1,7 @@
 using Gateway.Storage.Redis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
+using Gateway.Conversations.Ports;
 
 namespace Gateway.Storage;
 

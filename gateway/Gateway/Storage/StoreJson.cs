@@ -36,6 +36,29 @@ public static class StoreJson
 
     public static string Serialize<T>(T value) => Encoding.UTF8.GetString(SerializeToUtf8Bytes(value));
 
+    /// <summary>An outbox event's message, by its runtime type (generated when the type is, as for the generic write).</summary>
+    public static string SerializeEvent(object message) => Encoding.UTF8.GetString(SerializeEventToUtf8Bytes(message));
+
+    public static byte[] SerializeEventToUtf8Bytes(object message)
+    {
+        var type = message.GetType();
+        if (StoreJsonContext.Default.GetTypeInfo(type) is not { } info) return JsonSerializer.SerializeToUtf8Bytes(message, type, Options);
+        var (buffer, writer) = _threadWriter ??= NewWriter();
+        _threadWriter = null;
+        try
+        {
+            JsonSerializer.Serialize(writer, message, info);
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            buffer.ResetWrittenCount();
+            writer.Reset(buffer);
+            if (buffer.Capacity <= KeptBufferBytes) _threadWriter = (buffer, writer);
+        }
+    }
+
     /// <summary>UTF-8 JSON: what Redis stores, without a UTF-16 string in between.</summary>
     public static byte[] SerializeToUtf8Bytes<T>(T value)
     {

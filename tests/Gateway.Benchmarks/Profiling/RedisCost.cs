@@ -6,6 +6,7 @@ using Gateway.Storage;
 using Gateway.Storage.Redis;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
+using Gateway.Conversations.Ports;
 
 namespace Gateway.Benchmarks.Profiling;
 
@@ -155,7 +156,7 @@ public static class RedisCost
             {
                 state.Topics.Add("meetings");
                 var opted = new ContactOptedIn(contactId, "agadir", "meetings", "fr", now);
-                events.Add(new OutboxEvent(Guid.NewGuid(), nameof(ContactOptedIn), StoreJson.Serialize(opted), now));
+                events.Add(new OutboxEvent(Guid.NewGuid(), nameof(ContactOptedIn), opted, now));
             }
             var result = new StepResult([new Reply(Replies[step], [], "fr")], step < 2, contactId);
             var processed = new ProcessedMessage("SM" + run + i.ToString("x24", CultureInfo.InvariantCulture), result);

@@ -9,6 +9,7 @@ using Gateway.Storage;
 using Gateway.Storage.Redis;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
+using Gateway.Conversations.Ports;
 
 namespace Gateway.Benchmarks.Profiling;
 
@@ -135,7 +136,7 @@ public static class StepProfile
         const int n = 3000;
         var timing = new PhaseTimes();
         var dialog = services.GetRequiredService<Dialog>();
-        var ids = services.GetRequiredService<Gateway.Contacts.ContactIds>();
+        var ids = services.GetRequiredService<Gateway.Conversations.ContactIds>();
         var flow = services.GetRequiredService<Gateway.Conversations.Flows.FlowCatalog>().Find("subscribe")!;
         var form = TwilioRequests.Form("+212612345678", "ABONNER", "SM0123456789abcdef0123456789abcdef");
         var signature = TwilioSignature.Compute(token, url, form);

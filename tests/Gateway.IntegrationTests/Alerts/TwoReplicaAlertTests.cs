@@ -7,6 +7,8 @@ using Gateway.Contacts;
 using Gateway.IntegrationTests.Infrastructure;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Gateway.Conversations;
+using Gateway.Outbound;
 
 namespace Gateway.IntegrationTests.Alerts;
 

@@ -8,6 +8,8 @@ using Gateway.Storage.Redis;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Gateway.Conversations.Ports;
+using Gateway.Outbound;
 
 namespace Gateway.IntegrationTests.Bus;
 
@@ -83,7 +85,7 @@ public sealed class FreshBrokerTests
         IContactStore store = new RedisStore(redis, NullLogger<RedisStore>.Instance);
         var now = DateTimeOffset.UtcNow;
         var reply = new DeliverReply("wamid.fresh:0", contactId, phone, null, "whatsapp", "fake", text, "fr", [], now);
-        var outboxEvent = new OutboxEvent(Guid.NewGuid(), nameof(DeliverReply), StoreJson.Serialize(reply), now);
+        var outboxEvent = new OutboxEvent(Guid.NewGuid(), nameof(DeliverReply), reply, now);
         var state = new ContactState { ContactId = contactId, Phone = phone, CreatedAt = now };
         Assert.True(await store.TryCommitAsync(new ContactCommit(contactId, ContactVersions.Absent, state, [outboxEvent], [], null), CancellationToken.None));
     }

@@ -5,6 +5,7 @@ using Gateway.IntegrationTests.Infrastructure;
 using Gateway.Storage;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Gateway.Conversations.Ports;
 
 namespace Gateway.IntegrationTests.Bus;
 

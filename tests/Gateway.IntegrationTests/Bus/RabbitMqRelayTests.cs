@@ -3,6 +3,7 @@ using Gateway.Bus;
 using Gateway.IntegrationTests.Infrastructure;
 using Gateway.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Gateway.Conversations.Ports;
 
 namespace Gateway.IntegrationTests.Bus;
 

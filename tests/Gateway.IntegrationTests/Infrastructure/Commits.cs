@@ -2,6 +2,7 @@ using Gateway.Bus;
 using Gateway.Contracts;
 using Gateway.Conversations;
 using Gateway.Storage;
+using Gateway.Conversations.Ports;
 
 namespace Gateway.IntegrationTests.Infrastructure;
 
@@ -17,7 +18,7 @@ internal static class Commits
     public static async Task<Guid> CommitFeedbackAsync(IContactStore store, string contactId, string reference)
     {
         var id = FeedbackId(contactId, reference);
-        var outboxEvent = new OutboxEvent(id, nameof(FeedbackReceived), StoreJson.Serialize(Feedback(contactId, reference)), DateTimeOffset.UtcNow);
+        var outboxEvent = new OutboxEvent(id, nameof(FeedbackReceived), Feedback(contactId, reference), DateTimeOffset.UtcNow);
         while (true)
         {
             var current = await store.GetAsync(contactId, CancellationToken.None);

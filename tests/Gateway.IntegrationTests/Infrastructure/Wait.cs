@@ -1,3 +1,5 @@
+using Gateway.Conversations.Ports;
+
 namespace Gateway.IntegrationTests.Infrastructure;
 
 /// <summary>Waits for something a background component or a server does. The deadline only bounds a hung test; nothing asserts on speed.</summary>
@@ -16,7 +18,7 @@ internal static class Wait
                 last = null;
                 if (done(value)) return value;
             }
-            catch (Exception ex) when (ex is Gateway.Storage.StoreUnavailableException or StackExchange.Redis.RedisException or HttpRequestException)
+            catch (Exception ex) when (ex is Gateway.Conversations.Ports.StoreUnavailableException or StackExchange.Redis.RedisException or HttpRequestException)
             {
                 last = ex;
             }

@@ -1,4 +1,3 @@
-using Gateway.Channels.Status;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -11,6 +10,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Gateway.Outbound.Status;
 
 namespace Gateway.IntegrationTests.Kannel;
 

@@ -4,6 +4,7 @@ using Gateway.Storage;
 using Gateway.Storage.Redis;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
+using Gateway.Conversations.Ports;
 
 namespace Gateway.IntegrationTests.Redis;
 
@@ -35,7 +36,7 @@ public sealed class ConcurrentCommitTests
                 var state = current?.State ?? new ContactState { ContactId = contact, Phone = "+212600000009", CreatedAt = DateTimeOffset.UtcNow };
                 state.PollVotes["count"] = state.PollVotes.GetValueOrDefault("count") + 1;
                 var commit = new ContactCommit(contact, current?.Version ?? 0, state,
-                    [new OutboxEvent(Guid.NewGuid(), "PollVoteRecorded", "{}", DateTimeOffset.UtcNow)],
+                    [new OutboxEvent(Guid.NewGuid(), "PollVoteRecorded", System.Text.Json.JsonDocument.Parse("{}").RootElement, DateTimeOffset.UtcNow)],
                     [new CounterIncrement("poll:concurrent", "option:1", 1)],
                     new ProcessedMessage("SM" + step, new StepResult([], false, contact)));
                 switch (await store.CommitAsync(commit, None))

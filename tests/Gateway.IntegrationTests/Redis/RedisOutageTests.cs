@@ -4,6 +4,7 @@ using System.Text.Json;
 using Gateway.IntegrationTests.Infrastructure;
 using Gateway.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Gateway.Conversations.Ports;
 
 namespace Gateway.IntegrationTests.Redis;
 

@@ -4,6 +4,7 @@ using Gateway.Storage;
 using Gateway.Storage.Redis;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
+using Gateway.Conversations.Ports;
 
 namespace Gateway.IntegrationTests.Redis;
 

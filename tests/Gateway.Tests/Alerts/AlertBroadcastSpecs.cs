@@ -7,6 +7,7 @@ using Gateway.Conversations;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Gateway.Conversations.Ports;
 
 namespace Gateway.Tests.Alerts;
 
@@ -168,5 +169,5 @@ public sealed class AlertBroadcastSpecs
     }
 
     private static OutboxEvent Event<T>(T message, DateTimeOffset now) where T : class =>
-        new(Guid.NewGuid(), typeof(T).Name, StoreJson.Serialize(message), now);
+        new(Guid.NewGuid(), typeof(T).Name, message, now);
 }

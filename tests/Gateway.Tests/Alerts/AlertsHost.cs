@@ -6,6 +6,7 @@ using Gateway.Channels;
 using Gateway.Contacts;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Gateway.Outbound;
 
 namespace Gateway.Tests.Alerts;
 

@@ -1,4 +1,5 @@
 using Gateway.Bus;
+using Gateway.Conversations;
 
 namespace Gateway.Tests.Bus;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Gateway.Conversations.Ports;
 
 namespace Gateway.Tests.Bus;
 
@@ -27,7 +28,7 @@ public sealed class OutboxDeadLetterApiSpecs
     {
         await using var app = App();
         var http = Client(app, Programme);
-        var unknown = new OutboxEvent(Guid.NewGuid(), "NoSuchEvent", """{"x":1}""", app.Clock.GetUtcNow());
+        var unknown = new OutboxEvent(Guid.NewGuid(), "NoSuchEvent", System.Text.Json.JsonDocument.Parse("""{"x":1}""").RootElement, app.Clock.GetUtcNow());
         var before = await DeadLetteredAsync(http);
         await app.Services.GetRequiredService<IOutboxWriter>().AppendAsync("c-dead-api", unknown, CancellationToken.None);
         app.Services.GetRequiredService<Gateway.Bus.OutboxSignal>().Notify();

@@ -4,6 +4,8 @@ using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Gateway.Conversations;
+using Gateway.Conversations.Ports;
 
 namespace Gateway.Tests.Bus;
 
@@ -27,7 +29,7 @@ public sealed class OutboxRelayTests
         var messageId = EventIds.Deterministic("FeedbackReceived", "c-abc:R-4F7K");
         var committed = await store.TryCommitAsync(new ContactCommit("c-abc", 0,
             new() { ContactId = "c-abc", Phone = "+212600000001", CreatedAt = app.Clock.GetUtcNow() },
-            [new OutboxEvent(messageId, nameof(FeedbackReceived), StoreJson.Serialize(feedback), app.Clock.GetUtcNow())], [], null), None);
+            [new OutboxEvent(messageId, nameof(FeedbackReceived), feedback, app.Clock.GetUtcNow())], [], null), None);
         Assert.True(committed);
         app.Services.GetRequiredService<OutboxSignal>().Notify();
 
@@ -46,8 +48,8 @@ public sealed class OutboxRelayTests
         await using var app = new GatewayApplication();
         _ = app.Server;
         var store = app.Services.GetRequiredService<IContactStore>();
-        var unknown = new OutboxEvent(Guid.NewGuid(), "NoSuchEvent", """{"x":1}""", app.Clock.GetUtcNow());
-        var known = new OutboxEvent(Guid.NewGuid(), "Gateway.Storage.StoreJson", """{"x":1}""", app.Clock.GetUtcNow());
+        var unknown = new OutboxEvent(Guid.NewGuid(), "NoSuchEvent", System.Text.Json.JsonDocument.Parse("""{"x":1}""").RootElement, app.Clock.GetUtcNow());
+        var known = new OutboxEvent(Guid.NewGuid(), "Gateway.Storage.StoreJson", System.Text.Json.JsonDocument.Parse("""{"x":1}""").RootElement, app.Clock.GetUtcNow());
         Assert.True(await store.TryCommitAsync(new ContactCommit("c-dead", 0,
             new() { ContactId = "c-dead", Phone = "+212600000002", CreatedAt = app.Clock.GetUtcNow() }, [unknown, known], [], null), None));
         app.Services.GetRequiredService<OutboxSignal>().Notify();
@@ -78,7 +80,7 @@ public sealed class OutboxRelayTests
 
         var feedback = new FeedbackReceived("R-9Q2P", "c-proj", "ait-ourir", "water", "Fuite", null, "sms", "fr", app.Clock.GetUtcNow());
         await app.Services.GetRequiredService<IOutboxWriter>().AppendAsync("c-proj",
-            new OutboxEvent(Guid.NewGuid(), nameof(FeedbackReceived), StoreJson.Serialize(feedback), app.Clock.GetUtcNow()), None);
+            new OutboxEvent(Guid.NewGuid(), nameof(FeedbackReceived), feedback, app.Clock.GetUtcNow()), None);
 
         await Wait.ForAsync(() => Task.FromResult(Count(received)), n => n >= 1, "FeedbackReceived after the projection recovered");
         await Wait.ForAsync(() => app.Services.GetRequiredService<IOutboxStore>().BacklogAsync(None), n => n == 0, "the outbox to drain");
@@ -110,7 +112,7 @@ public sealed class OutboxRelayTests
             foreach (var contact in contacts)
             {
                 var events = Enumerable.Range(0, 3).Select(i => new OutboxEvent(Guid.NewGuid(), nameof(FeedbackReceived),
-                    StoreJson.Serialize(new FeedbackReceived($"R-{round}{i}", contact, null, "water", "x", null, "sms", "fr", now)), now)).ToList();
+                    new FeedbackReceived($"R-{round}{i}", contact, null, "water", "x", null, "sms", "fr", now), now)).ToList();
                 var outcome = await store.CommitAsync(new ContactCommit(contact, versions.GetValueOrDefault(contact),
                     new() { ContactId = contact, Phone = "+212600000009", CreatedAt = now }, events, [], null), None);
                 versions[contact] = Assert.IsType<CommitOutcome.Committed>(outcome).Version;

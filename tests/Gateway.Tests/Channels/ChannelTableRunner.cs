@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text;
-using Gateway.Channels.Status;
 using Gateway.Contracts;
 using Gateway.Conversations;
 using Gateway.Tests.Fakes;
@@ -8,6 +7,7 @@ using Gateway.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Gateway.Outbound.Status;
 
 namespace Gateway.Tests.Channels;
 

@@ -4,6 +4,8 @@ using Gateway.Tests.Bus;
 using Gateway.Tests.Infrastructure;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Gateway.Conversations;
+using Gateway.Conversations.Ports;
 
 namespace Gateway.Tests.Conversations;
 
@@ -40,10 +42,10 @@ public sealed class BusCommandSpecs
             .With("Twilio:ApiBaseUrl", api.BaseUrl)
             .With("Twilio:From", "+212522000000");
         // A contact who last wrote by SMS through Twilio, then unsubscribed with the carrier (Twilio error 21610).
-        var id = app.Services.GetRequiredService<Gateway.Contacts.ContactIds>().For(Phone);
+        var id = app.Services.GetRequiredService<Gateway.Conversations.ContactIds>().For(Phone);
         var now = app.Clock.GetUtcNow();
-        var store = app.Services.GetRequiredService<Gateway.Storage.IContactStore>();
-        Assert.True(await store.TryCommitAsync(new Gateway.Storage.ContactCommit(id, 0,
+        var store = app.Services.GetRequiredService<Gateway.Conversations.Ports.IContactStore>();
+        Assert.True(await store.TryCommitAsync(new Gateway.Conversations.Ports.ContactCommit(id, 0,
             new Gateway.Conversations.ContactState
             {
                 ContactId = id, Phone = Phone, Language = "fr", CreatedAt = now,

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Gateway.Channels.Status;
 using Gateway.Contracts;
+using Gateway.Outbound.Status;
 
 namespace Gateway.Tests.Fakes;
 

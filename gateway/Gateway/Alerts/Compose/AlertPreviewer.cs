@@ -5,6 +5,7 @@ using Gateway.Conversations;
 using Gateway.Storage;
 using Gateway.Text;
 using Microsoft.Extensions.Options;
+using Gateway.Conversations.Ports;
 
 namespace Gateway.Alerts.Compose;
 

@@ -2,6 +2,7 @@ using Gateway.Alerts.Storage;
 using Gateway.Bus;
 using Gateway.Contracts;
 using MassTransit;
+using Gateway.Conversations;
 
 namespace Gateway.Alerts.Sending;
 

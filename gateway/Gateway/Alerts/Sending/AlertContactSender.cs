@@ -5,6 +5,8 @@ using Gateway.Conversations;
 using Gateway.Storage;
 using Gateway.Text;
 using Microsoft.Extensions.Options;
+using Gateway.Conversations.Ports;
+using Gateway.Outbound;
 
 namespace Gateway.Alerts.Sending;
 

@@ -3,6 +3,7 @@ using Gateway.Bus;
 using Gateway.Contacts;
 using MassTransit;
 using Microsoft.Extensions.Options;
+using Gateway.Conversations;
 
 namespace Gateway.Alerts.Sending;
 

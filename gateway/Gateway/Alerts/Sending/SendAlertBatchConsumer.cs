@@ -1,6 +1,7 @@
 using Gateway.Alerts.Storage;
 using MassTransit;
 using Microsoft.Extensions.Options;
+using Gateway.Conversations;
 
 namespace Gateway.Alerts.Sending;
 

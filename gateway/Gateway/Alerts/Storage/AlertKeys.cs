@@ -4,8 +4,8 @@ using StackExchange.Redis;
 namespace Gateway.Alerts.Storage;
 
 /// <summary>
-/// Redis keys of alerts and audiences. An alert's keys share the hash tag <c>{a:&lt;id&gt;}</c> so its scripts run on one
-/// Cluster slot; an audience set has its own tag <c>{aud:&lt;commune&gt;:&lt;topic&gt;}</c>.
+/// Redis keys of alerts. An alert's keys share the hash tag <c>{a:&lt;id&gt;}</c> so its scripts run on one Cluster slot;
+/// the audiences they are sent to are the Contacts feature's (<see cref="Contacts.AudienceRedisStore"/>).
 /// <code>
 /// gw:{a:&lt;id&gt;}:def           AlertDefinition JSON (written once)
 /// gw:{a:&lt;id&gt;}:state         hash: status, cursor, batches, dispatched, heldUntil, completedAt, published
@@ -17,7 +17,6 @@ namespace Gateway.Alerts.Storage;
 /// gw:{alerts}:due              zset alert id → due time (ms)
 /// gw:alertmsg:&lt;provider&gt;:&lt;messageId&gt;   hash: alert, final; TTL Alerts:MessageMappingTtl
 /// gw:{s17}:alertcap:&lt;contactId&gt;:&lt;yyyyMMdd&gt;  daily alert count of a contact (the contact's shard), TTL 48 h
-/// gw:{aud:&lt;commune&gt;:&lt;topic&gt;}:members   set of contact ids subscribed (streamed with SSCAN)
 /// </code>
 /// </summary>
 public static class AlertKeys
@@ -34,5 +33,4 @@ public static class AlertKeys
     public static readonly RedisKey Due = "gw:{alerts}:due";
     public static RedisKey Message(string provider, string messageId) => "gw:alertmsg:" + provider + ":" + messageId;
     public static RedisKey DailyCap(string contactId, string day) => "gw:" + RedisKeys.Tag(RedisKeys.Shard(contactId)) + ":alertcap:" + contactId + ":" + day;
-    public static RedisKey Audience(string commune, string topic) => "gw:{aud:" + commune + ":" + topic + "}:members";
 }

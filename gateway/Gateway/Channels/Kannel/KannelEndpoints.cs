@@ -1,4 +1,3 @@
-using Gateway.Channels.Status;
 using Gateway.Channels.Ussd;
 using Gateway.Contracts;
 using Gateway.Conversations;
@@ -7,6 +6,8 @@ using Gateway.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Gateway.Outbound;
+using Gateway.Outbound.Status;
 
 namespace Gateway.Channels.Kannel;
 

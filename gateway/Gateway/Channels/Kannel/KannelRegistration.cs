@@ -1,8 +1,9 @@
-using Gateway.Channels.Status;
+using Gateway.Outbound.Status;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using Gateway.Outbound;
 
 namespace Gateway.Channels.Kannel;
 

@@ -3,6 +3,7 @@ using System.Text;
 using Gateway.Conversations;
 using Gateway.Text;
 using Microsoft.Extensions.Options;
+using Gateway.Outbound;
 
 namespace Gateway.Channels.Kannel;
 

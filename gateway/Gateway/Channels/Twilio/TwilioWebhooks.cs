@@ -1,10 +1,10 @@
-using Gateway.Channels.Status;
 using Gateway.Contracts;
 using Gateway.Conversations;
 using Gateway.Observability;
 using Gateway.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Gateway.Outbound.Status;
 
 namespace Gateway.Channels.Twilio;
 

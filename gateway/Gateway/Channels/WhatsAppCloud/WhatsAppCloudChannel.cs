@@ -1,5 +1,6 @@
-using Gateway.Channels.Status;
+using Gateway.Outbound.Status;
 using Microsoft.Extensions.Options;
+using Gateway.Outbound;
 
 namespace Gateway.Channels.WhatsAppCloud;
 

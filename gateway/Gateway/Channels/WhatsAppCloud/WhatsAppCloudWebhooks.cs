@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Gateway.Channels.Status;
 using Gateway.Contracts;
 using Gateway.Conversations;
 using Gateway.Observability;
@@ -9,6 +8,7 @@ using Gateway.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Gateway.Outbound.Status;
 
 namespace Gateway.Channels.WhatsAppCloud;
 

@@ -1,3 +1,5 @@
+using Gateway.Text;
+
 namespace Gateway.Conversations.Flows;
 
 /// <summary>The node kinds a flow file may use.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using Gateway.Text;
 
 namespace Gateway.Conversations.Flows;
 

@@ -1,4 +1,5 @@
 using YamlDotNet.RepresentationModel;
+using Gateway.Text;
 
 namespace Gateway.Conversations.Flows;
 

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using StackExchange.Redis;
+using Gateway.Conversations.Ports;
 
 namespace Gateway.Storage.Redis;
 
@@ -31,14 +32,14 @@ internal readonly record struct OutboxEntryFields(RedisValue Id, RedisValue Type
     }
 
     /// <summary>The event the entry carries; false when a required field is missing (a deleted entry still pending: the caller acknowledges it).</summary>
-    public bool TryGetEvent(out OutboxEvent outboxEvent)
+    public bool TryGetEvent(out StoredEvent outboxEvent)
     {
         outboxEvent = null!;
         if (Id.IsNull || Type.IsNull || Payload.IsNull) return false;
         // Our own commit script writes these ids: one that is not a GUID is corruption, and fails loudly as it always did.
         if (!Utf8Parser.TryParse(((ReadOnlyMemory<byte>)Id).Span, out Guid messageId, out var used, 'D') || used != ((ReadOnlyMemory<byte>)Id).Length)
             throw new FormatException($"Outbox entry id '{Id}' is not a GUID.");
-        outboxEvent = new OutboxEvent(messageId, (string)Type!, (string)Payload!, ParseCreatedAt(CreatedAt));
+        outboxEvent = new StoredEvent(messageId, (string)Type!, (string)Payload!, ParseCreatedAt(CreatedAt));
         return true;
     }
 

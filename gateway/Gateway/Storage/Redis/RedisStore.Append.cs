@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using Gateway.Conversations.Ports;
 
 namespace Gateway.Storage.Redis;
 
@@ -10,7 +11,7 @@ public sealed partial class RedisStore : IOutboxWriter
         [
             new NameValueEntry("id", outboxEvent.MessageId.ToString("D")),
             new NameValueEntry("type", outboxEvent.MessageType),
-            new NameValueEntry("payload", outboxEvent.Payload),
+            new NameValueEntry("payload", StoreJson.SerializeEventToUtf8Bytes(outboxEvent.Message)),
             new NameValueEntry("createdAt", outboxEvent.CreatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
             new NameValueEntry("key", partitionKey),
         ]);

@@ -1,5 +1,6 @@
 using Gateway.Conversations;
 using StackExchange.Redis;
+using Gateway.Conversations.Ports;
 
 namespace Gateway.Storage.Redis;
 
@@ -60,7 +61,7 @@ public sealed partial class RedisStore(IConnectionMultiplexer redis, ILogger<Red
         {
             args[a++] = e.MessageId.ToString("D");
             args[a++] = e.MessageType;
-            args[a++] = e.Payload;
+            args[a++] = StoreJson.SerializeEventToUtf8Bytes(e.Message);
             args[a++] = e.CreatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         }
         var k = 3;

@@ -1,4 +1,3 @@
-using Gateway.Channels.Status;
 using System.Collections.Concurrent;
 using Gateway.Channels.Kannel;
 using Gateway.Contracts;
@@ -7,6 +6,7 @@ using Gateway.Tests.Channels.Ussd;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Gateway.Outbound.Status;
 
 namespace Gateway.Tests.Channels.Kannel;
 

@@ -1,12 +1,13 @@
 using System.Text;
 using Gateway.Channels;
-using Gateway.Channels.Status;
 using Gateway.Channels.Twilio;
 using Gateway.Conversations;
 using Gateway.Tests.Fakes;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Gateway.Outbound;
+using Gateway.Outbound.Status;
 
 namespace Gateway.Tests.Channels.Twilio;
 

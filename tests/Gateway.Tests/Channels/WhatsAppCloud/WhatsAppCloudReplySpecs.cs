@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using Gateway.Bus;
-using Gateway.Channels.Status;
 using Gateway.Contracts;
 using Gateway.Storage;
 using Gateway.Tests.Bus;
@@ -11,6 +10,7 @@ using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Gateway.Outbound.Status;
 
 namespace Gateway.Tests.Channels.WhatsAppCloud;
 

@@ -4,6 +4,7 @@ using Gateway.Conversations;
 using Gateway.Tests.Fakes;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Gateway.Outbound;
 
 namespace Gateway.Tests.Channels.WhatsAppCloud;
 

@@ -1,6 +1,5 @@
-using Gateway.Conversations;
 
-namespace Gateway.Storage;
+namespace Gateway.Conversations.Ports;
 
 /// <summary>
 /// The contact's state with optimistic concurrency. One step = read (<see cref="GetForStepAsync"/>), decide,
@@ -70,10 +69,23 @@ public sealed record ContactCommit(
     IReadOnlyList<CounterIncrement> Counters,
     ProcessedMessage? Processed);
 
-/// <summary>A bus event waiting in the outbox. <paramref name="MessageId"/> is deterministic so consumers can de-duplicate.</summary>
+/// <summary>
+/// A bus event to append to the outbox with the commit. The store serialises <paramref name="Message"/> when it writes
+/// it, so the step that causes an event never deals with its stored form.
+/// <paramref name="MessageId"/> is deterministic so consumers can de-duplicate.
+/// </summary>
 /// <param name="MessageType">Contract type name, e.g. <c>FeedbackReceived</c> (namespace Gateway.Contracts).</param>
-/// <param name="Payload">The event serialised as JSON (System.Text.Json, web defaults).</param>
-public sealed record OutboxEvent(Guid MessageId, string MessageType, string Payload, DateTimeOffset CreatedAt);
+public sealed record OutboxEvent(Guid MessageId, string MessageType, object Message, DateTimeOffset CreatedAt)
+{
+    /// <summary>The event itself, never its JSON: a string would be stored as a JSON string, not as the event.</summary>
+    public object Message { get; init; } = Message is string
+        ? throw new ArgumentException("An outbox event carries the message, not its serialised form.", nameof(Message))
+        : Message;
+
+    /// <summary>The event <paramref name="message"/> with an id derived from its type and <paramref name="idKey"/>.</summary>
+    public static OutboxEvent Of<T>(T message, string idKey, DateTimeOffset createdAt) where T : class =>
+        new(EventIds.Deterministic(typeof(T).Name, idKey), typeof(T).Name, message, createdAt);
+}
 
 /// <summary>Adds <paramref name="Delta"/> to <paramref name="Field"/> of the counter <paramref name="Counter"/> (e.g. "poll:p1" / "option:2").</summary>
 public sealed record CounterIncrement(string Counter, string Field, long Delta);

@@ -1,4 +1,4 @@
-namespace Gateway.Storage;
+namespace Gateway.Conversations.Ports;
 
 /// <summary>Versions of contact states (see <see cref="StoredContact.Version"/>).</summary>
 public static class ContactVersions

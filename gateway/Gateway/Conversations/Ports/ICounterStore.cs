@@ -1,4 +1,4 @@
-namespace Gateway.Storage;
+namespace Gateway.Conversations.Ports;
 
 /// <summary>Reads live counters written by <see cref="ContactCommit.Counters"/> (cheap enough to poll for live results).</summary>
 public interface ICounterStore

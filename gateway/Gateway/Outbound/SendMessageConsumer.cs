@@ -1,8 +1,10 @@
+using Gateway.Conversations;
 using Gateway.Contracts;
 using Gateway.Conversations.Flows;
 using MassTransit;
+using Gateway.Text;
 
-namespace Gateway.Conversations.Commands;
+namespace Gateway.Outbound;
 
 /// <summary>Another system asks the gateway to send one message to a contact, in the contact's language.</summary>
 public sealed class SendMessageConsumer(ContactMessenger messenger, FlowTexts texts, TimeProvider clock, ILogger<SendMessageConsumer> logger) : IConsumer<SendMessage>

@@ -1,8 +1,10 @@
+using Gateway.Conversations;
 using Gateway.Contracts;
 using Gateway.Conversations.Flows;
 using MassTransit;
+using Gateway.Text;
 
-namespace Gateway.Conversations.Commands;
+namespace Gateway.Outbound;
 
 /// <summary>A commune desk closes the loop: "your request R-4F7K is resolved", in the citizen's language.</summary>
 public sealed class NotifyFeedbackStatusConsumer(ContactMessenger messenger, FlowTexts texts, ILogger<NotifyFeedbackStatusConsumer> logger) : IConsumer<NotifyFeedbackStatus>

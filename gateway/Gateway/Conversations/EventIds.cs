@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Gateway.Bus;
+namespace Gateway.Conversations;
 
 /// <summary>
 /// Deterministic message ids: the same logical event always gets the same MessageId, so a consumer that sees it twice

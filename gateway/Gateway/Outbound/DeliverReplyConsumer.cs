@@ -1,9 +1,10 @@
+using Gateway.Conversations;
 using Gateway.Bus;
 using Gateway.Channels;
 using Gateway.Contracts;
 using MassTransit;
 
-namespace Gateway.Conversations.Commands;
+namespace Gateway.Outbound;
 
 /// <summary>
 /// Sends a reply a committed step left in the outbox (<see cref="ReplyDelivery.Outbox"/>: WhatsApp Cloud API) through

@@ -1,6 +1,7 @@
-using Gateway.Channels.Status;
+using Gateway.Conversations;
+using Gateway.Outbound.Status;
 
-namespace Gateway.Conversations.Commands;
+namespace Gateway.Outbound;
 
 /// <summary>
 /// Remembers the requests whose message the provider accepted (bus commands, outbox replies), so a redelivered command

@@ -1,7 +1,8 @@
+using Gateway.Conversations;
 using Gateway.Contracts;
 using MassTransit;
 
-namespace Gateway.Conversations.Commands;
+namespace Gateway.Outbound;
 
 /// <summary>Another system asks the gateway to start a flow with a contact (e.g. a commune's follow-up survey).</summary>
 public sealed class StartFlowConsumer(IConversationEngine engine, ContactMessenger messenger, ILogger<StartFlowConsumer> logger) : IConsumer<StartFlow>

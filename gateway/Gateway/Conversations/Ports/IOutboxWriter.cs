@@ -1,4 +1,5 @@
-namespace Gateway.Storage;
+
+namespace Gateway.Conversations.Ports;
 
 /// <summary>
 /// Appends an event that belongs to no contact step (a provider's delivery report, a poll closing) to the outbox,

@@ -1,9 +1,10 @@
-using Gateway.Bus;
+using Gateway.Observability;
 using Gateway.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Gateway.Conversations.Ports;
 
-namespace Gateway.Observability;
+namespace Gateway.Bus;
 
 /// <summary>
 /// Readiness: how many events wait for the bus. A long backlog means the broker is down or slow; the gateway still

@@ -1,4 +1,5 @@
-namespace Gateway.Channels.Status;
+using Gateway.Conversations;
+namespace Gateway.Outbound.Status;
 
 /// <summary>
 /// The delivery status of outbound messages, keyed by provider and provider message id.

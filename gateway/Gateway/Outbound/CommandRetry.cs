@@ -1,6 +1,7 @@
+using Gateway.Conversations;
 using MassTransit;
 
-namespace Gateway.Conversations.Commands;
+namespace Gateway.Outbound;
 
 /// <summary>How command consumers retry a send the provider refused for now (429, 5xx, broker hiccup): exponential, then the error queue.</summary>
 public static class CommandRetry

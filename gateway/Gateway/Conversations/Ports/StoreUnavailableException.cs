@@ -1,4 +1,4 @@
-namespace Gateway.Storage;
+namespace Gateway.Conversations.Ports;
 
 /// <summary>
 /// The state store cannot be reached (Redis down, timing out, or still loading its data). Nothing was written

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Gateway.Contacts;
+namespace Gateway.Conversations;
 
 /// <summary>
 /// Pseudonymous contact ids: a keyed hash (HMAC-SHA256) of the E.164 number. Stable for a number, not

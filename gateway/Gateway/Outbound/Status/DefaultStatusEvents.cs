@@ -1,8 +1,10 @@
 using Gateway.Bus;
 using Gateway.Contracts;
 using Gateway.Storage;
+using Gateway.Conversations;
+using Gateway.Conversations.Ports;
 
-namespace Gateway.Channels.Status;
+namespace Gateway.Outbound.Status;
 
 /// <summary>
 /// Delivery statuses of every provider go to the outbox (then the bus), with a message id derived from
@@ -14,7 +16,7 @@ public sealed class DefaultStatusEvents(IOutboxWriter outbox, OutboxSignal signa
     {
         var id = EventIds.Deterministic(nameof(MessageStatusChanged), $"{statusChanged.Provider}:{statusChanged.MessageId}:{statusChanged.Status}");
         await outbox.AppendAsync(statusChanged.MessageId,
-            new OutboxEvent(id, nameof(MessageStatusChanged), StoreJson.Serialize(statusChanged), statusChanged.At), cancellationToken);
+            new OutboxEvent(id, nameof(MessageStatusChanged), statusChanged, statusChanged.At), cancellationToken);
         signal.Notify();
     }
 }

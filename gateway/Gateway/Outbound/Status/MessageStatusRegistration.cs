@@ -1,6 +1,8 @@
+using Gateway.Conversations;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Gateway.Outbound;
 
-namespace Gateway.Channels.Status;
+namespace Gateway.Outbound.Status;
 
 public static class MessageStatusRegistration
 {

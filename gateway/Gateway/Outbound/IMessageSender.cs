@@ -1,6 +1,6 @@
 using Gateway.Conversations;
 
-namespace Gateway.Channels;
+namespace Gateway.Outbound;
 
 /// <summary>
 /// A provider's outbound side (Twilio REST, Graph API, Kannel sendsms, the simulator's mailbox).

@@ -1,10 +1,12 @@
+using Gateway.Conversations;
 using Gateway.Channels;
-using Gateway.Channels.Status;
 using Gateway.Contacts;
 using Gateway.Contracts;
 using Gateway.Storage;
+using Gateway.Conversations.Ports;
+using Gateway.Outbound.Status;
 
-namespace Gateway.Conversations.Commands;
+namespace Gateway.Outbound;
 
 /// <summary>
 /// Sends what the gateway says on its own (bus commands, not replies to a webhook) to a contact: picks the channel and
@@ -63,7 +65,10 @@ public sealed class ContactMessenger(
     }
 
     private string DefaultProvider(ChannelKind kind) =>
-        configuration[$"Gateway:DefaultProviders:{kind}"] is { Length: > 0 } configured ? configured : Simulator.SimulatorApi.Provider;
+        configuration[$"Gateway:DefaultProviders:{kind}"] is { Length: > 0 } configured ? configured : SimulatorProvider;
+
+    /// <summary>The simulator's provider name (<c>Simulator.SimulatorApi.Provider</c>, a layer above): its mailbox.</summary>
+    private const string SimulatorProvider = "simulator";
 }
 
 /// <summary>A send failed in a way that may succeed later: the consumer lets MassTransit retry.</summary>

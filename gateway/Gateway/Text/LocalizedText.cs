@@ -1,4 +1,4 @@
-namespace Gateway.Conversations.Flows;
+namespace Gateway.Text;
 
 /// <summary>One text in several languages (code → text), resolved through a fallback chain.</summary>
 public sealed class LocalizedText(IReadOnlyDictionary<string, string> texts)

@@ -1,4 +1,5 @@
-namespace Gateway.Channels.Status;
+using Gateway.Conversations;
+namespace Gateway.Outbound.Status;
 
 /// <summary>
 /// Orders statuses along a message's life. Providers deliver callbacks at least once and out of order

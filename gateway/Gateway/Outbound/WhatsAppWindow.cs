@@ -1,6 +1,6 @@
 using Gateway.Conversations;
 
-namespace Gateway.Channels;
+namespace Gateway.Outbound;
 
 /// <summary>
 /// WhatsApp's customer-service window: a free-form message is delivered only within 24 h of the contact's last

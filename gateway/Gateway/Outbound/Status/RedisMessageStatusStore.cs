@@ -1,7 +1,8 @@
+using Gateway.Conversations;
 using System.Globalization;
 using StackExchange.Redis;
 
-namespace Gateway.Channels.Status;
+namespace Gateway.Outbound.Status;
 
 /// <summary>
 /// Message statuses in Redis, shared by every replica (a status callback may reach another replica than the sender).

@@ -1,6 +1,7 @@
+using Gateway.Conversations;
 using Gateway.Contracts;
 
-namespace Gateway.Channels.Status;
+namespace Gateway.Outbound.Status;
 
 /// <summary>
 /// Where channels announce delivery statuses. The default publishes through MassTransit when a bus is

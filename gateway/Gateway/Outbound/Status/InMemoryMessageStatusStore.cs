@@ -1,4 +1,6 @@
-namespace Gateway.Channels.Status;
+using Gateway.Conversations;
+
+namespace Gateway.Outbound.Status;
 
 /// <summary>
 /// Process-local status store for the embedded default and tests. Bounded: the oldest entries are

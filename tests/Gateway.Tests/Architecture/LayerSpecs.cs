@@ -1,0 +1,68 @@
+using System.Reflection;
+using NetArchTest.Rules;
+
+namespace Gateway.Tests.Architecture;
+
+/// <summary>
+/// The house's arrows run one way: a folder of gateway/Gateway may depend only on the folders below it in
+/// <see cref="Layers"/> (the README's layout section says why each sits where it does). A dependency on a folder above
+/// fails here with the types that hold it; since every arrow points down, no folder can be part of a cycle.
+/// </summary>
+public sealed class LayerSpecs
+{
+    /// <summary>Lowest first. Each entry is a top-level folder (namespace <c>Gateway.&lt;Folder&gt;</c>).</summary>
+    public static readonly string[] Layers =
+    [
+        "Text",           // normalisation, scripts, languages, encodings, phone numbers: pure functions
+        "Communes",       // the commune registry
+        "Admin",          // admin keys and the caller's scope
+        "Conversations",  // the core: flows, the engine, contact state, and the ports it needs (stores, outbox, senders)
+        "Observability",  // metrics and the step observer
+        "Storage",        // Redis and in-memory implementations of the core's ports
+        "Bus",            // MassTransit, the outbox relay: the core's publishing port
+        "Outbound",       // what the gateway sends on its own: senders, statuses, the bus commands that send
+        "Contacts",       // features: audience, polls, alerts, the feedback desk
+        "Polls",
+        "Alerts",
+        "Feedback",
+        "Channels",       // providers: parse, verify, render, send
+        "Simulator",
+        "Console",
+        "Hosting",        // composition: errors, health, start-up checks
+    ];
+
+    private static readonly Assembly Gateway = typeof(Program).Assembly;
+
+    [Fact]
+    public void Every_folder_of_the_gateway_has_its_place_in_the_layers()
+    {
+        var folders = Gateway.GetTypes()
+            .Select(t => t.Namespace?.Split('.') ?? [])
+            .Where(parts => parts.Length >= 2 && parts[0] == "Gateway")
+            .Select(parts => parts[1])
+            .Where(folder => folder != "Contracts")
+            .Distinct()
+            .Order()
+            .ToList();
+
+        Assert.Empty(folders.Except(Layers));
+    }
+
+    [Fact]
+    public void No_folder_depends_on_a_folder_above_it()
+    {
+        var violations = new List<string>();
+        for (var lower = 0; lower < Layers.Length; lower++)
+            for (var upper = lower + 1; upper < Layers.Length; upper++)
+            {
+                var result = Types.InAssembly(Gateway)
+                    .That().ResideInNamespaceMatching($@"^Gateway\.{Layers[lower]}(\.|$)")
+                    .Should().NotHaveDependencyOnAny($"Gateway.{Layers[upper]}")
+                    .GetResult();
+                if (!result.IsSuccessful)
+                    violations.AddRange(result.FailingTypes.Select(type => $"{Layers[lower]} -> {Layers[upper]}: {type.FullName}"));
+            }
+
+        Assert.True(violations.Count == 0, $"{violations.Count} arrows point up:\n" + string.Join("\n", violations.Distinct().Order()));
+    }
+}
