@@ -32,6 +32,7 @@ public static class ConversationsExtensions
         builder.Services.AddSingleton<IConversationEngine, ConversationEngine>();
         builder.Services.AddSingleton<Commands.SendLedger>();
         builder.Services.AddSingleton<Commands.ContactMessenger>();
+        builder.Services.AddSingleton<Outbound.OutboundRouter>();
         builder.Services.AddMessageStatus();
         return builder;
     }

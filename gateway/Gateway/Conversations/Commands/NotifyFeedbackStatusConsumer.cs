@@ -1,11 +1,17 @@
 using Gateway.Contracts;
 using Gateway.Conversations.Flows;
+using Gateway.Feedback;
+using Gateway.Conversations.Actions;
 using MassTransit;
 
 namespace Gateway.Conversations.Commands;
 
-/// <summary>A commune desk closes the loop: "your request R-4F7K is resolved", in the citizen's language.</summary>
-public sealed class NotifyFeedbackStatusConsumer(ContactMessenger messenger, FlowTexts texts, ILogger<NotifyFeedbackStatusConsumer> logger) : IConsumer<NotifyFeedbackStatus>
+/// <summary>
+/// A commune closes the loop: "your request R-4F7K is resolved", in the citizen's language, through the one outbound
+/// path. The change is recorded on the desk too (once per request id, and only on a report this contact filed); the
+/// desk's own status changes come through here with the change already recorded.
+/// </summary>
+public sealed class NotifyFeedbackStatusConsumer(ContactMessenger messenger, FlowTexts texts, FeedbackDesk desk, ILogger<NotifyFeedbackStatusConsumer> logger) : IConsumer<NotifyFeedbackStatus>
 {
     private static readonly IReadOnlySet<string> Statuses = new HashSet<string> { "received", "in_progress", "resolved", "rejected" };
 
@@ -18,6 +24,9 @@ public sealed class NotifyFeedbackStatusConsumer(ContactMessenger messenger, Flo
             return;
         }
         if (await messenger.AlreadySentAsync(command.RequestId, context.CancellationToken)) return;
+        if (FeedbackReferences.Parse(command.Reference) is { } reference)
+            await desk.ChangeStatusAsync(reference, FeedbackStatuses.FromCommand(command.Status)!, command.Note, "bus",
+                report => report.ContactId == command.ContactId, context.CancellationToken, command.RequestId);
         if (await messenger.FindAsync(null, command.ContactId, context.CancellationToken) is not { } found)
         {
             logger.LogWarning("NotifyFeedbackStatus {RequestId}: contact {ContactId} is unknown or erased; dropped.", command.RequestId, command.ContactId);
