@@ -44,6 +44,13 @@ public sealed class FeedbackDesk(IFeedbackStore store, TimeProvider clock)
                 if (status == FeedbackStatuses.Resolved) report.CitizenConfirmed = null;
             }
             report.History.Add(new FeedbackChange(now, "status", by, old, status, message, changeId));
+            // Staff resolving with a message to the citizen: that message asks, once per report, whether it is really solved.
+            var asks = requestId is null && status == FeedbackStatuses.Resolved && report.ContactId is not null && message is { Count: > 0 } && report.ConfirmationAskedAt is null;
+            if (asks)
+            {
+                report.ConfirmationAskedAt = now;
+                report.ConfirmationRequestId = changeId;
+            }
 
             var events = new List<OutboxEvent>(2);
             if (old != status)

@@ -17,6 +17,7 @@ public static class FeedbackExtensions
         services.AddSingleton<Bus.IOutboxProjection, FeedbackIndexProjection>();
         services.AddSingleton<FeedbackDesk>();
         services.AddSingleton<FeedbackCategories>();
+        services.AddSingleton<Conversations.IDialogExtension, FeedbackFollowUp>();
         services.AddSingleton<FeedbackApi.Services>();
         return builder;
     }

@@ -52,6 +52,12 @@ public sealed class FeedbackReport
     /// <summary>The citizen's answer to "is it really solved?" after the last resolution: true, false, or null (not asked or no answer).</summary>
     public bool? CitizenConfirmed { get; set; }
 
+    /// <summary>When the citizen was asked whether the problem is really solved (once per report), or null.</summary>
+    public DateTimeOffset? ConfirmationAskedAt { get; set; }
+
+    /// <summary>The status change whose message to the citizen carries that question.</summary>
+    public string? ConfirmationRequestId { get; set; }
+
     /// <summary>True once the text and place were removed (retention or erasure).</summary>
     public bool Purged { get; set; }
 

@@ -24,9 +24,10 @@ public sealed class NotifyFeedbackStatusConsumer(ContactMessenger messenger, Flo
             return;
         }
         if (await messenger.AlreadySentAsync(command.RequestId, context.CancellationToken)) return;
-        if (FeedbackReferences.Parse(command.Reference) is { } reference)
-            await desk.ChangeStatusAsync(reference, FeedbackStatuses.FromCommand(command.Status)!, command.Note, "bus",
-                report => report.ContactId == command.ContactId, context.CancellationToken, command.RequestId);
+        var recorded = FeedbackReferences.Parse(command.Reference) is { } reference
+            ? (await desk.ChangeStatusAsync(reference, FeedbackStatuses.FromCommand(command.Status)!, command.Note, "bus",
+                report => report.ContactId == command.ContactId, context.CancellationToken, command.RequestId)).Report
+            : null;
         if (await messenger.FindAsync(null, command.ContactId, context.CancellationToken) is not { } found)
         {
             logger.LogWarning("NotifyFeedbackStatus {RequestId}: contact {ContactId} is unknown or erased; dropped.", command.RequestId, command.ContactId);
@@ -36,6 +37,8 @@ public sealed class NotifyFeedbackStatusConsumer(ContactMessenger messenger, Flo
         var (text, language) = texts.System("feedback_status_" + command.Status, contact);
         text = text.Replace("{reference}", command.Reference, StringComparison.Ordinal);
         if (command.Note is { Count: > 0 } note) text += " " + texts.Resolve(new LocalizedText(note), contact, null).Text;
+        // The desk's resolution asks once whether the problem is really solved (FeedbackFollowUp records the answer).
+        if (recorded?.ConfirmationRequestId == command.RequestId) text += "\n" + texts.Resolve(FeedbackTexts.ConfirmQuestion, contact, null).Text;
         await messenger.SendAsync(contact, null, [Reply.Plain(text, language)], command.RequestId, context.CancellationToken);
     }
 }
