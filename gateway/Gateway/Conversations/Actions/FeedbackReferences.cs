@@ -13,13 +13,13 @@ namespace Gateway.Conversations.Actions;
 /// about 64 tries (microseconds). That leaves ~380,000 references per shard; past a few tens of thousands of reports
 /// per shard, collisions (and retries) become frequent and the length should grow (the parsers accept 4 to 8 characters).</para>
 /// </summary>
-public sealed class FeedbackReferences
+public class FeedbackReferences
 {
     private const string Alphabet = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
     public const int Length = 5;
 
     /// <summary>A random reference in the shard of <paramref name="contactId"/>.</summary>
-    public string Next(string contactId)
+    public virtual string Next(string contactId)
     {
         var shard = RedisKeys.Shard(contactId);
         while (true)
