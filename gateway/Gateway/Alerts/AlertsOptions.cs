@@ -53,8 +53,10 @@ public sealed class AlertsOptions
     public int PreviewExactLimit { get; set; } = 20_000;
 
     /// <summary>
-    /// Provider to use per channel when the alert asks for a channel the contact did not last use, or the contact came by USSD
-    /// (<c>Alerts:Providers:sms = twilio</c>). Without one, such contacts are skipped (reason <c>no_channel</c>).
+    /// Legacy: provider per channel for contacts not reachable through the provider they last wrote to (USSD contacts, a
+    /// channel they never used), e.g. <c>Alerts:Providers:sms = twilio</c>. The outbound router reads it after
+    /// <c>Gateway:DefaultProviders</c>, for every message the gateway originates. Without any, such contacts are skipped
+    /// (reason <c>no_channel</c>) outside Development and Testing.
     /// </summary>
     public Dictionary<string, string> Providers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -9,9 +9,10 @@ namespace Gateway.Conversations;
 /// flow keywords, the answer to the question in progress, then a welcome or "not understood" with the menu.
 /// Pure with respect to storage: it only changes the <see cref="StepContext"/>; the engine commits it.
 /// </summary>
-public sealed class Dialog(FlowTexts texts, FlowActions actions, FlowResolver flows)
+public sealed class Dialog(FlowTexts texts, FlowActions actions, FlowResolver flows, IEnumerable<IDialogExtension> extensions)
 {
     private readonly FlowActions _actions = actions;
+    private readonly IDialogExtension[] _extensions = [.. extensions];
 
     public const string LanguageFlow = "language";
     public const string MenuFlow = "menu";
@@ -70,6 +71,14 @@ public sealed class Dialog(FlowTexts texts, FlowActions actions, FlowResolver fl
 
         var expired = contact.Session is { } s1 && s1.ExpiresAt <= step.Now;
         if (expired) contact.Session = null;
+
+        foreach (var extension in _extensions)
+        {
+            if (!await extension.TryHandleAsync(step, normalized)) continue;
+            // The question in progress, if any, stays pending: ask it again, as after HELP.
+            if (CurrentQuestion(contact) is { } pending) Ask(step, pending.Flow, pending.Node);
+            return;
+        }
 
         var firstWord = TextNormalizer.FirstWord(normalized);
         if (flows.MatchKeyword(firstWord, contact, message) is { } flow && StartsFlow(contact, normalized, firstWord))

@@ -1,7 +1,5 @@
 using Gateway.Conversations;
-using Gateway.Channels;
 using Gateway.Contacts;
-using Gateway.Contracts;
 using Gateway.Storage;
 using Gateway.Conversations.Ports;
 using Gateway.Outbound.Status;
@@ -9,19 +7,16 @@ using Gateway.Outbound.Status;
 namespace Gateway.Outbound;
 
 /// <summary>
-/// Sends what the gateway says on its own (bus commands, not replies to a webhook) to a contact: picks the channel and
-/// provider the contact last used (or the configured default), respects opt-out, knows the WhatsApp 24 h window,
-/// records the send for status callbacks, and marks the contact opted out when the provider says they unsubscribed.
+/// Sends what the gateway says on its own to a contact for the bus commands (SendMessage, StartFlow,
+/// NotifyFeedbackStatus): the route comes from the one <see cref="OutboundRouter"/> (opt-out, channel, provider, WhatsApp
+/// window), the send is recorded for status callbacks and, once accepted, in the ledger against redelivery.
 /// </summary>
 public sealed class ContactMessenger(
-    MessageSenders senders,
+    OutboundRouter router,
     IMessageStatusStore statuses,
     SendLedger ledger,
     IContactStore store,
-    IConversationEngine engine,
     ContactIds ids,
-    IConfiguration configuration,
-    TimeProvider clock,
     ILogger<ContactMessenger> logger)
 {
     public async Task<StoredContact?> FindAsync(string? phone, string? contactId, CancellationToken cancellationToken)
@@ -33,42 +28,38 @@ public sealed class ContactMessenger(
     /// <summary>True when a command with this id was sent already (redelivered by the bus).</summary>
     public Task<bool> AlreadySentAsync(string requestId, CancellationToken cancellationToken) => ledger.ContainsAsync(requestId, cancellationToken);
 
-    /// <summary>Sends <paramref name="replies"/>; throws <see cref="RetryableSendException"/> when trying again later may work.</summary>
+    /// <summary>
+    /// Sends <paramref name="replies"/>; nothing to an opted-out contact. Throws <see cref="RetryableSendException"/> when
+    /// trying again later may work, and <see cref="InvalidOperationException"/> when no provider can reach the contact
+    /// (configuration: the command goes to the error queue, from which it can be moved back once fixed).
+    /// </summary>
     public async Task SendAsync(ContactState contact, ChannelKind? channel, IReadOnlyList<Reply> replies, string requestId, CancellationToken cancellationToken)
     {
-        if (contact.OptedOut || replies.Count == 0) return;
-        var kind = channel ?? contact.LastChannel;
-        var provider = kind == contact.LastChannel && contact.LastProvider is { Length: > 0 } last ? last : DefaultProvider(kind);
-        if (!senders.TryGet(provider, out var sender))
-            throw new InvalidOperationException($"No sender is configured for provider '{provider}' (channel {kind.ToWire()}).");
-
-        var withinWindow = WhatsAppWindow.AllowsFreeForm(contact, kind, clock.GetUtcNow());
-        foreach (var reply in replies)
+        if (replies.Count == 0) return;
+        switch (router.Route(contact, channel))
         {
-            var outcome = await sender.SendAsync(new OutboundMessage(contact.Phone, contact.LastTo, kind, reply, requestId, withinWindow), cancellationToken);
-            if (outcome.Status == "opted_out")
-            {
-                // The provider says the contact unsubscribed (Twilio 21610): honour it as a STOP.
-                await engine.OptOutAsync(contact.Phone, "provider", cancellationToken);
+            case RouteDecision.Unreachable { Reason: OutboundRouter.OptedOut }:
                 return;
-            }
-            if (!outcome.Accepted)
-            {
-                if (outcome.Retryable) throw new RetryableSendException($"{provider} refused for now: {outcome.ErrorCode} {outcome.Error}");
-                logger.LogWarning("{Provider} refused a message for contact {ContactId}: {ErrorCode} {Error}", provider, contact.ContactId, outcome.ErrorCode, outcome.Error);
+            case RouteDecision.Unreachable unreachable:
+                throw new InvalidOperationException($"Request {requestId} cannot reach contact {contact.ContactId}: {unreachable.Detail}");
+            case RouteDecision.Routed { Route: var route }:
+                foreach (var reply in replies)
+                {
+                    var outcome = await router.SendAsync(contact, route, reply, requestId, cancellationToken);
+                    if (outcome.Status == OutboundRouter.OptedOut) return;
+                    if (!outcome.Accepted)
+                    {
+                        if (outcome.Retryable) throw new RetryableSendException($"{route.Provider} refused for now: {outcome.ErrorCode} {outcome.Error}");
+                        logger.LogWarning("{Provider} refused a message for contact {ContactId}: {ErrorCode} {Error}", route.Provider, contact.ContactId, outcome.ErrorCode, outcome.Error);
+                        return;
+                    }
+                    if (outcome.ProviderMessageId is { } messageId)
+                        await statuses.RecordSentAsync(route.Provider, messageId, "accepted", requestId, cancellationToken);
+                }
+                await ledger.RecordAsync(requestId, contact.ContactId, cancellationToken);
                 return;
-            }
-            if (outcome.ProviderMessageId is { } messageId)
-                await statuses.RecordSentAsync(provider, messageId, "accepted", requestId, cancellationToken);
         }
-        await ledger.RecordAsync(requestId, contact.ContactId, cancellationToken);
     }
-
-    private string DefaultProvider(ChannelKind kind) =>
-        configuration[$"Gateway:DefaultProviders:{kind}"] is { Length: > 0 } configured ? configured : SimulatorProvider;
-
-    /// <summary>The simulator's provider name (<c>Simulator.SimulatorApi.Provider</c>, a layer above): its mailbox.</summary>
-    private const string SimulatorProvider = "simulator";
 }
 
 /// <summary>A send failed in a way that may succeed later: the consumer lets MassTransit retry.</summary>

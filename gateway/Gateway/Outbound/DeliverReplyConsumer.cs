@@ -11,9 +11,11 @@ namespace Gateway.Outbound;
 /// the provider that received the message, from the number the contact wrote to. A refusal that may pass (429, 5xx,
 /// network) throws so the bus retries; a reply already accepted is not sent again when the command is redelivered.
 /// Unlike <see cref="ContactMessenger"/> it does not look at the contact's opt-out: the step already decided what to
-/// say, and the confirmation of a STOP must still reach the contact who just sent it.
+/// say, and the confirmation of a STOP must still reach the contact who just sent it. Its route is not chosen but given
+/// (the reply goes back the way the message came); the send itself goes through <see cref="Outbound.OutboundRouter.SendAsync"/>
+/// like every other message the gateway sends, so a provider's "unsubscribed" opts the contact out here too.
 /// </summary>
-public sealed class DeliverReplyConsumer(MessageSenders senders, SendLedger ledger, TimeProvider clock, ILogger<DeliverReplyConsumer> logger)
+public sealed class DeliverReplyConsumer(MessageSenders senders, Outbound.OutboundRouter router, SendLedger ledger, TimeProvider clock, ILogger<DeliverReplyConsumer> logger)
     : IConsumer<DeliverReply>
 {
     public async Task Consume(ConsumeContext<DeliverReply> context)
@@ -26,13 +28,14 @@ public sealed class DeliverReplyConsumer(MessageSenders senders, SendLedger ledg
         // from which it can be moved back once fixed, instead of being dropped.
         if (!ChannelKindNames.TryParse(command.Channel, out var channel))
             throw new InvalidOperationException($"DeliverReply {command.ReplyId}: unknown channel '{command.Channel}'.");
-        if (!senders.TryGet(command.Provider, out var sender))
+        if (!senders.TryGet(command.Provider, out _))
             throw new InvalidOperationException($"DeliverReply {command.ReplyId}: no sender is configured for provider '{command.Provider}'.");
 
         var reply = new Reply(command.Text, [.. command.Options.Select(o => new ReplyOption(o.Key, o.Label))], command.Language);
         // A reply that waited past the window (a long outage) can only go out as a template.
         var withinWindow = channel != ChannelKind.WhatsApp || WhatsAppWindow.IsOpen(command.RepliedAt, clock.GetUtcNow());
-        var outcome = await sender.SendAsync(new OutboundMessage(command.To, command.From, channel, reply, command.ReplyId, withinWindow), cancellationToken);
+        var contact = new ContactState { ContactId = command.ContactId, Phone = command.To };
+        var outcome = await router.SendAsync(contact, new Outbound.OutboundRoute(channel, command.Provider, command.From, withinWindow), reply, command.ReplyId, cancellationToken);
         if (!outcome.Accepted)
         {
             if (outcome.Retryable)

@@ -14,6 +14,7 @@ public static class OutboundExtensions
     {
         builder.Services.AddSingleton<SendLedger>();
         builder.Services.AddSingleton<ContactMessenger>();
+        builder.Services.AddSingleton<OutboundRouter>();
         builder.Services.AddMessageStatus();
         return builder;
     }

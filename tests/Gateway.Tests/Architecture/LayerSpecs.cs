@@ -31,6 +31,21 @@ public sealed class LayerSpecs
         "Hosting",        // composition: errors, health, start-up checks
     ];
 
+    /// <summary>
+    /// Arrows that still point up, each with the way it goes away. The list may only shrink: an arrow not listed here fails
+    /// the test, and so does a listed one that no longer exists (remove it).
+    /// </summary>
+    private static readonly HashSet<string> KnownUpwardArrows =
+    [
+        // The step files a report in its own atomic commit (ContactCommit.Feedback, StepContext.File, the submit_feedback
+        // action), and the stores write it with the step's Lua script. Goes away with a feature-neutral "record" in the
+        // commit, submit_feedback as an action the Feedback folder registers, and the feedback stores in Feedback/.
+        "Conversations -> Feedback",
+        "Storage -> Feedback",
+        // References are drawn in the contact's Redis shard (RedisKeys.Shard) so the report lands in its slot.
+        "Conversations -> Storage",
+    ];
+
     private static readonly Assembly Gateway = typeof(Program).Assembly;
 
     [Fact]
@@ -52,6 +67,7 @@ public sealed class LayerSpecs
     public void No_folder_depends_on_a_folder_above_it()
     {
         var violations = new List<string>();
+        var arrows = new HashSet<string>();
         for (var lower = 0; lower < Layers.Length; lower++)
             for (var upper = lower + 1; upper < Layers.Length; upper++)
             {
@@ -59,10 +75,14 @@ public sealed class LayerSpecs
                     .That().ResideInNamespaceMatching($@"^Gateway\.{Layers[lower]}(\.|$)")
                     .Should().NotHaveDependencyOnAny($"Gateway.{Layers[upper]}")
                     .GetResult();
-                if (!result.IsSuccessful)
-                    violations.AddRange(result.FailingTypes.Select(type => $"{Layers[lower]} -> {Layers[upper]}: {type.FullName}"));
+                if (result.IsSuccessful) continue;
+                var arrow = $"{Layers[lower]} -> {Layers[upper]}";
+                arrows.Add(arrow);
+                if (!KnownUpwardArrows.Contains(arrow))
+                    violations.AddRange(result.FailingTypes.Select(type => $"{arrow}: {type.FullName}"));
             }
 
         Assert.True(violations.Count == 0, $"{violations.Count} arrows point up:\n" + string.Join("\n", violations.Distinct().Order()));
+        Assert.Empty(KnownUpwardArrows.Except(arrows));
     }
 }

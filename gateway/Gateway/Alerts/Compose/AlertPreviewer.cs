@@ -15,7 +15,7 @@ namespace Gateway.Alerts.Compose;
 /// <c>Alerts:PreviewExactLimit</c> contacts it stops and extrapolates from that sample (SSCAN order is hash order, so the
 /// sample is unbiased), marking the preview <c>estimated</c>: a preview of 100,000 stays a fraction of a second.
 /// </summary>
-public sealed class AlertPreviewer(IAudienceStore audience, IContactStore contacts, CommuneRegistry communes, IOptions<AlertsOptions> options)
+public sealed class AlertPreviewer(IAudienceStore audience, IContactStore contacts, CommuneRegistry communes, Outbound.OutboundRouter router, IOptions<AlertsOptions> options)
 {
     private readonly AlertsOptions _options = options.Value;
 
@@ -35,7 +35,7 @@ public sealed class AlertPreviewer(IAudienceStore audience, IContactStore contac
                 read++;
                 var contact = stored?.State;
                 var reason = AlertRouting.SkipReason(contact, alert.Commune, alert.Topic);
-                var route = reason is null ? AlertRouting.RouteFor(contact!, alert.Channel, _options.Providers) : null;
+                var route = reason is null ? AlertRouting.RouteFor(router, contact!, alert.Channel) : null;
                 if (reason is null && route is null) reason = AlertRouting.SkipNoChannel;
                 if (reason is not null)
                 {

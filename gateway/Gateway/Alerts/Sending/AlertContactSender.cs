@@ -19,7 +19,7 @@ namespace Gateway.Alerts.Sending;
 public sealed partial class AlertContactSender(
     IAlertStore store,
     IContactStore contacts,
-    MessageSenders senders,
+    Outbound.OutboundRouter router,
     IAlertRateLimiter limiter,
     AlertCalendar calendar,
     CommuneRegistry communes,
@@ -36,9 +36,8 @@ public sealed partial class AlertContactSender(
 
         var contact = (await contacts.GetAsync(contactId, cancellationToken))?.State;
         var reason = AlertRouting.SkipReason(contact, alert.Commune, alert.Topic);
-        var route = reason is null ? AlertRouting.RouteFor(contact!, alert.Channel, _options.Providers) : null;
-        IMessageSender? sender = null;
-        if (reason is null && (route is null || !senders.TryGet(route.Provider, out sender))) reason = AlertRouting.SkipNoChannel;
+        var route = reason is null ? AlertRouting.RouteFor(router, contact!, alert.Channel) : null;
+        if (reason is null && route is null) reason = AlertRouting.SkipNoChannel;
         if (reason is null && _options.DailyCap > 0
             && !await store.TryTakeDailyAsync(contactId, calendar.Day(clock.GetUtcNow()), _options.DailyCap, cancellationToken))
             reason = AlertRouting.SkipDailyCap;
@@ -51,8 +50,7 @@ public sealed partial class AlertContactSender(
         var language = AlertRouting.PickLanguage(alert.Texts, contact!.Language, communes.Find(alert.Commune)?.DefaultLanguage);
         var text = alert.Texts[language];
         var cost = route!.Channel == ChannelKind.WhatsApp ? 1 : Math.Max(1, SmsSegments.Analyze(text).Segments);
-        var message = new OutboundMessage(contact.Phone, route.From, route.Channel, Reply.Plain(text, language), alert.Id,
-            WhatsAppWindow.AllowsFreeForm(contact, route.Channel, clock.GetUtcNow()));
+        var reply = Reply.Plain(text, language);
 
         for (var attempt = 1; ; attempt++)
         {
@@ -67,7 +65,8 @@ public sealed partial class AlertContactSender(
             SendOutcome outcome;
             try
             {
-                outcome = await sender!.SendAsync(message, cancellationToken);
+                // Through the one outbound path: a provider's "unsubscribed" opts the contact out everywhere.
+                outcome = await router.SendAsync(contact, route, reply, alert.Id, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

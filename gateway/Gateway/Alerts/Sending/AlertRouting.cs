@@ -12,9 +12,6 @@ public static class AlertRouting
     public const string SkipDailyCap = "daily_cap";
     public const string SkipCancelled = "cancelled";
 
-    /// <param name="From">Our number the contact last wrote to, when the same provider sends.</param>
-    public sealed record Route(ChannelKind Channel, string Provider, string? From);
-
     /// <summary>Why the contact gets nothing, or null: the index may be stale, the contact's state is the truth.</summary>
     public static string? SkipReason(ContactState? contact, string commune, string topic)
     {
@@ -33,22 +30,11 @@ public static class AlertRouting
     }
 
     /// <summary>
-    /// The contact's own channel and provider (USSD cannot push: SMS instead); a preferred channel wins when the contact uses it,
-    /// or when it is SMS and an SMS provider is configured (any phone takes an SMS). Null when nothing can reach the contact.
+    /// The route of an alert to the contact, from the one outbound router (<see cref="Outbound.OutboundRouter"/>): the
+    /// alert's channel when the contact uses it or it is SMS, else their own (USSD → SMS). Null when nothing reaches them.
     /// </summary>
-    public static Route? RouteFor(ContactState contact, string? preferredChannel, IReadOnlyDictionary<string, string> providers)
-    {
-        Route? Via(ChannelKind channel)
-        {
-            if (channel == contact.LastChannel && contact.LastProvider is { Length: > 0 } own) return new Route(channel, own, contact.LastTo);
-            return providers.TryGetValue(channel.ToWire(), out var provider) && provider.Length > 0 ? new Route(channel, provider, null) : null;
-        }
-
-        if (ChannelKindNames.TryParse(preferredChannel, out var preferred) && preferred != ChannelKind.Ussd)
-        {
-            if (preferred == contact.LastChannel || preferred == ChannelKind.Sms)
-                if (Via(preferred) is { } route) return route;
-        }
-        return Via(contact.LastChannel == ChannelKind.Ussd ? ChannelKind.Sms : contact.LastChannel);
-    }
+    public static Outbound.OutboundRoute? RouteFor(Outbound.OutboundRouter router, ContactState contact, string? preferredChannel) =>
+        router.Route(contact, ChannelKindNames.TryParse(preferredChannel, out var preferred) ? preferred : null) is Outbound.RouteDecision.Routed routed
+            ? routed.Route
+            : null;
 }

@@ -1,13 +1,19 @@
 using Gateway.Conversations;
+using Gateway.Outbound;
 using Gateway.Contracts;
 using Gateway.Conversations.Flows;
+using Gateway.Conversations.Actions;
 using MassTransit;
 using Gateway.Text;
 
-namespace Gateway.Outbound;
+namespace Gateway.Feedback;
 
-/// <summary>A commune desk closes the loop: "your request R-4F7K is resolved", in the citizen's language.</summary>
-public sealed class NotifyFeedbackStatusConsumer(ContactMessenger messenger, FlowTexts texts, ILogger<NotifyFeedbackStatusConsumer> logger) : IConsumer<NotifyFeedbackStatus>
+/// <summary>
+/// A commune closes the loop: "your request R-4F7K is resolved", in the citizen's language, through the one outbound
+/// path. The change is recorded on the desk too (once per request id, and only on a report this contact filed); the
+/// desk's own status changes come through here with the change already recorded.
+/// </summary>
+public sealed class NotifyFeedbackStatusConsumer(ContactMessenger messenger, FlowTexts texts, FeedbackDesk desk, ILogger<NotifyFeedbackStatusConsumer> logger) : IConsumer<NotifyFeedbackStatus>
 {
     private static readonly IReadOnlySet<string> Statuses = new HashSet<string> { "received", "in_progress", "resolved", "rejected" };
 
@@ -20,6 +26,10 @@ public sealed class NotifyFeedbackStatusConsumer(ContactMessenger messenger, Flo
             return;
         }
         if (await messenger.AlreadySentAsync(command.RequestId, context.CancellationToken)) return;
+        var recorded = FeedbackReferences.Parse(command.Reference) is { } reference
+            ? (await desk.ChangeStatusAsync(reference, FeedbackStatuses.FromCommand(command.Status)!, command.Note, "bus",
+                report => report.ContactId == command.ContactId, context.CancellationToken, command.RequestId)).Report
+            : null;
         if (await messenger.FindAsync(null, command.ContactId, context.CancellationToken) is not { } found)
         {
             logger.LogWarning("NotifyFeedbackStatus {RequestId}: contact {ContactId} is unknown or erased; dropped.", command.RequestId, command.ContactId);
@@ -29,6 +39,8 @@ public sealed class NotifyFeedbackStatusConsumer(ContactMessenger messenger, Flo
         var (text, language) = texts.System("feedback_status_" + command.Status, contact);
         text = text.Replace("{reference}", command.Reference, StringComparison.Ordinal);
         if (command.Note is { Count: > 0 } note) text += " " + texts.Resolve(new LocalizedText(note), contact, null).Text;
+        // The desk's resolution asks once whether the problem is really solved (FeedbackFollowUp records the answer).
+        if (recorded?.ConfirmationRequestId == command.RequestId) text += "\n" + texts.Resolve(FeedbackTexts.ConfirmQuestion, contact, null).Text;
         await messenger.SendAsync(contact, null, [Reply.Plain(text, language)], command.RequestId, context.CancellationToken);
     }
 }

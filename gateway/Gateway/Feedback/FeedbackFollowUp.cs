@@ -1,0 +1,101 @@
+using Gateway.Conversations;
+using Gateway.Conversations.Actions;
+using Gateway.Conversations.Flows;
+using Gateway.Text;
+
+namespace Gateway.Feedback;
+
+/// <summary>
+/// The citizen's side of the desk in the conversation:
+/// <list type="bullet">
+/// <item>A message that is a reference (<c>R-4F7K2</c>, <c>r4f7k2</c>, <c>R-٤F7K2</c>), alone or after a follow-up word
+/// (SUIVI, تتبع, ⴹⴼⵕ / DFER, …), answers with the report's status in the contact's language: only to the contact who filed
+/// it; anyone else hears that no such report is registered to their number.</item>
+/// <item>After the resolution message asked "is it really solved?" (once per report), a yes or no in any language, outside
+/// a conversation, is recorded on the report; a no reopens it (<c>acknowledged</c>, FeedbackStatusChanged by <c>citizen</c>).</item>
+/// </list>
+/// </summary>
+public sealed class FeedbackFollowUp(IFeedbackStore store, FeedbackDesk desk, FlowTexts texts) : IDialogExtension
+{
+    /// <summary>How long after the question a bare yes/no still answers it.</summary>
+    public static readonly TimeSpan ConfirmationWindow = TimeSpan.FromDays(7);
+
+    /// <summary>Follow-up words (normalised when compared); the Amazigh forms are drafts awaiting review.</summary>
+    private static readonly HashSet<string> FollowUpWords = new[]
+    {
+        "suivi", "suivre", "suivis", "statut", "etat", "reference", "ref",
+        "تتبع", "تتبيع", "متابعة", "تابع", "مرجع",
+        "ⴹⴼⵕ", "ⴹⴼⵔ", "ⴰⴹⴼⴰⵕ", "dfer", "dfr", "adfar", "tbe3", "tba3",
+    }.Select(TextNormalizer.Normalize).ToHashSet(StringComparer.Ordinal);
+
+    public async Task<bool> TryHandleAsync(StepContext step, string normalized)
+    {
+        if (ParseFollowUp(normalized) is { } reference) return await AnswerStatusAsync(step, reference);
+        if (step.Contact.Session is null && YesNo.Parse(normalized) is { } solved) return await RecordConfirmationAsync(step, solved);
+        return false;
+    }
+
+    /// <summary>The reference in a follow-up message, or null. The normaliser already folded case and digits of every script.</summary>
+    public static string? ParseFollowUp(string normalized)
+    {
+        if (normalized.Length is 0 or > 40 || !normalized.Contains('r', StringComparison.Ordinal)) return null; // most steps: not a reference
+        var words = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0) return null;
+        var start = FollowUpWords.Contains(words[0]) ? 1 : 0;
+        // "r 4f7k2" (the dash became a space) or "r4f7k2"; nothing else in the message.
+        var rest = string.Concat(words[start..]);
+        return rest.Length is >= 5 and <= 9 && rest[0] == 'r' ? FeedbackReferences.Parse(rest) : null;
+    }
+
+    private async Task<bool> AnswerStatusAsync(StepContext step, string reference)
+    {
+        var contact = step.Contact;
+        var stored = await store.GetReportAsync(reference, CancellationToken.None);
+        if (stored?.Report is not { } report || report.ContactId != contact.ContactId)
+        {
+            Say(step, FeedbackTexts.Unknown, reference);
+            return true;
+        }
+        Say(step, texts.Catalog.System[FeedbackStatuses.SystemMessage(report.Status)], report.Reference);
+        return true;
+    }
+
+    private async Task<bool> RecordConfirmationAsync(StepContext step, bool solved)
+    {
+        var contact = step.Contact;
+        var now = step.Now;
+        FeedbackReport? asked = null;
+        foreach (var reference in await store.ReferencesOfAsync(contact.ContactId, CancellationToken.None))
+        {
+            if (await store.GetReportAsync(reference, CancellationToken.None) is not { Report: var r }) continue;
+            if (r.Status != FeedbackStatuses.Resolved || r.CitizenConfirmed is not null || r.ConfirmationAskedAt is not { } at || now - at > ConfirmationWindow) continue;
+            if (asked is null || at > asked.ConfirmationAskedAt) asked = r;
+        }
+        if (asked is null) return false;
+
+        // Idempotent when the step is decided again: the answer is recorded once, and "no" reopens once.
+        var requestId = $"citizen:{asked.Reference}:confirm";
+        await desk.ChangeAsync(asked.Reference, r => r.ContactId == contact.ContactId, (r, at) =>
+        {
+            if (r.CitizenConfirmed is not null) return false;
+            r.CitizenConfirmed = solved;
+            r.History.Add(new FeedbackChange(at, "citizen_answer", "citizen", To: solved ? "solved" : "not_solved", RequestId: requestId + ":answer"));
+            return true;
+        }, CancellationToken.None);
+        if (!solved)
+            await desk.ChangeStatusAsync(asked.Reference, FeedbackStatuses.Acknowledged, null, "citizen", r => r.ContactId == contact.ContactId,
+                CancellationToken.None, requestId);
+        Say(step, solved ? FeedbackTexts.ConfirmedSolved : FeedbackTexts.Reopened, asked.Reference);
+        return true;
+    }
+
+    /// <summary>Says <paramref name="text"/> with the reference filled in first (a session variable of that name must not win).</summary>
+    private void Say(StepContext step, LocalizedText text, string reference)
+    {
+        var (resolved, language) = texts.Resolve(WithReference(text, reference), step.Contact, null);
+        step.Say(resolved, language);
+    }
+
+    public static LocalizedText WithReference(LocalizedText text, string reference) =>
+        new(text.Texts.ToDictionary(t => t.Key, t => t.Value.Replace("{reference}", reference, StringComparison.Ordinal), StringComparer.Ordinal));
+}
