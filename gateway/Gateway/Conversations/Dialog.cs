@@ -115,7 +115,7 @@ public sealed class Dialog(FlowTexts texts, FlowActions actions, FlowResolver fl
         await FireAsync(step, flow, FlowMachine.Begin);
 
         if (prefill is not null && CurrentQuestion(contact) is { } question
-            && AnswerMatcher.Match(texts.Options(question.Node, contact), prefill) >= 0)
+            && AnswerMatcher.Match(texts.Options(question.Node, contact), prefill, loose: question.Node.FreeText is null) >= 0)
         {
             await AnswerAsync(step, prefill, prefill, silentQuestion: true);
         }
@@ -137,7 +137,7 @@ public sealed class Dialog(FlowTexts texts, FlowActions actions, FlowResolver fl
         if (silentQuestion) step.ForgetSaid();
 
         var options = texts.Options(node, contact);
-        var chosen = AnswerMatcher.Match(options, normalized);
+        var chosen = AnswerMatcher.Match(options, normalized, loose: node.FreeText is null);
         if (chosen >= 0)
         {
             var value = options[chosen].Value;
