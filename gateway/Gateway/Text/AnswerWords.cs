@@ -110,14 +110,23 @@ public static class AnswerWords
         return squeezed.ToString();
     }
 
+    private static readonly string[][] Politeness = PoliteWords
+        .Select(Key).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal)
+        .Select(k => k.Split(' ')).OrderByDescending(t => t.Length).ToArray();
+
     /// <summary>The tokens of a squeezed text without its polite phrases and lead-ins (wherever they stand).</summary>
-    public static List<string> WithoutExtras(IReadOnlyList<string> tokens)
+    public static List<string> WithoutExtras(IReadOnlyList<string> tokens) => Without(tokens, Extras);
+
+    /// <summary>The tokens of a squeezed text without its polite phrases only ("STOP merci" → "stop").</summary>
+    public static List<string> WithoutPoliteness(IReadOnlyList<string> tokens) => Without(tokens, Politeness);
+
+    private static List<string> Without(IReadOnlyList<string> tokens, string[][] phrases)
     {
         var kept = new List<string>(tokens.Count);
         for (var i = 0; i < tokens.Count;)
         {
             var skip = 0;
-            foreach (var phrase in Extras)
+            foreach (var phrase in phrases)
             {
                 if (phrase.Length > tokens.Count - i) continue;
                 var all = true;
