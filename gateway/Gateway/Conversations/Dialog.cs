@@ -45,6 +45,10 @@ public sealed class Dialog(FlowTexts texts, FlowActions actions, FlowResolver fl
         if (message.SessionKey is not null && contact.Session is { } s0 && s0.SessionKey != message.SessionKey)
             contact.Session = null;
 
+        // Until the contact chooses, what they write suggests their language — commands included, so that "توقف" is
+        // confirmed in Arabic. A chosen (or earlier guessed) language is never overridden.
+        contact.Language ??= LanguageGuess.Of(raw);
+
         switch (command)
         {
             case "stop":
@@ -57,17 +61,16 @@ public sealed class Dialog(FlowTexts texts, FlowActions actions, FlowResolver fl
             case "help":
                 SaySystem(step, "help");
                 if (CurrentQuestion(contact) is { } help) Ask(step, help.Flow, help.Node);
+                else if (contact.Language is null) await StartFlowAsync(step, LanguageFlow, null);
                 return;
             case "lang":
-                await StartFlowAsync(step, LanguageFlow, null);
+                await StartLanguageFlowAsync(step);
                 return;
             case "menu":
-                await StartFlowAsync(step, MenuFlow, null);
+                // The language flow goes on to the menu once the language is known.
+                await StartFlowAsync(step, contact.Language is null ? LanguageFlow : MenuFlow, null);
                 return;
         }
-
-        // Until the contact chooses, the script of what they write suggests their language.
-        contact.Language ??= GuessLanguage(raw);
 
         var expired = contact.Session is { } s1 && s1.ExpiresAt <= step.Now;
         if (expired) contact.Session = null;
@@ -95,10 +98,17 @@ public sealed class Dialog(FlowTexts texts, FlowActions actions, FlowResolver fl
         }
 
         if (expired) SaySystem(step, "expired");
+        var report = isNewContact && ReadsLikeReport(raw, normalized, contact, message) ? CollapseSpaces(raw) : null;
         if (contact.Language is null)
         {
-            // Nothing to guess from (a USSD dial, digits only): ask.
+            // Nothing sure to go on (a USSD dial, digits only, Darija in Latin letters): ask, holding a report until it is answered.
             await StartFlowAsync(step, LanguageFlow, null);
+            if (report is not null && contact.Session is { } asking) asking.Vars[HeldReportVar] = report;
+            return;
+        }
+        if (report is not null)
+        {
+            await StartReportAsync(step, report);
             return;
         }
         var firstUssdHop = message.Channel == ChannelKind.Ussd && normalized.Length == 0;
@@ -108,7 +118,7 @@ public sealed class Dialog(FlowTexts texts, FlowActions actions, FlowResolver fl
     }
 
     /// <summary>Starts <paramref name="flowId"/> from its start node; <paramref name="prefill"/> answers its first question when it fits.</summary>
-    public async Task StartFlowAsync(StepContext step, string flowId, string? prefill)
+    public async Task StartFlowAsync(StepContext step, string flowId, string? prefill, IReadOnlyDictionary<string, string>? vars = null)
     {
         var flow = flows.Find(flowId) ?? throw new InvalidOperationException($"Flow '{flowId}' does not exist.");
         var contact = step.Contact;
@@ -121,14 +131,30 @@ public sealed class Dialog(FlowTexts texts, FlowActions actions, FlowResolver fl
             ExpiresAt = step.Now + flow.IdleTimeout,
             SessionKey = step.Message.SessionKey,
         };
+        if (vars is not null)
+            foreach (var (name, value) in vars) contact.Session.Vars[name] = value;
         await FireAsync(step, flow, FlowMachine.Begin);
-
-        if (prefill is not null && CurrentQuestion(contact) is { } question
-            && AnswerMatcher.Match(texts.Options(question.Node, contact), prefill) >= 0)
-        {
-            await AnswerAsync(step, prefill, prefill, silentQuestion: true);
-        }
+        if (prefill is not null) await PrefillAsync(step, prefill);
     }
+
+    /// <summary>
+    /// "AVIS 2", "PROJET 2": the number answers the flow's own question. When the contact must first say which commune
+    /// (a new contact), it is held until that question is answered, so that "AVIS 2" means the same for everyone.
+    /// </summary>
+    private async Task PrefillAsync(StepContext step, string prefill)
+    {
+        if (CurrentQuestion(step.Contact) is not { } question) return;
+        if (question.Node.Save == CommuneVar)
+        {
+            step.Contact.Session!.Vars[HeldAnswerVar] = prefill;
+            return;
+        }
+        if (AnswerMatcher.Match(texts.Options(question.Node, step.Contact), prefill, loose: question.Node.FreeText is null) >= 0)
+            await AnswerAsync(step, prefill, prefill, silentQuestion: true);
+    }
+
+    private const string CommuneVar = "commune";
+    private const string HeldAnswerVar = "held_answer";
 
     private async Task AnswerAsync(StepContext step, string raw, string normalized, bool silentQuestion = false)
     {
@@ -146,7 +172,7 @@ public sealed class Dialog(FlowTexts texts, FlowActions actions, FlowResolver fl
         if (silentQuestion) step.ForgetSaid();
 
         var options = texts.Options(node, contact);
-        var chosen = AnswerMatcher.Match(options, normalized);
+        var chosen = AnswerMatcher.Match(options, normalized, loose: node.FreeText is null);
         if (chosen >= 0)
         {
             var value = options[chosen].Value;
@@ -178,8 +204,12 @@ public sealed class Dialog(FlowTexts texts, FlowActions actions, FlowResolver fl
         }
 
         session.Retries++;
-        if (node.Invalid is { } invalid) Say(step, invalid, flow);
-        else SaySystem(step, "invalid");
+        // The last wrong answer gets the give-up apology alone, not "not understood" followed by "sorry".
+        if (session.Retries <= node.Retries)
+        {
+            if (node.Invalid is { } invalid) Say(step, invalid, flow);
+            else SaySystem(step, "invalid");
+        }
         await FireAsync(step, flow, FlowMachine.Invalid);
     }
 
@@ -207,13 +237,19 @@ public sealed class Dialog(FlowTexts texts, FlowActions actions, FlowResolver fl
             if (contact.Session != session) return; // the node ended the conversation (end, give up, opt-out)
             if (FlowMachine.IsJump(session.NodeId, out var nextFlow))
             {
-                await StartFlowAsync(step, nextFlow, null);
+                if (await ResumeAfterLanguageAsync(step, session)) return;
+                await StartFlowAsync(step, nextFlow, session.Vars.GetValueOrDefault(HeldAnswerVar));
                 return;
             }
             if (!flow.Nodes.TryGetValue(session.NodeId, out var node)) return;
             if (hooks.Skipped) trigger = FlowMachine.Skip;
             else if (node.Kind is NodeKind.Say or NodeKind.Action) trigger = FlowMachine.Next;
-            else return; // waiting for an answer
+            else
+            {
+                // Waiting for an answer: a number held from "AVIS 2" answers the first question after the commune.
+                if (session.Vars.Remove(HeldAnswerVar, out var held)) await PrefillAsync(step, held);
+                return;
+            }
         }
     }
 
@@ -224,7 +260,7 @@ public sealed class Dialog(FlowTexts texts, FlowActions actions, FlowResolver fl
         public Task EnterAsync(FlowNode node, bool reentry)
         {
             var contact = step.Contact;
-            if (node.SkipIf is { } condition && dialog.Known(contact, condition) is { } known)
+            if (node.SkipIf is { } condition && dialog.Known(contact, node, condition) is { } known)
             {
                 if (node.Save is not null) contact.Session!.Vars[node.Save] = known;
                 Skipped = true;
@@ -260,20 +296,96 @@ public sealed class Dialog(FlowTexts texts, FlowActions actions, FlowResolver fl
         public bool RetriesLeft(FlowNode node) => step.Contact.Session!.Retries <= node.Retries;
     }
 
-    private static string? GuessLanguage(string text) => ScriptDetector.Detect(text) switch
-    {
-        Script.Arabic => Languages.Arabic,
-        Script.Tifinagh => Languages.Tifinagh,
-        Script.Latin => Languages.French,
-        _ => null,
-    };
-
-    private string? Known(ContactState contact, string condition) => condition switch
+    private string? Known(ContactState contact, FlowNode node, string condition) => condition switch
     {
         "commune" => contact.Commune,
         "language" => contact.LanguageConfirmed ? contact.Language : null,
+        // The node's answer is already there (a report's text kept from the first message).
+        "saved" => node.Save is { } save ? contact.Session?.Vars.GetValueOrDefault(save) : null,
+        // Already subscribed to the flow's topic (meeting alerts): the flow says so instead of asking again.
+        "subscribed" => contact.Topics.Contains("meetings") ? "yes" : null,
         _ => null,
     };
+
+    /// <summary>The flow a report is made in, and the question (and variable) its text is saved in.</summary>
+    public const string ReportFlow = "feedback";
+    private const string ReportTextVar = "details";
+
+    // Kept in the language flow's variables while its question is answered.
+    private const string HeldReportVar = "held_report";
+    private const string ResumeFlowVar = "resume_flow";
+    private const string ResumeNodeVar = "resume_node";
+    private const string ResumeVarPrefix = "resume.";
+
+    /// <summary>Words of free text before a first message reads like a report rather than a greeting or a slip.</summary>
+    private const int ReportMinimumWords = 5;
+
+    /// <summary>
+    /// A first message of several words of free text, no keyword among them ("Il n'y a pas d'eau depuis 3 jours"): it is
+    /// offered as the start of a report rather than lost behind the menu.
+    /// </summary>
+    private bool ReadsLikeReport(string raw, string normalized, ContactState contact, InboundMessage message)
+    {
+        if (message.Channel == ChannelKind.Ussd) return false;
+        // It must be a text the report's question would take (a 5,000-character paste is not one).
+        if (flows.Find(ReportFlow) is not { } flow || !flow.Nodes.TryGetValue(ReportTextVar, out var node) || node.FreeText is not { } rule
+            || CollapseSpaces(raw).EnumerateRunes().Count() > rule.Max) return false;
+        var words = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var content = AnswerWords.WithoutPoliteness(words);
+        if (content.Count(w => w.Any(char.IsLetter)) < ReportMinimumWords) return false;
+        return !words.Any(w => flows.MatchKeyword(w, contact, message) is not null);
+    }
+
+    private static string CollapseSpaces(string raw) => string.Join(' ', raw.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private async Task StartReportAsync(StepContext step, string report)
+    {
+        if (step.Contact.CreatedAt == step.Now) SaySystem(step, "welcome");
+        SaySystem(step, "report_offer");
+        await StartFlowAsync(step, ReportFlow, null, new Dictionary<string, string>(StringComparer.Ordinal) { [ReportTextVar] = report });
+    }
+
+    /// <summary>LANG: the language question; a question in progress is kept and asked again, in the new language, once it is answered.</summary>
+    private async Task StartLanguageFlowAsync(StepContext step)
+    {
+        var pending = CurrentQuestion(step.Contact) is { } question && question.Flow.Id != LanguageFlow ? step.Contact.Session : null;
+        await StartFlowAsync(step, LanguageFlow, null);
+        if (pending is null || step.Contact.Session is not { } asking) return;
+        asking.Vars[ResumeFlowVar] = pending.FlowId;
+        asking.Vars[ResumeNodeVar] = pending.NodeId;
+        foreach (var (name, value) in pending.Vars) asking.Vars[ResumeVarPrefix + name] = value;
+    }
+
+    /// <summary>
+    /// The language flow is done: a question it interrupted is asked again, or a report held while it asked goes on.
+    /// False when there is neither (the flow goes on to its jump, the menu).
+    /// </summary>
+    private async Task<bool> ResumeAfterLanguageAsync(StepContext step, Session session)
+    {
+        if (session.FlowId != LanguageFlow) return false;
+        if (session.Vars.TryGetValue(HeldReportVar, out var report))
+        {
+            await StartReportAsync(step, report);
+            return true;
+        }
+        if (!session.Vars.TryGetValue(ResumeFlowVar, out var flowId) || flows.Find(flowId) is not { } flow
+            || !session.Vars.TryGetValue(ResumeNodeVar, out var nodeId) || !flow.Nodes.TryGetValue(nodeId, out var node))
+            return false;
+        var resumed = new Session
+        {
+            FlowId = flow.Id,
+            NodeId = node.Id,
+            StartedAt = step.Now,
+            LastActivityAt = step.Now,
+            ExpiresAt = step.Now + flow.IdleTimeout,
+            SessionKey = step.Message.SessionKey,
+        };
+        foreach (var (name, value) in session.Vars)
+            if (name.StartsWith(ResumeVarPrefix, StringComparison.Ordinal)) resumed.Vars[name[ResumeVarPrefix.Length..]] = value;
+        step.Contact.Session = resumed;
+        Ask(step, flow, node);
+        return true;
+    }
 
     /// <summary>A keyword starts a flow unless the contact is typing free text, where only the bare keyword (maybe with a number) counts.</summary>
     private bool StartsFlow(ContactState contact, string normalized, string firstWord)

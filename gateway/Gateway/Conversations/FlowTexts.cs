@@ -62,7 +62,9 @@ public sealed class FlowTexts(FlowCatalog catalog, CommuneRegistry communes, IEn
             if (open < 0 || close < 0) { result.Append(text, i, text.Length - i); break; }
             result.Append(text, i, open - i);
             var name = text[(open + 1)..close];
-            result.Append(Placeholder(name, contact, language) ?? text[open..(close + 1)]);
+            var value = Placeholder(name, contact, language);
+            if (value is not null && language == Languages.French) Text.FrenchElision.Apply(result, value);
+            result.Append(value ?? text[open..(close + 1)]);
             i = close + 1;
         }
         return result.ToString();

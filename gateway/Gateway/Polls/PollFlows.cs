@@ -18,6 +18,8 @@ namespace Gateway.Polls;
 public sealed class PollFlows(PollDirectory directory, CommuneRegistry communes, TimeProvider clock) : IFlowSource
 {
     private const string Prefix = "poll:";
+    // A poll keyword from a contact whose commune is unknown: asks the commune among those holding the keyword, then votes.
+    private const string CommunePrefix = "pollcommune:";
     private const string ClosedVariant = "closed";
     private const string NotOpenVariant = "notopen";
     private const string VotedVariant = "voted";
@@ -30,6 +32,7 @@ public sealed class PollFlows(PollDirectory directory, CommuneRegistry communes,
 
     public FlowDefinition? Find(string flowId)
     {
+        if (flowId.StartsWith(CommunePrefix, StringComparison.Ordinal)) return CommuneChoice(flowId[CommunePrefix.Length..]);
         if (!flowId.StartsWith(Prefix, StringComparison.Ordinal)) return null;
         var parts = flowId[Prefix.Length..].Split(':');
         if (directory.Find(parts[0]) is not { } poll) return null;
@@ -54,8 +57,8 @@ public sealed class PollFlows(PollDirectory directory, CommuneRegistry communes,
         if (normalizedWord.Length == 0) return null;
         // The number written to names the commune; else the contact's own commune.
         var commune = communes.FindByNumber(message.To)?.Id ?? contact.Commune;
-        if (commune is null) return null;
         var now = clock.GetUtcNow();
+        if (commune is null) return HoldersOf(normalizedWord, now).Count > 0 ? CommuneChoice(normalizedWord) : null;
         if (directory.ForKeyword(commune, normalizedWord, now) is not { } poll) return null;
 
         var id = poll.StatusAt(now) switch
@@ -67,6 +70,33 @@ public sealed class PollFlows(PollDirectory directory, CommuneRegistry communes,
             _ => FlowId(poll.Id),
         };
         return Find(id);
+    }
+
+    /// <summary>The polls holding a keyword now (open or scheduled), one per commune, in the registry's order of communes.</summary>
+    private List<Poll> HoldersOf(string normalizedKeyword, DateTimeOffset now) =>
+        communes.All.Select(c => directory.ForKeyword(c.Id, normalizedKeyword, now)).OfType<Poll>().Where(p => p.HoldsKeyword(now)).ToList();
+
+    /// <summary>
+    /// "Which commune?" among those whose poll holds the keyword; the answer becomes the contact's commune and leads on to
+    /// that commune's poll (its question, or "not open yet"). Not cached: the polls holding a keyword change over time.
+    /// </summary>
+    private FlowDefinition? CommuneChoice(string normalizedKeyword)
+    {
+        var now = clock.GetUtcNow();
+        var polls = HoldersOf(normalizedKeyword, now);
+        if (polls.Count == 0) return null;
+        var nodes = new Dictionary<string, FlowNode>(StringComparer.Ordinal);
+        var options = new List<FlowOption>();
+        for (var i = 0; i < polls.Count; i++)
+        {
+            var commune = communes.Find(polls[i].Commune)!;
+            var remember = "remember_" + i.ToString(CultureInfo.InvariantCulture);
+            options.Add(new FlowOption(commune.Id, commune.Name, remember, commune.Keywords, 0));
+            var target = polls[i].StatusAt(now) == PollStatus.Scheduled ? FlowId(polls[i].Id) + ":" + NotOpenVariant : FlowId(polls[i].Id);
+            nodes[remember] = new() { Id = remember, Kind = NodeKind.Action, Line = 0, Action = FlowActionNames.SetCommune, Next = "@" + target };
+        }
+        nodes["commune"] = new() { Id = "commune", Kind = NodeKind.Ask, Line = 0, Text = PollTexts.WhichCommune, Options = options, Save = "commune" };
+        return Flow(polls[0], CommunePrefix + normalizedKeyword, "commune", nodes);
     }
 
     private static FlowDefinition Voting(Poll poll)

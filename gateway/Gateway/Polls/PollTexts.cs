@@ -19,6 +19,13 @@ public static class PollTexts
         (Languages.Tifinagh, "ⵜⴰⵏⵎⵎⵉⵔⵜ! ⵉⵜⵜⵓⵣⵎⵎⴻⵎ ⵓⵙⵜⴰⵢ ⵏⵏⴽ: «{poll_choice}»."),
         (Languages.AmazighLatin, "Tanmmirt! Ittuzmmem ustay nnk: «{poll_choice}»."));
 
+    /// <summary>Asked when a poll keyword comes from a contact whose commune is not known yet.</summary>
+    public static readonly LocalizedText WhichCommune = LocalizedText.Of(
+        (Languages.French, "Quelle est votre commune ?"),
+        (Languages.Arabic, "ما هي جماعتك؟"),
+        (Languages.Tifinagh, "ⵎⴰⵜⵜⴰ ⵜⴰⵊⵎⴰⵄⵜ ⵏⵏⴽ?"),
+        (Languages.AmazighLatin, "Matta tajmaat nnk?"));
+
     public static readonly LocalizedText Closed = LocalizedText.Of(
         (Languages.French, "Ce sondage est clos, merci de votre intérêt."),
         (Languages.Arabic, "هذا الاستطلاع مغلق، شكرا على اهتمامك."),

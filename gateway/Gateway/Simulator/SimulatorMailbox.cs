@@ -17,7 +17,7 @@ public sealed class SimulatorMailbox(TimeProvider clock) : IMessageSender
     {
         var id = "SIM" + Guid.NewGuid().ToString("N")[..16];
         _byPhone.GetOrAdd(message.To, _ => new()).Enqueue(new SentMessage(
-            id, Conversations.ChannelKindNames.ToWire(message.Channel), SmsText.Render(message.Reply), message.Reply.Language, message.Reference, clock.GetUtcNow()));
+            id, Conversations.ChannelKindNames.ToWire(message.Channel), (message.Channel == Conversations.ChannelKind.Sms ? SmsText.RenderSms(message.Reply) : SmsText.Render(message.Reply)), message.Reply.Language, message.Reference, clock.GetUtcNow()));
         return Task.FromResult(SendOutcome.Ok(id));
     }
 

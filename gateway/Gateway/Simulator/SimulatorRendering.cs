@@ -9,7 +9,7 @@ public static class SimulatorRendering
     public static IReadOnlyList<object> Render(ChannelKind channel, StepResult result) => channel switch
     {
         ChannelKind.WhatsApp => result.Replies.Select(WhatsApp).ToList(),
-        _ => result.Replies.Select(r => (object)SmsText.Render(r)).ToList(),
+        _ => result.Replies.Select(r => (object)SmsText.RenderSms(r)).ToList(),
     };
 
     /// <summary>The same decision the WhatsApp senders make (<see cref="WhatsAppRendering"/>), as simulator JSON.</summary>

@@ -10,39 +10,45 @@ public static class YesNo
     private static readonly string[] YesWords =
     [
         // French
-        "oui", "ouais", "ouai", "ok", "okay", "d'accord", "daccord",
+        "oui", "ouais", "ouai", "ouaip", "ok", "okay", "okey", "oké", "d'accord", "daccord", "d'acc", "dac", "dak", "bien sûr", "bien sur",
+        "exactement", "absolument", "volontiers", "évidemment", "tout à fait", "oui oui",
         // English
         "yes", "yeah", "yep",
         // Darija in Arabizi (Latin script)
-        "wakha", "wakhha", "waxxa", "wakhkha", "wakka", "iyeh", "iyah", "iyyeh", "ah", "aah", "eyh", "ayeh", "wah",
+        "wakha", "wakhha", "waxxa", "waxa", "wa5a", "wakhkha", "wakka", "wakhaa", "iyeh", "iyah", "iyyeh", "iyih", "yih", "ah", "aah",
+        "eyh", "ayeh", "wah", "ah wakha", "iyeh wakha", "mouafi9", "muwafiq", "akid", "akiid", "tab3an",
         // Darija in Arabic script
-        "اه", "آه", "ايه", "إيه", "واخا", "واه",
+        "اه", "آه", "ايه", "إيه", "ايوه", "إيوا", "واخا", "واه", "اه واخا",
         // Standard Arabic (Arabic script and Arabizi)
-        "نعم", "naam", "na3am", "اجل",
+        "نعم", "naam", "na3am", "n3am", "اجل", "أكيد", "طبعا", "موافق", "حسنا",
         // Amazigh in Latin script (Tachelhit, Tarifit, Central Atlas)
-        "ih", "yah", "yeh",
+        "ih", "yah", "yeh", "yyah", "iyyah",
         // Amazigh in Tifinagh
-        "ⵢⵀ", "ⵉⵀ", "ⵢⴰⵀ", "ⵡⴰⵅⵅⴰ",
+        "ⵢⵀ", "ⵉⵀ", "ⵢⴰⵀ", "ⵢⵉⵀ", "ⵉⵢⵢⴰⵀ", "ⵡⴰⵅⵅⴰ", "ⵡⴰⵅⴰ",
     ];
 
     private static readonly string[] NoWords =
     [
         // French
-        "non", "nan",
+        "non", "nan", "non non", "pas du tout", "jamais", "surtout pas",
         // English
         "no", "nope",
         // Darija in Arabizi ("walo" = nothing/none, used as a flat no)
-        "la", "laa", "lla", "la2", "walo",
+        "la", "laa", "lla", "la2", "lae", "la la", "walo", "ma bghitch", "mabghitch", "ma bghit", "abadan",
         // Darija and Standard Arabic in Arabic script
-        "لا", "والو",
+        "لا", "لالا", "لا لا", "والو", "كلا", "ما بغيتش", "مابغيتش", "أبدا",
         // Amazigh in Latin script
-        "uhu", "oho",
+        "uhu", "oho", "uho", "ur riɣ", "ur righ", "walu",
         // Amazigh in Tifinagh
-        "ⵓⵀⵓ",
+        "ⵓⵀⵓ", "ⵓⵔ ⵔⵉⵖ",
     ];
 
-    private static readonly FrozenSet<string> Yes = YesWords.Select(TextNormalizer.Normalize).ToFrozenSet(StringComparer.Ordinal);
-    private static readonly FrozenSet<string> No = NoWords.Select(TextNormalizer.Normalize).ToFrozenSet(StringComparer.Ordinal);
+    // Each word also in its squeezed form (AnswerWords.Squeeze), so the matcher can look up "ouiii" as "oui" and "lla" as "la".
+    private static readonly FrozenSet<string> Yes = Forms(YesWords);
+    private static readonly FrozenSet<string> No = Forms(NoWords);
+
+    private static FrozenSet<string> Forms(string[] words) =>
+        words.Select(TextNormalizer.Normalize).SelectMany(w => new[] { w, AnswerWords.Squeeze(w) }).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>True for yes, false for no, null when the whole (normalised) input is neither.</summary>
     public static bool? Parse(string normalized)

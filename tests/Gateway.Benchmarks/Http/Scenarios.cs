@@ -80,10 +80,8 @@ public sealed class UssdScenario : IScenario
     /// <summary>The newest input of each hop and a text its screen must contain.</summary>
     public static readonly (string Input, string Expect)[] Hops =
     [
-        ("", "CON Choisissez votre langue"),
-        ("99", "Français"),
-        ("1", "Que voulez-vous faire"),
-        ("99", "Signaler un probl"),
+        ("", "CON Langue/اللغة/ⵜⵓⵜⵍⴰⵢⵜ\n1. Français"), // the options on the first screen: no "99" to reach them
+        ("1", "Que voulez-vous faire ?\n1. Signaler un probl"),
         ("1", "Quelle est votre commune"),
         ("1", "Routes"),
         ("1", "crivez le probl"),

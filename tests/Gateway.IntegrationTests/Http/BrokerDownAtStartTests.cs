@@ -28,7 +28,7 @@ public sealed class BrokerDownAtStartTests
             var phone = new SimulatorPhone(http, citizen);
             Assert.Contains("Quelle est votre commune", (await phone.SendAsync("ABONNER")).Text);
             Assert.Contains("Agadir", (await phone.SendAsync("4")).Text);
-            Assert.Contains("vous recevrez les dates des réunions de Agadir", (await phone.SendAsync("1")).Text);
+            Assert.Contains("vous recevrez les dates des réunions d'Agadir", (await phone.SendAsync("1")).Text);
 
             var ready = await Readiness.GetAsync(http);
             Assert.True(ready.Code == HttpStatusCode.OK, ready.ToString());

@@ -98,7 +98,7 @@ public sealed partial class BusOverHttpTests
         // Latin letters, it also tells their language; a bare "4" would leave it to the commune's default, Arabic for Agadir.)
         var phone = new SimulatorPhone(http, to);
         var confirm = await phone.SendAsync("Agadir");
-        Assert.Contains("Recevoir par message les dates des réunions du conseil de Agadir ?", confirm.Text);
+        Assert.Contains("Recevoir par message les dates des réunions du conseil d'Agadir ?", confirm.Text);
         Assert.True(confirm.ConversationOpen);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/simulator/messages?to=%2B212612340002")).StatusCode);
     }

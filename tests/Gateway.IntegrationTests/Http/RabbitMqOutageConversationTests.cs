@@ -29,9 +29,9 @@ public sealed class RabbitMqOutageConversationTests
             {
                 var phone = new SimulatorPhone(http, $"+212613000{i:D3}");
                 Assert.Contains("Quelle est votre commune", (await phone.SendAsync("ABONNER")).Text);
-                Assert.Contains("réunions du conseil de Agadir", (await phone.SendAsync("4")).Text);
+                Assert.Contains("réunions du conseil d'Agadir", (await phone.SendAsync("4")).Text);
                 var done = await phone.SendAsync("1");
-                Assert.Contains("vous recevrez les dates des réunions de Agadir", done.Text);
+                Assert.Contains("vous recevrez les dates des réunions d'Agadir", done.Text);
                 contactIds.Add(done.ContactId);
             });
 

@@ -50,7 +50,7 @@ public sealed partial class FeedbackFlowSpecs
         await using var app = new GatewayApplication();
         var phone = new SimulatorClient(app.CreateClient());
 
-        Assert.Contains("Fren tutlayt", (await phone.SendAsync("TUTLAYT")).Text);
+        Assert.Contains("Tutlayt/ⵜⵓⵜⵍⴰⵢⵜ/اللغة", (await phone.SendAsync("TUTLAYT")).Text);
         Assert.Contains("Man trid ad tgd?", (await phone.SendAsync("4")).Text);
         Assert.Contains("Matta tajmaat nnk?", (await phone.SendAsync("1")).Text);
         Assert.Contains("Awal nnk ikhssa", (await phone.SendAsync("Tiznit")).Text);

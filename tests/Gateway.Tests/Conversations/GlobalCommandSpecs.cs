@@ -84,16 +84,30 @@ public sealed class GlobalCommandSpecs
     [InlineData("اللغة")]
     [InlineData("ⵜⵓⵜⵍⴰⵢⵜ")]
     [InlineData("tutlayt")]
-    public async Task LANG_in_any_language_changes_the_language_at_any_time(string lang)
+    public async Task LANG_in_any_language_changes_the_language_at_any_time_and_asks_the_pending_question_again(string lang)
     {
         await using var app = new GatewayApplication();
         var phone = new SimulatorClient(app.CreateClient(), from: "+212661000005");
         await phone.SayAsync("AVIS", "4");
 
-        Assert.Contains("Fren tutlayt", (await phone.SendAsync(lang)).Text);
+        Assert.Contains("1. Français", (await phone.SendAsync(lang)).Text);
         var arabic = await phone.SendAsync("٢");
 
         Assert.Contains("تم: سنراسلك بالعربية", arabic.Text);
+        Assert.Contains("ملاحظتك تخص", arabic.Text);
+        Assert.Contains("الماء", arabic.Text);
+        Assert.Contains("صف المشكل", (await phone.SendAsync("الماء")).Text);
+    }
+
+    [Fact]
+    public async Task LANG_from_the_menu_goes_on_to_the_menu_in_the_new_language()
+    {
+        await using var app = new GatewayApplication();
+        var phone = new SimulatorClient(app.CreateClient(), from: "+212661000007");
+        await phone.SayAsync("Bonjour");
+
+        var arabic = await phone.SayAsync("LANGUE", "2");
+
         Assert.Contains("ماذا تريد أن تفعل", arabic.Text);
     }
 
@@ -104,15 +118,20 @@ public sealed class GlobalCommandSpecs
         var phone = new SimulatorClient(app.CreateClient(), from: "+212661000006");
 
         Assert.Contains("Quelle est votre commune", (await phone.SendAsync("ABONNER")).Text);
-        Assert.Contains("réunions du conseil de Oujda", (await phone.SendAsync("oujda")).Text);
+        Assert.Contains("réunions du conseil d'Oujda", (await phone.SendAsync("oujda")).Text);
         var done = await phone.SendAsync("wakha");
 
-        Assert.Contains("vous recevrez les dates des réunions de Oujda", done.Text);
+        Assert.Contains("vous recevrez les dates des réunions d'Oujda", done.Text);
         var optIn = Assert.Single(await app.EventsAsync<ContactOptedIn>());
         Assert.Equal(("meetings", "oujda"), (optIn.Topic, optIn.Commune));
 
-        await phone.SayAsync("ABONNER");
-        Assert.Contains("ne recevrez pas les alertes", (await phone.SendAsync("la")).Text);
+        // Subscribed already: ABONNER says so, and only an explicit yes to stopping unsubscribes.
+        Assert.Contains("déjà abonné(e) aux dates des réunions d'Oujda", (await phone.SendAsync("ABONNER")).Text);
+        Assert.Contains("Rien ne change", (await phone.SendAsync("la")).Text);
+        Assert.Empty(await app.EventsAsync<ContactOptedOut>());
+        await phone.SendAsync("ABONNER");
+        Assert.Contains("ne recevrez pas les alertes", (await phone.SendAsync("oui")).Text);
         Assert.Equal("meetings", Assert.Single(await app.EventsAsync<ContactOptedOut>()).Topic);
+        Assert.Single(await app.EventsAsync<ContactOptedIn>());
     }
 }

@@ -9,7 +9,7 @@ public sealed class LanguageAndMatchingSpecs
     [InlineData("Bonjour", "Bienvenue sur la ligne citoyenne")]
     [InlineData("السلام عليكم", "مرحبا بكم في الخط المواطن")]
     [InlineData("ⴰⵣⵓⵍ", "ⴰⵏⵙⵓⴼ ⵖⵔ ⵓⵣⵔⵉⴳ")]
-    [InlineData("123", "Choisissez votre langue")]
+    [InlineData("123", "Langue/اللغة/ⵜⵓⵜⵍⴰⵢⵜ")]
     public async Task The_script_of_the_first_message_suggests_the_language_and_the_gateway_asks_when_unsure(string first, string expected)
     {
         await using var app = new GatewayApplication();

@@ -36,7 +36,7 @@ public sealed class SessionAndInputSpecs
 
         var reply = await phone.SendAsync("ABONNER");
 
-        Assert.Contains("Recevoir par message les dates des réunions du conseil de Agadir", reply.Text);
+        Assert.Contains("Recevoir par message les dates des réunions du conseil d'Agadir", reply.Text);
     }
 
     [Theory]

@@ -28,8 +28,9 @@ public sealed class FeedbackFollowUpSpecs
 
         async Task<string> Ask(string phone, string text) => (await new SimulatorClient(app.CreateClient(), phone).SendAsync(text)).Text;
 
-        Assert.Equal($"Votre signalement {fr} a bien été reçu par la commune.", await Ask("+212661000201", "suivi " + fr.ToLowerInvariant()));
-        Assert.Equal($"Votre signalement {fr} a bien été reçu par la commune.", await Ask("+212661000201", fr));
+        // By SMS the ç (not in GSM-7, unlike é) is folded so the reply stays one GSM-7 segment.
+        Assert.Equal($"Votre signalement {fr} a bien été recu par la commune.", await Ask("+212661000201", "suivi " + fr.ToLowerInvariant()));
+        Assert.Equal($"Votre signalement {fr} a bien été recu par la commune.", await Ask("+212661000201", fr));
         Assert.Equal($"ملاحظتك {ar} في طور المعالجة.", await Ask("+212661000202", "تتبع " + ArabicIndic(ar)));
         Assert.Equal($"ⵉⵜⵜⵓⵙⴳⵔ ⵓⵡⴰⵍ ⵏⵏⴽ {zgh}. ⵜⴰⵏⵎⵎⵉⵔⵜ!", await Ask("+212661000203", "ⴹⴼⵕ " + zgh));
         Assert.Equal($"Ur tzmir tjmaat ad tamz awal nnk {latn}.", await Ask("+212661000204", "DFER " + latn.Replace("-", "")));

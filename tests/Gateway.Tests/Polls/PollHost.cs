@@ -91,10 +91,11 @@ internal static class PollHost
 internal sealed class Voter(HttpClient http, string from, string channel = "sms", string to = PollHost.CasablancaNumber)
 {
     public string From { get; } = from;
+    public string Channel { get; } = channel;
 
     public async Task<string> SendAsync(string text)
     {
-        var response = await http.PostAsJsonAsync("/api/simulator/messages", new { from = From, channel, text, to });
+        var response = await http.PostAsJsonAsync("/api/simulator/messages", new { from = From, channel = Channel, text, to });
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"simulator answered {(int)response.StatusCode}: {body}");
         var replies = JsonDocument.Parse(body).RootElement.GetProperty("replies").EnumerateArray()
@@ -104,7 +105,7 @@ internal sealed class Voter(HttpClient http, string from, string channel = "sms"
 
     public async Task<JsonElement> SendRawAsync(string text)
     {
-        var response = await http.PostAsJsonAsync("/api/simulator/messages", new { from = From, channel, text, to });
+        var response = await http.PostAsJsonAsync("/api/simulator/messages", new { from = From, channel = Channel, text, to });
         response.EnsureSuccessStatusCode();
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }

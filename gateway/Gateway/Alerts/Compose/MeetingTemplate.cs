@@ -45,7 +45,7 @@ public static class MeetingTemplate
         var hasAgenda = !string.IsNullOrWhiteSpace(agenda);
         return language switch
         {
-            Languages.French => $"Commune de {communeName} : séance du conseil le {when}, {place}." + (hasAgenda ? $" Ordre du jour : {agenda}." : ""),
+            Languages.French => $"Commune {Text.FrenchElision.De(communeName)} : séance du conseil le {when}, {place}." + (hasAgenda ? $" Ordre du jour : {agenda}." : ""),
             Languages.Arabic => $"جماعة {communeName}: دورة المجلس يوم {when}، {place}." + (hasAgenda ? $" جدول الأعمال: {agenda}." : ""),
             Languages.Tifinagh => $"ⵜⴰⵎⵙⵙⵓⵔⵜ ⵏ {communeName}: ⴰⵎⵓⵏ ⵏ ⵓⵙⵇⵇⵉⵎ ⴰⵙ {when}, {place}." + (hasAgenda ? $" ⵜⵉⵖⴰⵡⵙⵉⵡⵉⵏ: {agenda}." : ""),
             _ => $"Tamssurt n {communeName}: amun n usqqim ass {when}, {place}." + (hasAgenda ? $" Tighawsiwin: {agenda}." : ""),

@@ -83,7 +83,7 @@ internal static class KannelText
     public static string Render(IEnumerable<Reply> replies) =>
         string.Join("\n\n", replies.Select(Render).Where(t => t.Length > 0));
 
-    public static string Render(Reply reply) => SmsText.Render(reply with { Text = reply.Text.Replace("\r\n", "\n").Trim() });
+    public static string Render(Reply reply) => SmsText.RenderSms(reply with { Text = reply.Text.Replace("\r\n", "\n").Trim() });
 
     /// <summary>Kannel's data coding: 0 (GSM 7-bit) when every character is in GSM 03.38, else 2 (UCS-2).</summary>
     public static int Coding(string text) => Text.Gsm7.IsGsm(text) ? 0 : 2;

@@ -102,7 +102,7 @@ public sealed class TwilioSender(
         }
         else
         {
-            form.Add(new("Body", SmsText.Render(message.Reply)));
+            form.Add(new("Body", message.Channel == ChannelKind.Sms ? SmsText.RenderSms(message.Reply) : SmsText.Render(message.Reply)));
         }
         return (form, null);
     }

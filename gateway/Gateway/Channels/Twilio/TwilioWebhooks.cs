@@ -50,7 +50,7 @@ public static partial class TwilioWebhooks
         var messages = new List<string>(result.Replies.Count);
         foreach (var reply in result.Replies)
         {
-            var text = SmsText.Render(reply);
+            var text = inbound.Channel == ChannelKind.Sms ? SmsText.RenderSms(reply) : SmsText.Render(reply);
             if (!string.IsNullOrWhiteSpace(text)) messages.Add(text);
         }
         return new TwiMLResult(messages);

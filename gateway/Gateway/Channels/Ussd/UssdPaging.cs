@@ -33,9 +33,24 @@ internal static class UssdPaging
     public static string Render(IReadOnlyList<Reply> replies)
     {
         var content = string.Join("\n\n", replies.Select(r => SmsText.Render(r with { Text = r.Text.Replace("\r\n", "\n").Trim('\n', ' ') })).Where(t => t.Length > 0));
-        if (Gsm7.IsGsm(content)) return content;
-        var folded = FrenchGsmFolding.Apply(SmartEncoding.Apply(content));
-        return Gsm7.IsGsm(folded) ? folded : content;
+        return SmsText.FoldToGsm7(content);
+    }
+
+    /// <summary>
+    /// The pages of a step's replies. Notices said before a question (the language confirmation, "not understood") give
+    /// way when the question and its options fit one screen without them: a caller can only answer what the screen shows,
+    /// and pressing 99 to reach the options (in Arabic, one menu item per screen) is what made USSD hard to use.
+    /// </summary>
+    public static IReadOnlyList<string> Pages(IReadOnlyList<Reply> replies, string? language)
+    {
+        var pages = Split(Render(replies), language);
+        if (pages.Count == 1 || replies.Count == 0 || replies[^1].Options.Count == 0) return pages;
+        var last = replies[^1];
+        var question = last.Text.Replace("\r\n", "\n").TrimEnd('\n', ' ');
+        var cut = question.LastIndexOf("\n\n", StringComparison.Ordinal);
+        if (cut < 0) return pages;
+        var alone = Split(Render([last with { Text = question[(cut + 2)..] }]), language);
+        return alone.Count == 1 ? alone : pages;
     }
 
     /// <summary>The character budget of one screen: GSM-7 only when the content and the paging labels all are.</summary>

@@ -56,7 +56,7 @@ public sealed class UssdSessionHandler(
         var language = result.Replies.Count > 0 ? result.Replies[^1].Language : current?.Language;
         var next = new UssdSessionState
         {
-            Pages = UssdPaging.Split(UssdPaging.Render(result.Replies), language),
+            Pages = UssdPaging.Pages(result.Replies, language),
             Page = 0,
             Language = language,
             Closing = !result.ConversationOpen,

@@ -12,7 +12,7 @@ public static class FlowValidator
     public static readonly IReadOnlySet<string> OptionSources = new HashSet<string> { "communes" };
 
     /// <summary>What <c>skip_if</c> may test.</summary>
-    public static readonly IReadOnlySet<string> SkipConditions = new HashSet<string> { "commune", "language" };
+    public static readonly IReadOnlySet<string> SkipConditions = new HashSet<string> { "commune", "language", "saved", "subscribed" };
 
     public static IReadOnlyList<FlowProblem> Validate(FlowDefinition flow)
     {

@@ -16,7 +16,7 @@ public sealed class SystemTexts
     public static readonly IReadOnlyList<string> RequiredMessages =
     [
         "welcome", "stop_confirmed", "start_confirmed", "already_subscribed", "help", "unknown", "expired",
-        "invalid", "too_short", "too_long", "giveup",
+        "invalid", "too_short", "too_long", "giveup", "report_offer",
         "feedback_status_received", "feedback_status_in_progress", "feedback_status_resolved", "feedback_status_rejected",
     ];
 
@@ -29,13 +29,32 @@ public sealed class SystemTexts
 
     public LocalizedText this[string message] => Messages[message];
 
-    /// <summary>The global command <paramref name="normalizedText"/> is, if it is one (the whole message must be the command).</summary>
+    /// <summary>
+    /// The global command <paramref name="normalizedText"/> is, if it is one. The whole message must be the command, give or
+    /// take politeness ("STOP merci") and repeated letters ("STOPP", "stooop"): a false opt-out is worse than a missed one,
+    /// so no typo is forgiven, no command is found inside a sentence, and short words ("bedd") must be written as they are.
+    /// </summary>
     public string? CommandOf(string normalizedText)
     {
         foreach (var (name, words) in Commands)
             if (words.Contains(normalizedText)) return name;
+
+        var squeezed = string.Join(' ', Text.AnswerWords.WithoutPoliteness(Text.AnswerWords.Squeeze(normalizedText).Split(' ')));
+        if (squeezed.Length < MinimumSqueezedLength) return null;
+        foreach (var (name, words) in SqueezedCommands)
+            if (words.Contains(squeezed)) return name;
         return null;
     }
+
+    // Squeezing makes "bedd" "bed" and "7bes" stays: only words still 4+ letters long once squeezed are matched that way.
+    private const int MinimumSqueezedLength = 4;
+
+    private IReadOnlyDictionary<string, HashSet<string>>? _squeezed;
+
+    private IReadOnlyDictionary<string, HashSet<string>> SqueezedCommands => _squeezed ??= Commands.ToDictionary(
+        c => c.Key,
+        c => c.Value.Select(Text.AnswerWords.Squeeze).Where(w => w.Length >= MinimumSqueezedLength).ToHashSet(StringComparer.Ordinal),
+        StringComparer.Ordinal);
 
     public static (SystemTexts? Texts, IReadOnlyList<FlowProblem> Problems) Read(string file, string yaml)
     {
