@@ -19,6 +19,8 @@ try
         RedisCost.Command => await RedisCost.RunAsync(rest),
         // A 10k and a 100k-recipient alert into a loopback provider (in process): messages/s and memory.
         "alerts" => await RunAlertsAsync(args),
+        // List/filter latency of the feedback desk's staff API over 100,000 reports of one commune on Redis, and memory.
+        "desk" => await RunDeskAsync(args),
         _ => Usage(),
     };
 }
@@ -34,6 +36,12 @@ static async Task<int> RunAlertsAsync(string[] args)
     return 0;
 }
 
+static async Task<int> RunDeskAsync(string[] args)
+{
+    await DeskBenchmark.RunAsync(args);
+    return 0;
+}
+
 static int Usage()
 {
     Console.Error.WriteLine("""
@@ -44,6 +52,7 @@ static int Usage()
           votes      real gateway, POST /webhooks/twilio signed, one-message votes ("BENCHVOTE 2") in a poll, new numbers
           all        baseline, twilio, ussd, votes in one run + a Markdown summary table
           alerts     a 10,000 and a 100,000-recipient alert into a loopback provider [--redis] [sizes...]
+          desk       feedback desk list/filter p50/p99 for pages of 50 among 100,000 reports on Redis [reports] [--iterations N]
           redis-cost Redis's own CPU and AOF bytes per baseline request and per gateway step (store, relay) [--steps N] --fresh-redis
           profile    time the phases of a Twilio step in-process (form, signature, engine, store calls, TwiML) [--walks N]
         options: --connections N (64)  --duration SECONDS (20)  --warmup SECONDS (30, then on until the JIT settles)  --max-warmup SECONDS (150)  --fresh-redis (FLUSHALL before each: a Redis of its own only)  --quiet-logs (gateway logs Warning+)

@@ -1,6 +1,7 @@
 using Gateway.Admin;
 using Gateway.Communes;
 using Gateway.Conversations.Actions;
+using Gateway.Feedback.Open311;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -32,6 +33,8 @@ public static class FeedbackApi
         changes.MapPost("/{reference}/status", ChangeStatusAsync);
         changes.MapPost("/{reference}/notes", AddNoteAsync);
         changes.MapPut("/{reference}/assignee", AssignAsync);
+
+        app.MapOpen311();
         return app;
     }
 

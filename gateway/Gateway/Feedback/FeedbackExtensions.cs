@@ -16,6 +16,9 @@ public static class FeedbackExtensions
         services.Configure<FeedbackOptions>(builder.Configuration.GetSection(FeedbackOptions.Section));
         services.AddSingleton<IFeedbackStore>(sp => (IFeedbackStore)sp.GetRequiredService<IContactStore>());
         services.AddSingleton<Bus.IOutboxProjection, FeedbackIndexProjection>();
+        services.AddSingleton<FeedbackPurge>();
+        services.AddSingleton<Bus.IOutboxProjection>(sp => sp.GetRequiredService<FeedbackPurge>());
+        services.AddHostedService<FeedbackRetention>();
         services.AddSingleton<FeedbackDesk>();
         services.AddSingleton<FeedbackCategories>();
         services.AddSingleton<Conversations.IDialogExtension, FeedbackFollowUp>();

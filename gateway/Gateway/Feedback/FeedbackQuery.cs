@@ -24,6 +24,9 @@ public sealed record FeedbackQuery(
     public string? Channel { get; init; }
     public string? Language { get; init; }
     public bool? Overdue { get; init; }
+
+    /// <summary>True: new, acknowledged or in progress; false: resolved or rejected (Open311's open/closed).</summary>
+    public bool? Open { get; init; }
     public bool? Simulated { get; init; }
     public string? Assignee { get; init; }
     public DateTimeOffset? From { get; init; }
@@ -43,6 +46,7 @@ public sealed record FeedbackQuery(
         if (Channel is not null && r.Channel != Channel) return false;
         if (Language is not null && r.Language != Language) return false;
         if (Overdue is { } overdue && r.IsOverdue(Now) != overdue) return false;
+        if (Open is { } open && r.IsOpen != open) return false;
         if (Simulated is { } simulated && r.Simulated != simulated) return false;
         if (Assignee is not null && !string.Equals(r.Assignee, Assignee, StringComparison.OrdinalIgnoreCase)) return false;
         if (From is { } from && r.ReceivedAt < from) return false;
