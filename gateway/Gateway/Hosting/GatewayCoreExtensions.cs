@@ -45,6 +45,7 @@ public static class GatewayCoreExtensions
             });
         }));
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyLimit>();
         return app;
     }
 

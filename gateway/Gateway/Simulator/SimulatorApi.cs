@@ -49,10 +49,12 @@ public static class SimulatorApi
     }
 
     private static async Task<Results<Ok<SimulatorReply>, ProblemHttpResult>> SendAsync(
-        SimulatorMessage body, HttpContext http, IConversationEngine engine, UssdSessionHandler ussd, IUssdSessionStore ussdSessions,
+        HttpContext http, IConversationEngine engine, UssdSessionHandler ussd, IUssdSessionStore ussdSessions,
         Contacts.ContactIds contactIds, CancellationToken cancellationToken)
     {
-        if (!PhoneNumbers.TryNormalize(body.From, out var from))
+        var (body, invalid) = await SimulatorRequest.ReadAsync(http);
+        if (invalid is not null) return invalid;
+        if (!PhoneNumbers.TryNormalize(body!.From, out var from))
             return Problem("from", "'from' must be a phone number, e.g. +212612345678 or 0612345678.");
         var channelName = body.Channel ?? "sms";
         if (!ChannelKindNames.TryParse(channelName, out var channel))
