@@ -1,4 +1,5 @@
 using Gateway.Admin;
+using Gateway.Admin.Audit;
 using Gateway.Alerts;
 using Gateway.Bus;
 using Gateway.Contacts;
@@ -14,6 +15,12 @@ using Gateway.Simulator;
 using Gateway.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
+if (KeysCommand.Matches(args))
+{
+    Environment.ExitCode = KeysCommand.Run(args, builder.Configuration, Console.Out, Console.Error);
+    return;
+}
+builder.RequireSafeSettings();
 
 builder.AddGatewayCore();
 builder.AddAdminKeys();
@@ -32,6 +39,8 @@ builder.AddWhatsAppCloudChannel();
 var app = builder.Build();
 
 app.UseGatewayErrors();
+app.UseRequestLog();
+app.UseAdminKeys();
 app.UseMiddleware<WebhookTiming>();
 app.MapOpenApi();
 app.MapGatewayObservability();
@@ -40,6 +49,7 @@ app.MapSimulator();
 app.MapPolls();
 app.MapAlerts();
 app.MapContacts();
+app.MapAudit();
 app.MapOutbox();
 app.MapUssdWebhooks();
 app.MapKannelWebhooks();

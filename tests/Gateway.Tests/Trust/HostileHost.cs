@@ -21,10 +21,13 @@ public static class HostileHost
     public const string PublicBase = "https://gw.example.ma";
     public const string Phone = "+212612345678";
 
-    public static GatewayApplication Create(CapturedLogs logs) =>
+    /// <param name="graphBaseUrl">A fake Graph API for WhatsApp Cloud replies; without one, WhatsApp Cloud replies are not configured.</param>
+    public static GatewayApplication Create(CapturedLogs logs, string? graphBaseUrl = null) =>
         new GatewayApplication()
             .With("Twilio:AuthToken", TwilioToken).With("Twilio:AccountSid", "AChostile")
-            .With("WhatsApp:AppSecret", MetaSecret).With("WhatsApp:VerifyToken", "verify").With("WhatsApp:AccessToken", "token")
+            .With("WhatsApp:AppSecret", MetaSecret).With("WhatsApp:VerifyToken", "verify")
+            .With("WhatsApp:AccessToken", graphBaseUrl is null ? null : "token").With("WhatsApp:PhoneNumberId", graphBaseUrl is null ? null : "PNID")
+            .With("WhatsApp:GraphBaseUrl", graphBaseUrl is null ? null : graphBaseUrl + "/v21.0").With("WhatsApp:Retry:MaxRetries", "0")
             .With("Kannel:Secret", KannelSecret).With("Kannel:Sender", "2727")
             .With("Gateway:PublicBaseUrl", PublicBase)
             .WithServices(s => s.AddSingleton<ILoggerProvider>(logs));
