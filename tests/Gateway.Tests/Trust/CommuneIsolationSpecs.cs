@@ -46,6 +46,42 @@ public sealed class CommuneIsolationSpecs
         Assert.Equal("casablanca", contact.GetProperty("commune").GetString());
     }
 
+    [Fact]
+    public async Task The_simulator_with_a_commune_key_speaks_only_as_that_communes_citizens_and_tells_no_contact_id()
+    {
+        await using var app = Host().With("Simulator:Open", "false");
+        using var client = app.CreateClient();
+
+        using var own = await SimulateAsync(client, Casablanca, Citizen, to: null);
+        using var elsewhere = await SimulateAsync(client, Casablanca, "+212612345670", to: "+212528000004");
+        using var agadirs = await SimulateAsync(client, Agadir, "+212612345671", to: null);
+        using var stolen = await SimulateAsync(client, Casablanca, "+212612345671", to: null);
+        using var mailbox = await SendAsync(client, Casablanca, HttpMethod.Get, "/api/simulator/messages?to=%2B212612345671", null);
+        using var programme = await SimulateAsync(client, Programme, "+212612345672", to: null);
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        var reply = await own.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(JsonValueKind.Null, reply.GetProperty("contactId").ValueKind);
+        Assert.Equal("casablanca", (await ContactAsync(client)).GetProperty("commune").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, elsewhere.StatusCode);
+        Assert.Contains("\"to\"", await elsewhere.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, agadirs.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, stolen.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, mailbox.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, programme.StatusCode);
+        Assert.StartsWith("c", (await programme.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("contactId").GetString());
+    }
+
+    private static Task<HttpResponseMessage> SimulateAsync(HttpClient client, string key, string from, string? to) =>
+        SendAsync(client, key, HttpMethod.Post, "/api/simulator/messages", JsonContent.Create(new { from, channel = "sms", text = "AVIS", to }));
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string key, HttpMethod method, string path, HttpContent? content)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        request.Headers.Add(AdminExtensions.HeaderName, key);
+        return await client.SendAsync(request);
+    }
+
     private static async Task<JsonElement> ImportAsync(HttpClient client, string key, string commune)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/communes/{commune}/subscribers:import")
