@@ -38,7 +38,8 @@ public static class ContactsApi
     /// <summary>Deletes the contact's state, idempotency records and audience entries, and tells consumers (<c>ContactErased</c>) to do the same.</summary>
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> EraseAsync(
         string phone, AdminCaller caller, IContactStore store, ContactIds ids, IAudienceStore audience, IOutboxWriter outbox,
-        OutboxSignal signal, TimeProvider clock, Simulator.SimulatorMailbox mailbox, CancellationToken cancellationToken)
+        OutboxSignal signal, TimeProvider clock, Simulator.SimulatorMailbox mailbox, Alerts.Storage.IAlertStore alerts,
+        Channels.Ussd.IUssdSessionStore ussdSessions, CancellationToken cancellationToken)
     {
         if (!PhoneNumbers.TryNormalize(phone, out var e164)) return InvalidPhone();
         var id = ids.For(e164);
@@ -48,7 +49,10 @@ public static class ContactsApi
             foreach (var topic in stored.State.Topics)
                 await audience.RemoveAsync(commune, topic, id, cancellationToken);
         await store.EraseAsync(id, cancellationToken);
+        // What else names the contact: alert claims and daily caps, the simulator's mailbox and its USSD session.
+        await alerts.ForgetContactAsync(id, cancellationToken);
         mailbox.Forget(e164);
+        await ussdSessions.RemoveAsync(Simulator.SimulatorApi.SimulatedSessionId(id), cancellationToken);
         var now = clock.GetUtcNow();
         await outbox.AppendAsync(id, new OutboxEvent(EventIds.Deterministic(nameof(ContactErased), id + ":" + now.ToUnixTimeMilliseconds()),
             nameof(ContactErased), StoreJson.Serialize(new ContactErased(id, now)), now), cancellationToken);

@@ -78,7 +78,7 @@ public static class SimulatorApi
         {
             // USSD goes through the same session logic as the aggregators' routes: paging, CON/END, hop retries.
             // Keyed by the contact id, never the number: session keys are visible to anyone who can list Redis keys.
-            var sessionId = body.SessionId ?? "simulator-" + contactIds.For(from);
+            var sessionId = body.SessionId ?? SimulatedSessionId(contactIds.For(from));
             var state = await ussdSessions.GetAsync(sessionId, cancellationToken);
             var isNew = text.Length == 0 || state is null;
             var hop = new UssdHop(sessionId, from, to ?? "*123#", null, text, isNew, isNew ? 0 : state!.LastHop + 1);
@@ -93,6 +93,9 @@ public static class SimulatorApi
         WebhookTiming.Mark(http, channel, result);
         return TypedResults.Ok(new SimulatorReply(limited is null ? result.ContactId : null, result.ConversationOpen, result.Duplicate, SimulatorRendering.Render(channel, result)));
     }
+
+    /// <summary>The USSD session the simulator opens for a contact when the caller names none.</summary>
+    public static string SimulatedSessionId(string contactId) => "simulator-" + contactId;
 
     private static ProblemHttpResult Problem(string field, string detail) =>
         TypedResults.Problem(title: "Invalid simulator message", detail: detail, statusCode: 400,
