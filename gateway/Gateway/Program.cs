@@ -1,3 +1,4 @@
+using Gateway.Abuse;
 using Gateway.Admin;
 using Gateway.Admin.Audit;
 using Gateway.Alerts;
@@ -28,6 +29,7 @@ builder.AddGatewayStorage();
 builder.AddGatewayBus();
 builder.AddGatewayObservability();
 builder.AddConversations();
+builder.AddAbuseLimits();
 builder.AddSimulator();
 builder.AddPolls();
 builder.AddAlerts();

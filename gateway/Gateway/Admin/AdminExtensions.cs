@@ -57,7 +57,9 @@ public sealed record AdminRoleRequired(IReadOnlyList<AdminRole> Roles);
 /// The admin key check, as middleware so it runs before the body is read or bound: a missing or wrong key is a 401 in
 /// every environment (never a binding 400), whatever the body's size.
 /// </summary>
-public sealed class AdminKeyCheck(RequestDelegate next, IAuditLog audit, TimeProvider clock, ILogger<AdminKeyCheck> logger)
+public sealed class AdminKeyCheck(
+    RequestDelegate next, IAuditLog audit, Abuse.IRateCounter rates, Microsoft.Extensions.Options.IOptionsMonitor<Abuse.AbuseOptions> abuse,
+    TimeProvider clock, ILogger<AdminKeyCheck> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -66,7 +68,7 @@ public sealed class AdminKeyCheck(RequestDelegate next, IAuditLog audit, TimePro
             await next(context);
             return;
         }
-        if (Refusal(context) is { } refusal)
+        if ((Refusal(context) ?? await TooManyAsync(context)) is { } refusal)
         {
             await refusal.ExecuteAsync(context);
             return;
@@ -85,6 +87,19 @@ public sealed class AdminKeyCheck(RequestDelegate next, IAuditLog audit, TimePro
                     caller.Name, context.Request.Method, (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText);
             }
         }
+    }
+
+    /// <summary>Past <see cref="Abuse.AbuseOptions.AdminPerKey"/> requests of one key in a window, counted across replicas: 429 until it ends.</summary>
+    private async Task<IResult?> TooManyAsync(HttpContext http)
+    {
+        var limit = abuse.CurrentValue;
+        if (limit.AdminPerKey <= 0 || http.Items[typeof(AdminCaller)] is not AdminCaller caller) return null;
+        var now = clock.GetUtcNow();
+        if (await rates.HitAsync("admin:" + caller.Name, null, limit.AdminWindow, now, http.RequestAborted) <= limit.AdminPerKey) return null;
+        var retry = Math.Max(1, (int)Math.Ceiling((limit.AdminWindow - TimeSpan.FromMilliseconds(now.ToUnixTimeMilliseconds() % (long)limit.AdminWindow.TotalMilliseconds)).TotalSeconds));
+        http.Response.Headers.RetryAfter = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(title: "Too many requests",
+            detail: $"Key '{caller.Name}' made more than {limit.AdminPerKey} requests in {limit.AdminWindow}; retry in {retry} s.", statusCode: 429);
     }
 
     /// <summary>The problem answering this request, or null (and the caller put in Items) when its key may use the route.</summary>

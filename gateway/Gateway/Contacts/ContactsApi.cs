@@ -39,7 +39,8 @@ public static class ContactsApi
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> EraseAsync(
         string phone, AdminCaller caller, IContactStore store, ContactIds ids, IAudienceStore audience, IOutboxWriter outbox,
         OutboxSignal signal, TimeProvider clock, Simulator.SimulatorMailbox mailbox, Alerts.Storage.IAlertStore alerts,
-        Channels.Ussd.IUssdSessionStore ussdSessions, CancellationToken cancellationToken)
+        Channels.Ussd.IUssdSessionStore ussdSessions, Abuse.IRateCounter rates, Microsoft.Extensions.Options.IOptionsMonitor<Abuse.AbuseOptions> abuse,
+        CancellationToken cancellationToken)
     {
         if (!PhoneNumbers.TryNormalize(phone, out var e164)) return InvalidPhone();
         var id = ids.For(e164);
@@ -53,6 +54,7 @@ public static class ContactsApi
         await alerts.ForgetContactAsync(id, cancellationToken);
         mailbox.Forget(e164);
         await ussdSessions.RemoveAsync(Simulator.SimulatorApi.SimulatedSessionId(id), cancellationToken);
+        await Abuse.LimitedConversationEngine.ForgetAsync(rates, abuse.CurrentValue, id, clock.GetUtcNow(), cancellationToken);
         var now = clock.GetUtcNow();
         await outbox.AppendAsync(id, new OutboxEvent(EventIds.Deterministic(nameof(ContactErased), id + ":" + now.ToUnixTimeMilliseconds()),
             nameof(ContactErased), StoreJson.Serialize(new ContactErased(id, now)), now), cancellationToken);

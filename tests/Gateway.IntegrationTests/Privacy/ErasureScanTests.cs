@@ -38,7 +38,7 @@ public sealed class ErasureScanTests
         created.EnsureSuccessStatusCode();
         var alert = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         await Wait.ForAsync(async () => await http.GetFromJsonAsync<JsonElement>($"/api/alerts/{alert}"),
-            v => v.GetProperty("status").GetString() == "done", "the alert to be done", seconds: 120);
+            v => v.GetProperty("status").GetString() == "done", "the alert to be done", seconds: 180);
         await DrainAsync(app);
         // The trace is really there before erasure (else the scan below would prove nothing).
         Assert.NotEmpty(await ScanAsync(Phone, contactId));
