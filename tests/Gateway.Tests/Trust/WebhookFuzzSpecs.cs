@@ -33,6 +33,7 @@ public sealed class WebhookFuzzSpecs(ITestOutputHelper output)
         var statuses = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
         var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
 
+        var started = System.Diagnostics.Stopwatch.StartNew();
         await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (item, _) =>
         {
             var (description, request) = item.Make();
@@ -47,7 +48,8 @@ public sealed class WebhookFuzzSpecs(ITestOutputHelper output)
             }
         });
 
-        output.WriteLine("statuses: " + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}")));
+        output.WriteLine($"{Requests} requests in {started.Elapsed.TotalSeconds:0.0} s; statuses: "
+            + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}")));
         Assert.Equal(Requests, statuses.Values.Sum());
         Assert.True(failures.IsEmpty, $"{failures.Count} bad answers, e.g.\n{string.Join("\n", failures.Take(10))}");
         Assert.Empty(logs.Failures());
