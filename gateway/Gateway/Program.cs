@@ -1,4 +1,6 @@
+using Gateway.Abuse;
 using Gateway.Admin;
+using Gateway.Admin.Audit;
 using Gateway.Alerts;
 using Gateway.Bus;
 using Gateway.Contacts;
@@ -16,6 +18,12 @@ using Gateway.Simulator;
 using Gateway.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
+if (KeysCommand.Matches(args))
+{
+    Environment.ExitCode = KeysCommand.Run(args, builder.Configuration, Console.Out, Console.Error);
+    return;
+}
+builder.RequireSafeSettings();
 
 builder.AddGatewayCore();
 builder.AddAdminKeys();
@@ -24,6 +32,7 @@ builder.AddGatewayBus();
 builder.AddGatewayObservability();
 builder.AddConversations();
 builder.AddOutbound();
+builder.AddAbuseLimits();
 builder.AddSimulator();
 builder.AddPolls();
 builder.AddAlerts();
@@ -36,6 +45,9 @@ builder.AddWhatsAppCloudChannel();
 var app = builder.Build();
 
 app.UseGatewayErrors();
+app.UseRequestLog();
+app.UseAdminKeys();
+app.UseAdminRateLimit();
 app.UseMiddleware<WebhookTiming>();
 app.MapOpenApi();
 app.MapGatewayObservability();
@@ -45,6 +57,7 @@ app.MapPolls();
 app.MapAlerts();
 app.MapFeedbackDesk();
 app.MapContacts();
+app.MapAudit();
 app.MapOutbox();
 app.MapUssdWebhooks();
 app.MapKannelWebhooks();

@@ -25,7 +25,8 @@ public static class AlertsApi
         alerts.MapPost("/{id}/cancel", CancelAsync);
 
         var communes = app.MapGroup("/api/communes").WithTags("Alerts").RequireAdminKey();
-        communes.MapPost("/{commune}/subscribers:import", ImportAsync);
+        // MaxImportRows rows of JSON exceed the default body limit (Hosting/RequestBodyLimit.cs).
+        communes.MapPost("/{commune}/subscribers:import", ImportAsync).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(4 * 1024 * 1024));
         return app;
     }
 

@@ -20,6 +20,7 @@ public static class AlertsExtensions
         var services = builder.Services;
         services.Configure<AlertsOptions>(builder.Configuration.GetSection(AlertsOptions.Section));
         services.AddSingleton<AlertCalendar>();
+        services.AddSingleton<Conversations.Ports.IContactDataHolder, AlertContactData>();
         services.AddSingleton<AlertComposer>();
         services.AddSingleton<AlertPreviewer>();
         services.AddSingleton<AlertService>();

@@ -21,12 +21,15 @@ public sealed record SubscriberRow(
     DateTimeOffset? LastInboundAt = null,
     bool OptedOut = false);
 
-public sealed record SubscriberImportResult(int Imported, int Invalid, IReadOnlyList<string> InvalidPhones);
+/// <param name="Skipped">Rows left alone: the number is a contact of another commune (never moved by an import).</param>
+public sealed record SubscriberImportResult(int Imported, int Invalid, IReadOnlyList<string> InvalidPhones, int Skipped = 0);
 
 /// <summary>
 /// Bulk subscription: for each row, the contact's state is committed like a flow's subscribe action would (topic added,
 /// commune, language, channel; ContactOptedIn in the outbox when asked) and the audience index is updated directly so
 /// the subscribers can be reached at once (the event's consumer adds them again, harmlessly).
+/// An import never clears a STOP (the citizen's word wins over any list) and never touches a contact of another commune:
+/// a commune's list is not proof of consent for another commune's citizen, and a commune key must not move them.
 /// </summary>
 public sealed class AudienceImport(IContactStore contacts, IAudienceStore audience, ContactIds ids, OutboxSignal signal, TimeProvider clock)
 {
@@ -35,6 +38,7 @@ public sealed class AudienceImport(IContactStore contacts, IAudienceStore audien
     {
         var invalid = new List<string>();
         var imported = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var skipped = 0;
         var now = clock.GetUtcNow();
         await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (row, ct) =>
         {
@@ -44,35 +48,38 @@ public sealed class AudienceImport(IContactStore contacts, IAudienceStore audien
                 return;
             }
             var id = ids.For(phone);
-            await CommitAsync(id, phone, commune, topic, row, publishEvents, now, ct);
-            imported.Add(id);
+            if (await CommitAsync(id, phone, commune, topic, row, publishEvents, now, ct)) imported.Add(id);
+            else Interlocked.Increment(ref skipped);
         });
 
         foreach (var chunk in imported.Chunk(1000)) await audience.AddAsync(commune, topic, chunk, cancellationToken);
         if (publishEvents) signal.Notify();
-        return new SubscriberImportResult(imported.Count, invalid.Count, invalid);
+        return new SubscriberImportResult(imported.Count, invalid.Count, invalid, skipped);
     }
 
-    private async Task CommitAsync(string id, string phone, string commune, string topic, SubscriberRow row, bool publishEvents, DateTimeOffset now,
+    /// <returns>False when the contact belongs to another commune and was left alone.</returns>
+    private async Task<bool> CommitAsync(string id, string phone, string commune, string topic, SubscriberRow row, bool publishEvents, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         while (true)
         {
             var stored = await contacts.GetAsync(id, cancellationToken);
+            if (stored?.State.Commune is { } current && !current.Equals(commune, StringComparison.OrdinalIgnoreCase)) return false;
             var state = stored?.State ?? new ContactState { ContactId = id, Phone = phone, CreatedAt = now };
             state.Commune = commune;
             if (Languages.IsKnown(row.Language)) state.Language = row.Language;
-            state.OptedOut = row.OptedOut;
+            // A row may record a known opt-out; it never clears one the contact sent.
+            state.OptedOut |= row.OptedOut;
             var added = state.Topics.Add(topic);
             state.LastChannel = ChannelKindNames.TryParse(row.Channel, out var channel) ? channel : ChannelKind.Sms;
             if (row.Provider is { Length: > 0 } provider) state.LastProvider = provider;
             if (row.To is { Length: > 0 } to) state.LastTo = to;
             if (row.LastInboundAt is { } at) state.LastInboundAt[state.LastChannel] = at;
 
-            IReadOnlyList<OutboxEvent> events = publishEvents && added
+            IReadOnlyList<OutboxEvent> events = publishEvents && added && !state.OptedOut
                 ? [OutboxEvent.Of(new ContactOptedIn(id, commune, topic, state.Language ?? Languages.French, now), $"{id}:{topic}:{now.ToUnixTimeMilliseconds()}", now)]
                 : [];
-            if (await contacts.TryCommitAsync(new ContactCommit(id, stored?.Version ?? 0, state, events, [], null), cancellationToken)) return;
+            if (await contacts.TryCommitAsync(new ContactCommit(id, stored?.Version ?? 0, state, events, [], null), cancellationToken)) return true;
         }
     }
 }

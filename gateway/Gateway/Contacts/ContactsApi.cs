@@ -40,7 +40,7 @@ public static class ContactsApi
     /// <summary>Deletes the contact's state, idempotency records and audience entries, and tells consumers (<c>ContactErased</c>) to do the same.</summary>
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> EraseAsync(
         string phone, AdminCaller caller, IContactStore store, ContactIds ids, IAudienceStore audience, IOutboxWriter outbox,
-        OutboxSignal signal, TimeProvider clock, CancellationToken cancellationToken)
+        OutboxSignal signal, TimeProvider clock, IEnumerable<IContactDataHolder> holders, CancellationToken cancellationToken)
     {
         if (!PhoneNumbers.TryNormalize(phone, out var e164)) return InvalidPhone();
         var id = ids.For(e164);
@@ -50,6 +50,8 @@ public static class ContactsApi
             foreach (var topic in stored.State.Topics)
                 await audience.RemoveAsync(commune, topic, id, cancellationToken);
         await store.EraseAsync(id, cancellationToken);
+        // What else names the contact (alert claims and caps, the simulator's mailbox and session, rate counters, ...).
+        foreach (var holder in holders) await holder.ForgetAsync(id, e164, cancellationToken);
         var now = clock.GetUtcNow();
         await outbox.AppendAsync(id, OutboxEvent.Of(new ContactErased(id, now), id + ":" + now.ToUnixTimeMilliseconds(), now), cancellationToken);
         signal.Notify();

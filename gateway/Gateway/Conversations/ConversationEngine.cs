@@ -30,8 +30,14 @@ public sealed class ConversationEngine(
     /// </summary>
     private const int MaxAttempts = 100;
 
+    /// <summary>One inbound message; its text and payload are made valid Unicode first (<see cref="Text.InboundText"/>), whatever the channel.</summary>
     public Task<StepResult> HandleAsync(InboundMessage message, CancellationToken cancellationToken) =>
-        RunAsync(message, (step, isNew) => dialog.RunAsync(step, isNew), cancellationToken);
+        RunAsync(Clean(message), (step, isNew) => dialog.RunAsync(step, isNew), cancellationToken);
+
+    private static InboundMessage Clean(InboundMessage message) =>
+        Text.InboundText.IsClean(message.Text) && Text.InboundText.IsClean(message.Payload)
+            ? message
+            : message with { Text = Text.InboundText.Clean(message.Text), Payload = Text.InboundText.CleanOptional(message.Payload) };
 
     public Task<StepResult> StartFlowAsync(string phone, ChannelKind channel, string flowId, string requestId, CancellationToken cancellationToken)
     {

@@ -47,6 +47,7 @@ public static class GatewayCoreExtensions
             });
         }));
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyLimit>();
         return app;
     }
 

@@ -13,6 +13,7 @@ public static class ObservabilityExtensions
     public static WebApplicationBuilder AddGatewayObservability(this WebApplicationBuilder builder)
     {
         FrameworkMetrics.Configure();
+        builder.AddRequestLogPrivacy();
         builder.Services.AddSingleton<Conversations.IStepObserver, StepMetrics>();
         var checks = builder.Services.AddHealthChecks();
         if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis")))

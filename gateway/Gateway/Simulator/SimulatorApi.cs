@@ -26,11 +26,14 @@ public static class SimulatorApi
     /// <param name="SessionId">USSD only: the operator session; an empty text starts a new one.</param>
     public sealed record SimulatorMessage(string? From, string? Channel, string? Text, string? To, string? Payload, string? Id, string? SessionId);
 
-    public sealed record SimulatorReply(string ContactId, bool ConversationOpen, bool Duplicate, IReadOnlyList<object> Replies);
+    /// <param name="ContactId">The pseudonymous id; null for a key limited to one commune (<see cref="SimulatorScope"/>).</param>
+    public sealed record SimulatorReply(string? ContactId, bool ConversationOpen, bool Duplicate, IReadOnlyList<object> Replies);
 
     public static WebApplicationBuilder AddSimulator(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<SimulatorMailbox>();
+        builder.Services.AddSingleton<SimulatorScope>();
+        builder.Services.AddSingleton<Conversations.Ports.IContactDataHolder, SimulatorContactData>();
         builder.Services.AddSingleton<Outbound.IMessageSender>(sp => sp.GetRequiredService<SimulatorMailbox>());
         return builder;
     }
@@ -42,18 +45,22 @@ public static class SimulatorApi
         if (!SimulatorAccess.IsOpen(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>()))
             group.RequireAdminKey();
         group.MapPost("/messages", SendAsync);
-        group.MapGet("/messages", (string? to, SimulatorMailbox mailbox) =>
-            PhoneNumbers.TryNormalize(to, out var phone)
-                ? Results.Ok(mailbox.For(phone))
-                : Results.Problem(title: "Invalid 'to'", detail: "Give the simulated phone number, e.g. ?to=%2B212612345678.", statusCode: 400));
+        group.MapGet("/messages", async (string? to, HttpContext http, SimulatorMailbox mailbox, SimulatorScope scope, CancellationToken cancellationToken) =>
+            !PhoneNumbers.TryNormalize(to, out var phone)
+                ? Results.Problem(title: "Invalid 'to'", detail: "Give the simulated phone number, e.g. ?to=%2B212612345678.", statusCode: 400)
+                : SimulatorScope.CommuneCaller(http) is { } caller && !await scope.IsOwnAsync(caller.Commune!, phone, cancellationToken)
+                    ? Results.Problem(title: "Not found", detail: $"No simulated phone of {caller.Commune} has this number.", statusCode: 404)
+                    : Results.Ok(mailbox.For(phone)));
         return app;
     }
 
     private static async Task<Results<Ok<SimulatorReply>, ProblemHttpResult>> SendAsync(
-        SimulatorMessage body, HttpContext http, IConversationEngine engine, UssdSessionHandler ussd, IUssdSessionStore ussdSessions,
+        HttpContext http, SimulatorScope scope, IConversationEngine engine, UssdSessionHandler ussd, IUssdSessionStore ussdSessions,
         Conversations.ContactIds contactIds, CancellationToken cancellationToken)
     {
-        if (!PhoneNumbers.TryNormalize(body.From, out var from))
+        var (body, invalid) = await SimulatorRequest.ReadAsync(http);
+        if (invalid is not null) return invalid;
+        if (!PhoneNumbers.TryNormalize(body!.From, out var from))
             return Problem("from", "'from' must be a phone number, e.g. +212612345678 or 0612345678.");
         var channelName = body.Channel ?? "sms";
         if (!ChannelKindNames.TryParse(channelName, out var channel))
@@ -61,25 +68,36 @@ public static class SimulatorApi
         var text = body.Text ?? "";
         if (text.Length > MaxTextLength)
             return Problem("text", $"'text' is longer than {MaxTextLength} characters.");
+        var to = body.To;
+        var limited = SimulatorScope.CommuneCaller(http);
+        if (limited is not null)
+        {
+            (to, var refused) = await scope.CheckAsync(limited, from, to, channel == ChannelKind.Ussd, cancellationToken);
+            if (refused is not null) return refused;
+        }
 
         if (channel == ChannelKind.Ussd)
         {
             // USSD goes through the same session logic as the aggregators' routes: paging, CON/END, hop retries.
-            var sessionId = body.SessionId ?? "simulator-" + from;
+            // Keyed by the contact id, never the number: session keys are visible to anyone who can list Redis keys.
+            var sessionId = body.SessionId ?? SimulatedSessionId(contactIds.For(from));
             var state = await ussdSessions.GetAsync(sessionId, cancellationToken);
             var isNew = text.Length == 0 || state is null;
-            var hop = new UssdHop(sessionId, from, body.To ?? "*123#", null, text, isNew, isNew ? 0 : state!.LastHop + 1);
+            var hop = new UssdHop(sessionId, from, to ?? "*123#", null, text, isNew, isNew ? 0 : state!.LastHop + 1);
             var screen = await ussd.HandleAsync(Provider, hop, cancellationToken);
             if (screen.StepCommitted) WebhookTiming.Mark(http, ChannelKind.Ussd);
-            var contactId = contactIds.For(from);
+            var contactId = limited is null ? contactIds.For(from) : null;
             return TypedResults.Ok(new SimulatorReply(contactId, screen.Continue, false, [(screen.Continue ? "CON " : "END ") + screen.Text]));
         }
 
-        var message = new InboundMessage(channel, Provider, from, body.To ?? Provider, text, body.Payload, body.Id);
+        var message = new InboundMessage(channel, Provider, from, to ?? Provider, text, body.Payload, body.Id);
         var result = await engine.HandleAsync(message, cancellationToken);
         WebhookTiming.Mark(http, channel, result);
-        return TypedResults.Ok(new SimulatorReply(result.ContactId, result.ConversationOpen, result.Duplicate, SimulatorRendering.Render(channel, result)));
+        return TypedResults.Ok(new SimulatorReply(limited is null ? result.ContactId : null, result.ConversationOpen, result.Duplicate, SimulatorRendering.Render(channel, result)));
     }
+
+    /// <summary>The USSD session the simulator opens for a contact when the caller names none.</summary>
+    public static string SimulatedSessionId(string contactId) => "simulator-" + contactId;
 
     private static ProblemHttpResult Problem(string field, string detail) =>
         TypedResults.Problem(title: "Invalid simulator message", detail: detail, statusCode: 400,

@@ -22,8 +22,8 @@ public sealed partial class TwoInstancesConcurrencyTests
     {
         await Servers.FlushRedisAsync();
         await using var queue = await PlainRabbitQueue.BindAsync("Gateway.Contracts:FeedbackReceived");
-        await using var a = new IntegrationGatewayApplication();
-        await using var b = new IntegrationGatewayApplication();
+        await using var a = new IntegrationGatewayApplication().With("Abuse:InboundPerPhone", "0"); // bursts of one contact, not abuse
+        await using var b = new IntegrationGatewayApplication().With("Abuse:InboundPerPhone", "0"); // bursts of one contact, not abuse
         HttpClient[] instances = [a.CreateClient(), b.CreateClient()];
 
         // Two contacts at the last question ("Quartier ou douar ?", where "1" means skip and submits).
@@ -65,8 +65,8 @@ public sealed partial class TwoInstancesConcurrencyTests
     {
         await Servers.FlushRedisAsync();
         await using var queue = await PlainRabbitQueue.BindAsync("Gateway.Contracts:FeedbackReceived");
-        await using var a = new IntegrationGatewayApplication();
-        await using var b = new IntegrationGatewayApplication();
+        await using var a = new IntegrationGatewayApplication().With("Abuse:InboundPerPhone", "0"); // bursts of one contact, not abuse
+        await using var b = new IntegrationGatewayApplication().With("Abuse:InboundPerPhone", "0"); // bursts of one contact, not abuse
         HttpClient[] instances = [a.CreateClient(), b.CreateClient()];
         var phone = new SimulatorPhone(instances[0], "+212612340012");
         Assert.Contains("Quartier ou douar", (await phone.SayAsync("AVIS", "4", "2", "Pas d'eau depuis hier")).Text);
@@ -92,8 +92,8 @@ public sealed partial class TwoInstancesConcurrencyTests
         await Servers.FlushRedisAsync();
         await using var optedOut = await PlainRabbitQueue.BindAsync("Gateway.Contracts:ContactOptedOut");
         await using var optedIn = await PlainRabbitQueue.BindAsync("Gateway.Contracts:ContactOptedIn");
-        await using var a = new IntegrationGatewayApplication();
-        await using var b = new IntegrationGatewayApplication();
+        await using var a = new IntegrationGatewayApplication().With("Abuse:InboundPerPhone", "0"); // bursts of one contact, not abuse
+        await using var b = new IntegrationGatewayApplication().With("Abuse:InboundPerPhone", "0"); // bursts of one contact, not abuse
         HttpClient[] instances = [a.CreateClient(), b.CreateClient()];
         var phone = new SimulatorPhone(instances[0], "+212612340013");
         Assert.Contains("Que voulez-vous faire", (await phone.SendAsync("bonjour")).Text);

@@ -22,6 +22,7 @@ public sealed class LayerSpecs
         "Bus",            // MassTransit, the outbox relay: the core's publishing port
         "Outbound",       // what the gateway sends on its own: senders, statuses, the bus commands that send
         "Contacts",       // features: audience, polls, alerts, the feedback desk
+        "Abuse",          // inbound limits per phone number and per admin key, shared through the store
         "Polls",
         "Alerts",
         "Feedback",

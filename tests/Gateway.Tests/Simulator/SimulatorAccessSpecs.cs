@@ -13,10 +13,13 @@ public sealed class SimulatorAccessSpecs
     private const string Key = "simulator-spec-key-0123456789";
     private static readonly object Avis = new { from = "+212612345670", channel = "sms", text = "AVIS" };
 
+    private const string ProductionKey = "simulator-spec-production-key-0123456789";
+
+    /// <summary>Production with the settings it requires to start (Trust/ProductionStartSpecs), the admin key as its hash.</summary>
     private static GatewayApplication Production() =>
-        new GatewayApplication { EnvironmentName = "Production" }
-            .With("Admin:ApiKeys:0:Key", Key)
-            .With("Admin:ApiKeys:0:Name", "programme");
+        Trust.ProductionStartSpecs.SafeProduction()
+            .With("Admin:ApiKeys:1:Hash", Gateway.Admin.AdminKeys.HashText(ProductionKey))
+            .With("Admin:ApiKeys:1:Name", "simulator");
 
     [Fact]
     public async Task In_production_the_simulator_refuses_a_caller_without_an_admin_key()
@@ -37,7 +40,7 @@ public sealed class SimulatorAccessSpecs
     {
         await using var app = Production();
         var http = app.CreateClient();
-        http.DefaultRequestHeaders.Add("X-Api-Key", Key);
+        http.DefaultRequestHeaders.Add("X-Api-Key", ProductionKey);
 
         var post = await http.PostAsJsonAsync("/api/simulator/messages", Avis);
 

@@ -70,4 +70,7 @@ public interface IAlertStore
 
     /// <summary>Takes one of the contact's daily alerts for <paramref name="day"/>; false when the cap is reached.</summary>
     Task<bool> TryTakeDailyAsync(string contactId, string day, int cap, CancellationToken cancellationToken);
+
+    /// <summary>Erasure: the contact id leaves every alert's claim set and its daily caps are deleted.</summary>
+    Task ForgetContactAsync(string contactId, CancellationToken cancellationToken);
 }

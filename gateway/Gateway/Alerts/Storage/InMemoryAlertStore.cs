@@ -201,6 +201,17 @@ public sealed class InMemoryAlertStore(TimeProvider clock) : IAlertStore
         return (string?)m.AlertId;
     }));
 
+    public Task ForgetContactAsync(string contactId, CancellationToken cancellationToken)
+    {
+        Locked(() =>
+        {
+            foreach (var entry in _alerts.Values) entry.Claimed.Remove(contactId);
+            foreach (var key in _daily.Keys.Where(k => k.StartsWith(contactId + ":", StringComparison.Ordinal)).ToList()) _daily.Remove(key);
+            return true;
+        });
+        return Task.CompletedTask;
+    }
+
     public Task<bool> TryTakeDailyAsync(string contactId, string day, int cap, CancellationToken cancellationToken) => Task.FromResult(Locked(() =>
     {
         var key = contactId + ":" + day;

@@ -150,6 +150,23 @@ public sealed class RedisAlertStore(IConnectionMultiplexer redis) : IAlertStore
         return alertId;
     }
 
+    /// <summary>
+    /// SCANs for the claim sets (one per alert, no TTL) and the contact's daily caps on every primary: erasures are rare,
+    /// and each command touches one key, so this holds on a cluster too.
+    /// </summary>
+    public async Task ForgetContactAsync(string contactId, CancellationToken cancellationToken)
+    {
+        foreach (var endpoint in redis.GetEndPoints())
+        {
+            var server = redis.GetServer(endpoint);
+            if (!server.IsConnected || server.IsReplica) continue;
+            await foreach (var key in server.KeysAsync(pattern: "gw:{a:*}:claimed", pageSize: 1000).WithCancellation(cancellationToken))
+                await Db.SetRemoveAsync(key, contactId);
+            await foreach (var key in server.KeysAsync(pattern: AlertKeys.DailyCap(contactId, "*").ToString(), pageSize: 1000).WithCancellation(cancellationToken))
+                await Db.KeyDeleteAsync(key);
+        }
+    }
+
     public async Task<bool> TryTakeDailyAsync(string contactId, string day, int cap, CancellationToken cancellationToken) =>
         (long)await Db.ScriptEvaluateAsync(AlertScripts.TakeDaily, [AlertKeys.DailyCap(contactId, day)], [cap]) == 1;
 }

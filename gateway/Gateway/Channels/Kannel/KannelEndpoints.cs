@@ -40,14 +40,15 @@ public static class KannelEndpoints
         var options = services.Options.CurrentValue;
         if (Refuse(context, options) is { } refusal) return refusal;
 
-        var fields = await ReadFieldsAsync(context.Request, context.RequestAborted);
-        string Field(string name) => fields.TryGetValue(name, out var raw) ? Uri.UnescapeDataString(raw.Replace('+', ' ')).Trim() : "";
+        var (fields, problem) = await ReadFieldsAsync(context, options);
+        if (problem is not null) return problem;
+        string Field(string name) => fields!.TryGetValue(name, out var raw) ? Uri.UnescapeDataString(raw.Replace('+', ' ')).Trim() : "";
 
         var from = Field("from");
         if (from.Length == 0) return BadRequest("The field 'from' is required.", "from");
         if (!UssdPhone.TryNormalize(from, out var phone)) return BadRequest("The field 'from' is not a valid phone number.", "from");
         var to = Field("to") is { Length: > 0 } t ? t : options.Sender ?? "";
-        var text = fields.TryGetValue("text", out var rawText) ? KannelText.DecodeText(rawText, Field("coding"), Field("charset")) : "";
+        var text = fields!.TryGetValue("text", out var rawText) ? KannelText.DecodeText(rawText, Field("coding"), Field("charset")) : "";
         var id = Field("id") is { Length: > 0 } i ? i : null;
 
         var result = await services.Engine.HandleAsync(
@@ -80,8 +81,9 @@ public static class KannelEndpoints
         HttpContext context, IOptionsMonitor<KannelOptions> options, IStatusEvents sink, TimeProvider clock)
     {
         if (Refuse(context, options.CurrentValue) is { } refusal) return refusal;
-        var fields = await ReadFieldsAsync(context.Request, context.RequestAborted);
-        string Field(string name) => fields.TryGetValue(name, out var raw) ? Uri.UnescapeDataString(raw.Replace('+', ' ')).Trim() : "";
+        var (fields, problem) = await ReadFieldsAsync(context, options.CurrentValue);
+        if (problem is not null) return problem;
+        string Field(string name) => fields!.TryGetValue(name, out var raw) ? Uri.UnescapeDataString(raw.Replace('+', ' ')).Trim() : "";
 
         var id = Field("id");
         if (id.Length == 0) return BadRequest("The field 'id' is required.", "id");
@@ -117,17 +119,27 @@ public static class KannelEndpoints
             : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Missing or wrong Kannel secret.");
     }
 
-    /// <summary>Query fields, overridden by form fields on a form POST; values still percent-encoded.</summary>
-    private static async Task<Dictionary<string, string>> ReadFieldsAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Query fields, overridden by form fields on a form POST; values still percent-encoded. A body is read only up to
+    /// <see cref="KannelOptions.MaxBodyBytes"/> (413) and only as a url-encoded form: smsbox never sends multipart (415).
+    /// </summary>
+    private static async Task<(Dictionary<string, string>? Fields, ProblemHttpResult? Problem)> ReadFieldsAsync(HttpContext context, KannelOptions options)
     {
+        var request = context.Request;
         var fields = KannelText.RawPairs(request.QueryString.Value);
-        if (HttpMethods.IsPost(request.Method) && request.HasFormContentType)
-        {
-            using var reader = new StreamReader(request.Body, System.Text.Encoding.Latin1);
-            foreach (var (name, value) in KannelText.RawPairs(await reader.ReadToEndAsync(cancellationToken)))
-                fields[name] = value;
-        }
-        return fields;
+        if (fields is null) return (null, WebhookForm.TooManyFields());
+        if (!HttpMethods.IsPost(request.Method) || !request.HasFormContentType) return (fields, null);
+        if (!WebhookForm.IsForm(request))
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported body",
+                detail: "Send the fields in the query string or as an application/x-www-form-urlencoded body.",
+                extensions: new Dictionary<string, object?> { ["field"] = "body" }));
+
+        var (body, tooLarge) = await WebhookBody.ReadAsync(context, options.MaxBodyBytes);
+        if (tooLarge is not null) return (null, tooLarge);
+        // Latin-1 maps each byte to one char, so percent-escapes and raw bytes survive for DecodeText to judge.
+        if (KannelText.RawPairs(System.Text.Encoding.Latin1.GetString(body!)) is not { } posted) return (null, WebhookForm.TooManyFields());
+        foreach (var (name, value) in posted) fields[name] = value;
+        return (fields, null);
     }
 
     private static ProblemHttpResult BadRequest(string detail, string field) =>

@@ -32,6 +32,9 @@ public sealed class KannelOptions
 
     public KannelReplyMode ReplyMode { get; set; } = KannelReplyMode.Inline;
 
+    /// <summary>Largest form body read from smsbox (an SMS is at most a few kilobytes even concatenated), else 413.</summary>
+    public int MaxBodyBytes { get; set; } = 64 * 1024;
+
     /// <summary>Retries of sendsms on 503 "Temporal failure" and network errors.</summary>
     public int MaxRetries { get; set; } = 3;
 

@@ -12,13 +12,16 @@ internal static class KannelText
     /// <summary>
     /// Form/query pairs with the values left percent-encoded, so the text's bytes can be decoded by what
     /// Kannel says they are rather than by ASP.NET's UTF-8 guess.
+    /// Null when there are more than <see cref="WebhookForm.MaxFields"/> pairs.
     /// </summary>
-    public static Dictionary<string, string> RawPairs(string? encoded)
+    public static Dictionary<string, string>? RawPairs(string? encoded)
     {
         var pairs = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (string.IsNullOrEmpty(encoded)) return pairs;
+        var count = 0;
         foreach (var part in encoded.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
+            if (++count > WebhookForm.MaxFields) return null;
             var eq = part.IndexOf('=');
             var name = Uri.UnescapeDataString((eq < 0 ? part : part[..eq]).Replace('+', ' '));
             pairs[name] = eq < 0 ? "" : part[(eq + 1)..];
@@ -68,16 +71,21 @@ internal static class KannelText
         if (ucs2 && bytes.Length % 2 == 0 && (utf8 is null || utf8.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))))
             return Encoding.BigEndianUnicode.GetString(bytes);
         if (utf8 is not null) return utf8;
-        try
-        {
-            if (!string.IsNullOrEmpty(charset)) return Encoding.GetEncoding(charset).GetString(bytes);
-        }
-        catch (ArgumentException)
-        {
-            // Unknown charset name: fall through to Latin-1, which maps every byte.
-        }
-        return Encoding.Latin1.GetString(bytes);
+        return (DeclaredCharset(charset) ?? Encoding.Latin1).GetString(bytes);
     }
+
+    /// <summary>
+    /// The charsets smsbox names in <c>%C</c> (protocols.md §8) that .NET decodes without throwing; any other name
+    /// (UTF-7 throws NotSupportedException, EBCDIC and code pages are not registered) falls back to Latin-1, which maps
+    /// every byte. Never <c>Encoding.GetEncoding(name)</c> on a name from the request.
+    /// </summary>
+    private static Encoding? DeclaredCharset(string? charset) => charset?.Trim().ToUpperInvariant() switch
+    {
+        "UTF-16BE" or "UCS-2" or "UCS-2BE" => Encoding.BigEndianUnicode,
+        "UTF-16LE" or "UTF-16" or "UCS-2LE" => Encoding.Unicode,
+        "US-ASCII" or "ASCII" => Encoding.ASCII,
+        _ => null,
+    };
 
     /// <summary>Replies as SMS text: each reply's text with its options on their own lines, replies separated by a blank line.</summary>
     public static string Render(IEnumerable<Reply> replies) =>

@@ -117,7 +117,7 @@ public sealed class TwilioSender(
         var text = json?.TryGetProperty("message", out var m) == true ? m.GetString() : response.ReasonPhrase;
         var errorCode = code?.ToString() ?? ((int)response.StatusCode).ToString();
         logger.LogWarning("Twilio refused a message to {To}: HTTP {Status}, code {Code}: {Message}",
-            PhoneNumbers.Mask(message.To), (int)response.StatusCode, errorCode, text);
+            PhoneNumbers.Mask(message.To), (int)response.StatusCode, errorCode, Observability.RequestLogPrivacy.RedactNumbers(text));
 
         if (code == OptedOutCode) return new SendOutcome("opted_out", null, errorCode, text);
         // The resilience handler already retried these; a later attempt (another alert batch) may still succeed.

@@ -47,7 +47,9 @@ public static class TwilioSignatureFilter
         if (!valid)
         {
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TwilioSignatureFilter))
-                .LogWarning("Rejected a Twilio webhook with a {State} signature for {Url}", signature.Length == 0 ? "missing" : "invalid", url);
+                .LogWarning("Rejected a Twilio webhook with a {State} signature for {Url}", signature.Length == 0 ? "missing" : "invalid",
+                    // Without the query string: it is the caller's, and may carry anything (numbers, secrets).
+                    url.Split('?', 2)[0]);
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status403Forbidden,
                 title: "Invalid Twilio signature",

@@ -12,12 +12,13 @@ public sealed class AfricasTalkingUssdFormat : IUssdFormat
 
     public string Name => FormatName;
 
-    public async Task<UssdParseResult> ParseAsync(HttpRequest request, CancellationToken cancellationToken)
+    public UssdParseResult Parse(HttpRequest request, byte[] body)
     {
-        if (!request.HasFormContentType) return UssdParseResult.Invalid("body", "Expected an application/x-www-form-urlencoded body.");
-        var form = await request.ReadFormAsync(cancellationToken);
+        if (!WebhookForm.IsForm(request)) return UssdParseResult.Invalid("body", "Expected an application/x-www-form-urlencoded body.");
+        if (WebhookForm.Parse(body) is not { } form)
+            return UssdParseResult.Invalid("body", $"A form may carry at most {WebhookForm.MaxFields} fields.");
 
-        string Field(string name) => form[name].ToString().Trim();
+        string Field(string name) => form[name].Trim();
         var sessionId = Field("sessionId");
         var phone = Field("phoneNumber");
         var serviceCode = Field("serviceCode");
@@ -29,7 +30,7 @@ public sealed class AfricasTalkingUssdFormat : IUssdFormat
 
         // text = "" on the first hop, then "1*2*500": the newest input is the last segment, the hop index the count.
         // A '*' the citizen types is indistinguishable from the separator; the last segment is still what they sent last.
-        var text = form["text"].ToString();
+        var text = form["text"];
         var segments = text.Length == 0 ? [] : text.Split('*');
         var latest = segments.Length == 0 ? "" : segments[^1];
         var network = Field("networkCode");

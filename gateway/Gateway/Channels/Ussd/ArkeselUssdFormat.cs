@@ -14,17 +14,19 @@ public sealed class ArkeselUssdFormat : IUssdFormat
 
     public string Name => FormatName;
 
-    public async Task<UssdParseResult> ParseAsync(HttpRequest request, CancellationToken cancellationToken)
+    public UssdParseResult Parse(HttpRequest request, byte[] raw)
     {
         JsonElement body;
+        if (!System.Text.Unicode.Utf8.IsValid(raw)) return UssdParseResult.Invalid("body", "The body is not valid UTF-8.");
         try
         {
-            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            // Invalid UTF-8 and nesting deeper than the reader's default 64 levels are JsonExceptions too.
+            using var document = JsonDocument.Parse(raw);
             body = document.RootElement.Clone();
         }
         catch (JsonException)
         {
-            return UssdParseResult.Invalid("body", "Expected a JSON object.");
+            return UssdParseResult.Invalid("body", "Expected a JSON object (UTF-8).");
         }
         if (body.ValueKind != JsonValueKind.Object) return UssdParseResult.Invalid("body", "Expected a JSON object.");
 
@@ -63,7 +65,7 @@ public sealed class ArkeselUssdFormat : IUssdFormat
     private static string Text(JsonElement body, string name) =>
         body.TryGetProperty(name, out var value) ? value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString()!.Trim(),
+            JsonValueKind.String => JsonStrings.Read(value).Trim(),
             JsonValueKind.Number => value.GetRawText(),
             _ => "",
         } : "";
@@ -71,5 +73,5 @@ public sealed class ArkeselUssdFormat : IUssdFormat
     // Some aggregators send booleans as strings ("true"); accept both.
     private static bool Flag(JsonElement body, string name) =>
         body.TryGetProperty(name, out var value) && (value.ValueKind == JsonValueKind.True
-            || (value.ValueKind == JsonValueKind.String && bool.TryParse(value.GetString(), out var b) && b));
+            || (value.ValueKind == JsonValueKind.String && bool.TryParse(JsonStrings.Read(value), out var b) && b));
 }

@@ -9,7 +9,9 @@ public interface IUssdFormat
     /// <summary>The name routes refer to in configuration (<c>Ussd:&lt;route&gt;:Format</c>).</summary>
     string Name { get; }
 
-    Task<UssdParseResult> ParseAsync(HttpRequest request, CancellationToken cancellationToken);
+    /// <param name="request">The request, for its headers (the body is already read).</param>
+    /// <param name="body">The body, read within the route's size limit.</param>
+    UssdParseResult Parse(HttpRequest request, byte[] body);
 
     /// <param name="request">The parsed request, for formats that echo request fields back.</param>
     IResult Render(UssdRequest request, UssdScreen screen);

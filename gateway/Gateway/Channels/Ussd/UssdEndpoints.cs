@@ -11,13 +11,19 @@ namespace Gateway.Channels.Ussd;
 /// </summary>
 public static class UssdEndpoints
 {
+    /// <summary>
+    /// The largest USSD request read. A hop is a few short fields; Africa's Talking's <c>text</c> holds every input of a
+    /// session of at most ~3 minutes (182 characters a screen): a few kilobytes at worst.
+    /// </summary>
+    public const int MaxBodyBytes = 16 * 1024;
+
     public static IEndpointRouteBuilder MapUssdWebhooks(this IEndpointRouteBuilder app)
     {
         var routes = app.ServiceProvider.GetRequiredService<UssdRoutes>();
         var logger = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(UssdEndpoints));
         var environment = app.ServiceProvider.GetRequiredService<IHostEnvironment>();
         foreach (var (name, route) in routes.All)
-            if (IsOpenOutsideDevelopment(route, environment))
+            if (route.Enabled && IsOpenOutsideDevelopment(route, environment))
                 logger.LogWarning("USSD route {Route} accepts any caller: set its Key or AllowedIps under Ussd:<route>", name);
 
         var group = app.MapGroup("/webhooks").WithTags("USSD").DisableAntiforgery();
@@ -44,7 +50,9 @@ public static class UssdEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "USSD route misconfigured",
                 detail: $"Unknown USSD format '{route.Format}' for route '{routeName}'.");
 
-        var parsed = await format.ParseAsync(context.Request, context.RequestAborted);
+        var (body, tooLarge) = await WebhookBody.ReadAsync(context, MaxBodyBytes);
+        if (tooLarge is not null) return tooLarge;
+        var parsed = format.Parse(context.Request, body!);
         if (parsed.Request is null) return BadRequest(parsed.Detail!, parsed.InvalidField!);
 
         var screen = await services.Handler.HandleAsync(route.Provider!, parsed.Request.Hop, context.RequestAborted);
@@ -59,26 +67,42 @@ public static class UssdEndpoints
     private static async Task<Results<Ok, ProblemHttpResult>> HandleAfricasTalkingEndAsync(
         HttpContext context, UssdRoutes routes, UssdSessionOutcomes outcomes, ILogger<UssdSessionOutcomes> logger)
     {
-        routes.TryGet(UssdRoutes.AfricasTalking, out var route);
+        if (!routes.TryGet(UssdRoutes.AfricasTalking, out var route)) return TypedResults.Problem(statusCode: 404, title: "Not found");
         if (!UssdRoutes.Allows(route, context))
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
                 detail: "The caller is not allowed on this USSD route.");
-        if (!context.Request.HasFormContentType) return BadRequest("Expected an application/x-www-form-urlencoded body.", "body");
+        if (!WebhookForm.IsForm(context.Request)) return BadRequest("Expected an application/x-www-form-urlencoded body.", "body");
+        var (body, tooLarge) = await WebhookBody.ReadAsync(context, MaxBodyBytes);
+        if (tooLarge is not null) return tooLarge;
+        if (WebhookForm.Parse(body) is not { } form) return WebhookForm.TooManyFields();
 
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        var sessionId = form["sessionId"].ToString();
+        var sessionId = form["sessionId"];
         if (sessionId.Length == 0) return BadRequest("The field 'sessionId' is required.", "sessionId");
 
-        var status = form["status"].ToString() is { Length: > 0 } s ? s : "Unknown";
-        var duration = TimeSpan.FromMilliseconds(long.TryParse(form["durationInMillis"], out var ms) ? ms : 0);
-        var hops = int.TryParse(form["hopsCount"], out var h) ? h : 0;
-        var error = form["errorMessage"].ToString() is { Length: > 0 } e ? e : null;
+        var status = UssdSessionOutcomes.Known(form["status"]);
+        if (!TryReadDuration(form["durationInMillis"], out var duration))
+            return BadRequest($"The field 'durationInMillis' must be a whole number of milliseconds from 0 to {MaxDuration.TotalMilliseconds:0}.", "durationInMillis");
+        var hops = int.TryParse(form["hopsCount"], out var h) && h >= 0 ? h : 0;
+        var error = form["errorMessage"] is { Length: > 0 } e ? e[..Math.Min(e.Length, 200)] : null;
         outcomes.Record(new UssdSessionEnded(route.Provider!, sessionId, status, duration, hops, error));
         logger.LogInformation(
             "USSD session {SessionId} of {Phone} on {ServiceCode} ended: {Status} after {Hops} hops in {DurationMs} ms {Error}",
-            sessionId, PhoneNumbers.Mask(form["phoneNumber"].ToString()), form["serviceCode"].ToString(), status, hops,
+            sessionId, PhoneNumbers.Mask(form["phoneNumber"]), form["serviceCode"], status, hops,
             (long)duration.TotalMilliseconds, error);
         return TypedResults.Ok();
+    }
+
+    /// <summary>Far longer than any USSD session (operators end them after ~3 minutes); a bound TimeSpan can hold.</summary>
+    private static readonly TimeSpan MaxDuration = TimeSpan.FromDays(1);
+
+    /// <summary>Absent is 0 (AT omits it on some failures); present, it must be a duration a session can have.</summary>
+    private static bool TryReadDuration(string raw, out TimeSpan duration)
+    {
+        duration = TimeSpan.Zero;
+        if (raw.Length == 0) return true;
+        if (!long.TryParse(raw, out var ms) || ms < 0 || ms > MaxDuration.TotalMilliseconds) return false;
+        duration = TimeSpan.FromMilliseconds(ms);
+        return true;
     }
 
     private static ProblemHttpResult BadRequest(string detail, string field) =>

@@ -20,6 +20,9 @@ public sealed class UssdRouteOptions
     /// <summary>Comma-separated caller IP addresses (the aggregator's published egress addresses).</summary>
     public string? AllowedIps { get; set; }
 
+    /// <summary>False turns the route off (404): the built-in routes exist unless disabled, and production refuses an open one.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>Provider name given to the engine (<see cref="Conversations.InboundMessage.Provider"/>); defaults to the route name in lower case.</summary>
     public string? Provider { get; set; }
 }
@@ -47,7 +50,8 @@ public sealed class UssdRoutes
 
     public IEnumerable<KeyValuePair<string, UssdRouteOptions>> All => _routes;
 
-    public bool TryGet(string name, out UssdRouteOptions route) => _routes.TryGetValue(name, out route!);
+    /// <summary>An enabled route by name.</summary>
+    public bool TryGet(string name, out UssdRouteOptions route) => _routes.TryGetValue(name, out route!) && route.Enabled;
 
     /// <summary>True when the caller may use the route: the key matches (constant time) and the address is allowed, for whichever is configured.</summary>
     public static bool Allows(UssdRouteOptions route, HttpContext context)

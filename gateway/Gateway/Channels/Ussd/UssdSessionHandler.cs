@@ -28,7 +28,8 @@ public sealed class UssdSessionHandler(
     public async Task<UssdScreen> HandleAsync(string provider, UssdHop hop, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var input = (hop.LatestInput ?? "").Trim();
+        // Cleaned here too, not only by the engine: the input is kept in the session to recognise a retry.
+        var input = Text.InboundText.Clean(hop.LatestInput).Trim();
         var state = await store.GetAsync(hop.SessionId, cancellationToken);
 
         if (state is not null && IsRetry(hop, input, state, now))

@@ -15,6 +15,13 @@ public sealed class UssdSessionOutcomes
 {
     public const string MeterName = "Gateway.Ussd";
 
+    /// <summary>The status counted for anything but Africa's Talking's documented ones (protocols.md §5).</summary>
+    public const string OtherStatus = "Other";
+
+    // The status comes from the request: counting it as sent would let any caller grow the totals and the metric's
+    // series without bound (10,000 made-up statuses held ~120 MB), so only the documented values are kept.
+    private static readonly string[] KnownStatuses = ["Success", "Incomplete", "Failed"];
+
     private readonly ConcurrentDictionary<(string Provider, string Status), long> _counts = new();
     private readonly Counter<long> _ended;
     private readonly Histogram<double> _duration;
@@ -30,6 +37,7 @@ public sealed class UssdSessionOutcomes
 
     public void Record(UssdSessionEnded ended)
     {
+        ended = ended with { Status = Known(ended.Status) };
         var provider = new KeyValuePair<string, object?>("provider", ended.Provider);
         var status = new KeyValuePair<string, object?>("status", ended.Status);
         _ended.Add(1, provider, status);
@@ -37,6 +45,10 @@ public sealed class UssdSessionOutcomes
         _hops.Record(ended.Hops, provider, status);
         _counts.AddOrUpdate((ended.Provider, ended.Status), 1, (_, n) => n + 1);
     }
+
+    /// <summary>The documented status as AT spells it, whatever its case, or <see cref="OtherStatus"/>.</summary>
+    public static string Known(string status) =>
+        Array.Find(KnownStatuses, s => s.Equals(status, StringComparison.OrdinalIgnoreCase)) ?? OtherStatus;
 
     /// <summary>Sessions ended so far in this process for a provider and status.</summary>
     public long Count(string provider, string status) => _counts.GetValueOrDefault((provider, status));

@@ -18,6 +18,8 @@ public static class WhatsAppCloudPayload
 {
     public static (IReadOnlyList<CloudMessage> Messages, IReadOnlyList<CloudStatus> Statuses) Parse(ReadOnlySpan<byte> body)
     {
+        // The reader does not validate UTF-8 inside strings it is not asked to read; Meta sends UTF-8 (RFC 8259 §8.1).
+        if (!System.Text.Unicode.Utf8.IsValid(body)) throw new JsonException("The webhook body is not valid UTF-8.");
         var reader = new Utf8JsonReader(body);
         using var document = JsonDocument.ParseValue(ref reader);
         var messages = new List<CloudMessage>();
@@ -48,9 +50,8 @@ public static class WhatsAppCloudPayload
                     var id = String(status, "id");
                     var state = String(status, "status");
                     if (id is null || state is null) continue;
-                    var error = Array(status, "errors").Select(e => e.TryGetProperty("code", out var c) ? c.ToString() : null).FirstOrDefault();
-                    DateTimeOffset? at = long.TryParse(String(status, "timestamp"), out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
-                    statuses.Add(new CloudStatus(id, state, String(status, "recipient_id"), error, at));
+                    var error = Array(status, "errors").Select(e => String(e, "code")).FirstOrDefault();
+                    statuses.Add(new CloudStatus(id, state, String(status, "recipient_id"), error, UnixTime(String(status, "timestamp"))));
                 }
             }
         }
@@ -82,6 +83,13 @@ public static class WhatsAppCloudPayload
         }
     }
 
+    /// <summary>Meta's Unix-seconds timestamp; null (the handler uses the time received) when absent or out of range.</summary>
+    private static DateTimeOffset? UnixTime(string? seconds) =>
+        long.TryParse(seconds, out var value)
+        && value >= DateTimeOffset.MinValue.ToUnixTimeSeconds() && value <= DateTimeOffset.MaxValue.ToUnixTimeSeconds()
+            ? DateTimeOffset.FromUnixTimeSeconds(value)
+            : null;
+
     private static IEnumerable<JsonElement> Array(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array
             ? array.EnumerateArray()
@@ -92,6 +100,6 @@ public static class WhatsAppCloudPayload
 
     private static string? String(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
-            ? value.ValueKind switch { JsonValueKind.String => value.GetString(), JsonValueKind.Number => value.GetRawText(), _ => null }
+            ? value.ValueKind switch { JsonValueKind.String => Channels.JsonStrings.Read(value), JsonValueKind.Number => value.GetRawText(), _ => null }
             : null;
 }

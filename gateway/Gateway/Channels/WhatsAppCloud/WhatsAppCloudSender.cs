@@ -73,7 +73,7 @@ public sealed class WhatsAppCloudSender(
             var code = error?["code"]?.ToString() ?? ((int)response.StatusCode).ToString();
             var text = error?["message"]?.ToString() ?? response.ReasonPhrase;
             logger.LogWarning("Graph API refused a message to {To}: HTTP {Status}, code {Code}: {Message}",
-                PhoneNumbers.Mask(message.To), (int)response.StatusCode, code, text);
+                PhoneNumbers.Mask(message.To), (int)response.StatusCode, code, Observability.RequestLogPrivacy.RedactNumbers(text));
             var retryable = (int)response.StatusCode == 429 || (int)response.StatusCode >= 500;
             return new SendOutcome("failed", null, code, text, retryable);
         }
