@@ -6,6 +6,7 @@ using Gateway.Channels.Kannel;
 using Gateway.Channels.Twilio;
 using Gateway.Channels.Ussd;
 using Gateway.Channels.WhatsAppCloud;
+using Gateway.Components.Console;
 using Gateway.Conversations;
 using Gateway.Hosting;
 using Gateway.Observability;
@@ -28,6 +29,7 @@ builder.AddUssdChannels();
 builder.AddKannelChannel();
 builder.AddTwilioChannel();
 builder.AddWhatsAppCloudChannel();
+builder.AddConsole();
 
 var app = builder.Build();
 
@@ -45,6 +47,7 @@ app.MapUssdWebhooks();
 app.MapKannelWebhooks();
 app.MapTwilioWebhooks();
 app.MapWhatsAppCloudWebhooks();
+app.MapConsole();
 
 app.Run();
 
