@@ -48,7 +48,8 @@ public static class SimulatorApi
         return app;
     }
 
-    private static async Task<Results<Ok<SimulatorReply>, ProblemHttpResult>> SendAsync(
+    /// <summary>One message from a simulated phone (also called by the console's simulator page).</summary>
+    public static async Task<Results<Ok<SimulatorReply>, ProblemHttpResult>> SendAsync(
         SimulatorMessage body, HttpContext http, IConversationEngine engine, UssdSessionHandler ussd, IUssdSessionStore ussdSessions,
         Contacts.ContactIds contactIds, CancellationToken cancellationToken)
     {

@@ -31,10 +31,10 @@ public static class ConsoleEndpoints
         commune.MapPost("/polls/check", Pages.Polls.PollFragments.CheckAsync);
         commune.MapGet("/polls/{id}/live", Pages.Polls.PollFragments.LiveAsync);
         commune.MapGet("/polls/{id}/results.csv", Pages.Polls.PollFragments.CsvAsync);
-        //commune.MapPost("/alerts/preview", AlertFragments.PreviewAsync);
-        //commune.MapGet("/alerts/{id}/live", AlertFragments.LiveAsync);
-        //commune.MapPost("/simulator/send", SimulatorFragments.SendAsync);
-        //commune.MapGet("/simulator/side", SimulatorFragments.SideAsync);
+        commune.MapPost("/alerts/preview", Pages.Alerts.AlertFragments.PreviewAsync);
+        commune.MapGet("/alerts/{id}/live", Pages.Alerts.AlertFragments.LiveAsync);
+        commune.MapPost("/simulator/send", Pages.Simulator.SimulatorFragments.SendAsync);
+        commune.MapGet("/simulator/side", Pages.Simulator.SimulatorFragments.SideAsync);
     }
 
     /// <summary>A component rendered to an HTML string (for a server-sent event, whose data is text).</summary>

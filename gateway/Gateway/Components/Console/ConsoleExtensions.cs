@@ -10,6 +10,9 @@ public static class ConsoleExtensions
 {
     public const string PricePerSegmentSetting = "Console:PricePerSegmentMad";
 
+    /// <summary>An order of magnitude for a Moroccan SMS segment, to be set per contract (<c>Console:PricePerSegmentMad</c>).</summary>
+    public const decimal DefaultPricePerSegmentMad = 0.25m;
+
     public static WebApplicationBuilder AddConsole(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents();
