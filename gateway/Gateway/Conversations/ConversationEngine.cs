@@ -73,7 +73,7 @@ public sealed class ConversationEngine(
             var result = new StepResult(step.Replies(contact.Language ?? Languages.French), open, contactId);
             ReplyOutbox.Add(step, result);
             var processed = message.ProviderMessageId is { } pid ? new ProcessedMessage(pid, result) : null;
-            var commit = new ContactCommit(contactId, stored?.Version ?? ContactVersions.Absent, contact, step.Events, step.Counters, processed);
+            var commit = new ContactCommit(contactId, stored?.Version ?? ContactVersions.Absent, contact, step.Events, step.Counters, processed, step.Feedback);
             switch (await store.CommitAsync(commit, cancellationToken))
             {
                 case CommitOutcome.Committed:

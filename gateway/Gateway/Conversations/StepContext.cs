@@ -28,6 +28,12 @@ public sealed class StepContext(ContactState contact, InboundMessage message, Da
     public IReadOnlyList<CounterIncrement> Counters => _counters;
     public bool HasSaid => _texts.Count > 0;
 
+    /// <summary>A report this step files on the commune's desk, committed with the step (one per step).</summary>
+    public Feedback.FeedbackReport? Feedback { get; private set; }
+
+    public void File(Feedback.FeedbackReport report) =>
+        Feedback = Feedback is null ? report : throw new InvalidOperationException("A step files at most one report.");
+
     public void Say(string text, string language)
     {
         _texts.Add(text);

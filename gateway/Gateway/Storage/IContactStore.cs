@@ -62,13 +62,20 @@ public sealed record StoredContact(ContactState State, long Version);
 /// <param name="Events">Bus events caused by this step, appended to the outbox in the same atomic write.</param>
 /// <param name="Counters">Live tallies to bump in the same atomic write (poll results, commune counters).</param>
 /// <param name="Processed">Idempotency record for the provider message id, when there is one.</param>
+/// <param name="Feedback">
+/// A report the step filed on the commune's desk, created in the same atomic write. Its reference must be new: when it
+/// exists already the commit is a <see cref="CommitOutcome.Conflict"/> (nothing written), and the step is decided again
+/// with a fresh reference. Its reference is drawn in the contact's shard (<see cref="Conversations.Actions.FeedbackReferences"/>),
+/// so the record lives in the contact's Redis Cluster slot.
+/// </param>
 public sealed record ContactCommit(
     string ContactId,
     long ExpectedVersion,
     ContactState State,
     IReadOnlyList<OutboxEvent> Events,
     IReadOnlyList<CounterIncrement> Counters,
-    ProcessedMessage? Processed);
+    ProcessedMessage? Processed,
+    Feedback.FeedbackReport? Feedback = null);
 
 /// <summary>A bus event waiting in the outbox. <paramref name="MessageId"/> is deterministic so consumers can de-duplicate.</summary>
 /// <param name="MessageType">Contract type name, e.g. <c>FeedbackReceived</c> (namespace Gateway.Contracts).</param>

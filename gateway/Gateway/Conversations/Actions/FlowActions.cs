@@ -1,5 +1,7 @@
 using Gateway.Contracts;
 using Gateway.Conversations.Flows;
+using Gateway.Feedback;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Conversations.Actions;
 
@@ -7,7 +9,7 @@ namespace Gateway.Conversations.Actions;
 /// What <c>action</c> nodes do. Each action changes the contact's state and records its events on the step,
 /// so that both are committed together (or not at all).
 /// </summary>
-public sealed class FlowActions(FeedbackReferences references, IEnumerable<IFlowAction> extensions)
+public sealed class FlowActions(FeedbackReferences references, IOptions<FeedbackOptions> feedbackOptions, IEnumerable<IFlowAction> extensions)
 {
     private readonly Dictionary<string, IFlowAction> _extensions = extensions.ToDictionary(a => a.Name, StringComparer.Ordinal);
 
@@ -94,21 +96,18 @@ public sealed class FlowActions(FeedbackReferences references, IEnumerable<IFlow
     private void SubmitFeedback(StepContext step, Dictionary<string, string> vars)
     {
         var contact = step.Contact;
-        var reference = references.Next();
+        // Drawn again when the step is decided again: a reference the store already holds makes the commit a conflict.
+        var reference = references.Next(contact.ContactId);
         vars["reference"] = reference;
         var place = vars.GetValueOrDefault("place");
         if (place is "skip") place = null;
         var category = vars.GetValueOrDefault("category") ?? "other";
-        step.Publish(new FeedbackReceived(
-                reference,
-                contact.ContactId,
-                contact.Commune,
-                category,
-                vars.GetValueOrDefault("details") ?? "",
-                place,
-                step.Message.Channel.ToWire(),
-                contact.Language ?? Languages.French,
-                step.Now),
+        var text = vars.GetValueOrDefault("details") ?? "";
+        var language = contact.Language ?? Languages.French;
+        var channel = step.Message.Channel.ToWire();
+        step.File(FeedbackReport.Filed(reference, contact.ContactId, contact.Commune, category, text, place, channel, language,
+            step.Now, feedbackOptions.Value.AnswerWithin, simulated: step.Message.Provider == Simulator.SimulatorApi.Provider));
+        step.Publish(new FeedbackReceived(reference, contact.ContactId, contact.Commune, category, text, place, channel, language, step.Now),
             $"{contact.ContactId}:{reference}");
         if (contact.Commune is { } commune) step.Count($"commune:{commune}", $"feedback:{category}");
     }

@@ -12,7 +12,7 @@ namespace Gateway.Storage.Redis;
 /// opt-out policy); idempotency records and their index expire after 48 h; outbox entries are deleted once published.</para>
 /// </summary>
 public sealed partial class RedisStore(IConnectionMultiplexer redis, ILogger<RedisStore> logger, ContactStateCache? cache = null)
-    : IContactStore, IOutboxStore, ICounterStore, IOutboxDeadLetters
+    : IContactStore, IOutboxStore, ICounterStore, IOutboxDeadLetters, Feedback.IFeedbackStore
 {
     private readonly ContactStateCache _cache = cache ?? new ContactStateCache(ContactStateCache.DefaultCapacity);
 
@@ -43,11 +43,21 @@ public sealed partial class RedisStore(IConnectionMultiplexer redis, ILogger<Red
         var id = commit.ContactId;
         var version = ContactVersions.Next(commit.ExpectedVersion);
         var state = StoreJson.SerializeToUtf8Bytes(commit.State);
-        var keys = new RedisKey[3 + commit.Counters.Count];
+        // A step filing a report writes it too (FeedbackScripts.CommitFiling): two more keys, the reference and the report last.
+        var filing = commit.Feedback;
+        if (filing is not null && RedisKeys.Shard(filing.Reference) != RedisKeys.Shard(id))
+            throw new InvalidOperationException($"Report {filing.Reference} is not in the shard of its contact (draw it with FeedbackReferences.Next(contactId)).");
+        var fixedKeys = filing is null ? 3 : 5;
+        var keys = new RedisKey[fixedKeys + commit.Counters.Count];
         keys[0] = RedisKeys.Contact(id);
         keys[1] = RedisKeys.OutboxOf(id);
         keys[2] = RedisKeys.Processed(id, commit.Processed?.ProviderMessageId ?? "");
-        var args = new RedisValue[7 + commit.Events.Count * 4 + commit.Counters.Count * 2];
+        if (filing is not null)
+        {
+            keys[3] = FeedbackKeys.Record(filing.Reference);
+            keys[4] = FeedbackKeys.OfContact(id);
+        }
+        var args = new RedisValue[7 + commit.Events.Count * 4 + commit.Counters.Count * 2 + (filing is null ? 0 : 2)];
         args[0] = commit.ExpectedVersion;
         args[1] = version;
         args[2] = state;
@@ -63,14 +73,19 @@ public sealed partial class RedisStore(IConnectionMultiplexer redis, ILogger<Red
             args[a++] = e.Payload;
             args[a++] = e.CreatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         }
-        var k = 3;
+        var k = fixedKeys;
         foreach (var c in commit.Counters)
         {
             keys[k++] = RedisKeys.CounterOf(id, c.Counter);
             args[a++] = c.Field;
             args[a++] = c.Delta;
         }
-        var reply = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.Commit, keys, args))!;
+        if (filing is not null)
+        {
+            args[a++] = filing.Reference;
+            args[a] = StoreJson.SerializeToUtf8Bytes(filing);
+        }
+        var reply = (RedisResult[])(await Db.ScriptEvaluateAsync(filing is null ? RedisScripts.Commit : FeedbackScripts.CommitFiling, keys, args))!;
         switch ((long)reply[0])
         {
             case RedisScripts.CommitApplied:

@@ -1,0 +1,239 @@
+using System.Globalization;
+using Gateway.Feedback;
+using StackExchange.Redis;
+
+namespace Gateway.Storage.Redis;
+
+/// <summary>
+/// The desk on Redis. A report is one hash in its reference's shard (written with its events by one script); lists read
+/// a commune's sorted sets (<see cref="FeedbackKeys"/>), never SCAN: the smallest index matching an equality filter is
+/// walked in score order in pages, the reports fetched in pipelined batches and checked against the whole query.
+/// </summary>
+public sealed partial class RedisStore
+{
+    private static readonly RedisValue[] FeedbackFields = ["v", "j"];
+
+    /// <summary>Candidates read from an index per round trip.</summary>
+    private const int IndexBatch = 200;
+
+    /// <summary>At most this many candidates are examined per list request; past it the page ends early with a cursor.</summary>
+    private const int ExamineBudget = 5000;
+
+    public Task<StoredFeedback?> GetReportAsync(string reference, CancellationToken cancellationToken) => Guard(async () =>
+    {
+        var values = await Db.HashGetAsync(FeedbackKeys.Record(reference), FeedbackFields);
+        if (values[0].IsNull || values[1].IsNull) return null;
+        return new StoredFeedback(StoreJson.DeserializeUtf8<FeedbackReport>((byte[])values[1]!), (long)values[0]);
+    });
+
+    public Task<bool> TryCreateAsync(FeedbackReport report, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken) => Guard(async () =>
+    {
+        var shard = RedisKeys.Shard(report.Reference);
+        var args = new List<RedisValue> { StoreJson.SerializeToUtf8Bytes(report), report.ContactId ?? report.Reference, events.Count };
+        AddEvents(args, events);
+        var created = (long)(await Db.ScriptEvaluateAsync(FeedbackScripts.Create, [FeedbackKeys.Record(report.Reference), RedisKeys.Outbox(shard)], [.. args])) == 1;
+        if (created && events.Count > 0) MarkDirty(shard);
+        return created;
+    });
+
+    public Task<bool> TryUpdateAsync(FeedbackReport report, long expectedVersion, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken) => Guard(async () =>
+    {
+        var shard = RedisKeys.Shard(report.Reference);
+        var args = new List<RedisValue> { expectedVersion, expectedVersion + 1, StoreJson.SerializeToUtf8Bytes(report), report.ContactId ?? report.Reference, events.Count };
+        AddEvents(args, events);
+        var updated = (long)(await Db.ScriptEvaluateAsync(FeedbackScripts.Update, [FeedbackKeys.Record(report.Reference), RedisKeys.Outbox(shard)], [.. args])) == 1;
+        if (updated && events.Count > 0) MarkDirty(shard);
+        return updated;
+    });
+
+    private static void AddEvents(List<RedisValue> args, IReadOnlyList<OutboxEvent> events)
+    {
+        foreach (var e in events)
+        {
+            args.Add(e.MessageId.ToString("D"));
+            args.Add(e.MessageType);
+            args.Add(e.Payload);
+            args.Add(e.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
+        }
+    }
+
+    public Task<IReadOnlyList<string>> ReferencesOfAsync(string contactId, CancellationToken cancellationToken) => Guard(async () =>
+        (IReadOnlyList<string>)[.. (await Db.SetMembersAsync(FeedbackKeys.OfContact(contactId))).Select(v => v.ToString()).Order(StringComparer.Ordinal)]);
+
+    public Task IndexAsync(FeedbackReport report, CancellationToken cancellationToken) => Guard(async () =>
+    {
+        RedisKey Key(string index) => FeedbackKeys.Index(report.Commune, index);
+        RedisKey[] keys =
+        [
+            Key("all"), Key("kind:" + report.Kind), Key("category:" + report.Category), Key("channel:" + report.Channel), Key("language:" + report.Language),
+            Key("due"), Key("open"), Key("closed"),
+            .. FeedbackStatuses.All.Select(s => Key("status:" + s)),
+            Key("simulated"),
+        ];
+        RedisValue[] args =
+        [
+            report.Reference,
+            report.ReceivedAt.ToUnixTimeMilliseconds(),
+            report.DueAt.ToUnixTimeMilliseconds(),
+            report.IsOpen ? 1 : 0,
+            !report.IsOpen && !report.Purged && report.ClosedAt is { } closed ? closed.ToUnixTimeMilliseconds() : RedisValue.EmptyString,
+            FeedbackStatuses.All.ToList().IndexOf(report.Status) + 1,
+            report.Simulated ? 1 : 0,
+        ];
+        await Db.ScriptEvaluateAsync(FeedbackScripts.Index, keys, args);
+    });
+
+    public Task<IReadOnlyList<string>> ClosedBeforeAsync(string? commune, DateTimeOffset closedBefore, int max, CancellationToken cancellationToken) => Guard(async () =>
+        (IReadOnlyList<string>)[.. (await Db.SortedSetRangeByScoreAsync(FeedbackKeys.Index(commune, "closed"), double.NegativeInfinity,
+            closedBefore.ToUnixTimeMilliseconds(), Exclude.Stop, Order.Ascending, 0, max)).Select(v => v.ToString())]);
+
+    public Task<FeedbackStats> StatsAsync(IReadOnlyList<string?> communes, IReadOnlyList<string> categories, DateTimeOffset now, CancellationToken cancellationToken) => Guard(async () =>
+    {
+        var db = Db;
+        var nowMs = now.ToUnixTimeMilliseconds();
+        async Task<long> SumAsync(Func<string?, Task<long>> read) => (await Task.WhenAll(communes.Select(read))).Sum();
+        async Task<Dictionary<string, long>> ByAsync(IEnumerable<string> values, string prefix)
+        {
+            var list = values.ToList();
+            var counts = await Task.WhenAll(list.Select(v => SumAsync(c => db.SortedSetLengthAsync(FeedbackKeys.Index(c, prefix + v)))));
+            return list.Zip(counts).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+        }
+        var total = SumAsync(c => db.SortedSetLengthAsync(FeedbackKeys.Index(c, "all")));
+        var open = SumAsync(c => db.SortedSetLengthAsync(FeedbackKeys.Index(c, "open")));
+        var overdue = SumAsync(c => db.SortedSetLengthAsync(FeedbackKeys.Index(c, "open"), double.NegativeInfinity, nowMs));
+        var byStatus = ByAsync(FeedbackStatuses.All, "status:");
+        var byKind = ByAsync(FeedbackKinds.All, "kind:");
+        var byCategory = ByAsync(categories, "category:");
+        var byChannel = ByAsync(FeedbackChannels.All, "channel:");
+        return new FeedbackStats(await total, await open, await overdue, await byStatus, await byKind, await byCategory, await byChannel);
+    });
+
+    public Task<FeedbackPage> ListAsync(FeedbackQuery query, CancellationToken cancellationToken) => Guard(async () =>
+    {
+        var db = Db;
+        var readers = new List<IndexReader>();
+        foreach (var commune in query.Communes)
+            readers.Add(await IndexReader.OpenAsync(db, commune, query));
+        foreach (var reader in readers) await reader.FillAsync();
+
+        var page = new List<FeedbackReport>(query.Limit);
+        var examined = 0;
+        (double Score, string Reference)? last = null;
+        while (page.Count < query.Limit && examined < ExamineBudget)
+        {
+            // The next candidates in the query's order across communes, a batch at a time.
+            var batch = new List<(double Score, string Reference)>(IndexBatch);
+            while (batch.Count < Math.Min(IndexBatch, query.Limit - page.Count + 50))
+            {
+                IndexReader? best = null;
+                foreach (var r in readers)
+                    if (r.Head is { } h && (best is null || Before(query, h, best.Head!.Value))) best = r;
+                if (best is null) break;
+                batch.Add(best.Head!.Value);
+                await best.AdvanceAsync();
+            }
+            if (batch.Count == 0) return new FeedbackPage(page, null);
+
+            var reads = batch.Select(c => db.HashGetAsync(FeedbackKeys.Record(c.Reference), "j")).ToArray();
+            var jsons = await Task.WhenAll(reads);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                examined++;
+                last = batch[i];
+                if (jsons[i].IsNull) continue;
+                var report = StoreJson.DeserializeUtf8<FeedbackReport>((byte[])jsons[i]!);
+                if (!query.Matches(report)) continue;
+                page.Add(report);
+                if (page.Count == query.Limit)
+                {
+                    var more = i < batch.Count - 1 || readers.Any(r => r.Head is not null);
+                    return new FeedbackPage(page, more ? new FeedbackCursor(batch[i].Score, batch[i].Reference).Encode() : null);
+                }
+            }
+        }
+        var exhausted = readers.All(r => r.Head is null);
+        return new FeedbackPage(page, exhausted || last is null ? null : new FeedbackCursor(last.Value.Score, last.Value.Reference).Encode());
+    });
+
+    private static bool Before(FeedbackQuery query, (double Score, string Reference) a, (double Score, string Reference) b)
+    {
+        var order = a.Score.CompareTo(b.Score);
+        if (order == 0) order = string.CompareOrdinal(a.Reference, b.Reference);
+        return query.Descending ? order > 0 : order < 0;
+    }
+
+    /// <summary>Walks one commune's narrowest index for a query, in the query's order, from its cursor on.</summary>
+    private sealed class IndexReader
+    {
+        private readonly IDatabase _db;
+        private readonly RedisKey _key;
+        private readonly double _min, _max;
+        private readonly FeedbackQuery _query;
+        private readonly Queue<(double, string)> _buffer = new();
+        private long _skip;
+        private bool _exhausted;
+
+        private IndexReader(IDatabase db, RedisKey key, double min, double max, FeedbackQuery query)
+        {
+            (_db, _key, _min, _max, _query) = (db, key, min, max, query);
+        }
+
+        public (double Score, string Reference)? Head => _buffer.Count > 0 ? _buffer.Peek() : null;
+
+        public static async Task<IndexReader> OpenAsync(IDatabase db, string? commune, FeedbackQuery q)
+        {
+            double min = double.NegativeInfinity, max = double.PositiveInfinity;
+            RedisKey key;
+            if (q.Sort == FeedbackSort.Due)
+            {
+                // Scored by due date: every report, or only open ones when asking for the overdue.
+                key = FeedbackKeys.Index(commune, q.Overdue == true ? "open" : "due");
+                if (q.Overdue == true) max = q.Now.ToUnixTimeMilliseconds();
+            }
+            else
+            {
+                // Scored by received date: the smallest set among the equality filters (one pipelined ZCARD each).
+                var candidates = new List<string> { "all" };
+                if (q.Status is { } s) candidates.Add("status:" + s);
+                if (q.Kind is { } k) candidates.Add("kind:" + k);
+                if (q.Category is { } c) candidates.Add("category:" + c);
+                if (q.Channel is { } ch) candidates.Add("channel:" + ch);
+                if (q.Language is { } l) candidates.Add("language:" + l);
+                if (q.Simulated == true) candidates.Add("simulated");
+                var sizes = await Task.WhenAll(candidates.Select(i => db.SortedSetLengthAsync(FeedbackKeys.Index(commune, i))));
+                key = FeedbackKeys.Index(commune, candidates[Array.IndexOf(sizes, sizes.Min())]);
+                if (q.From is { } from) min = from.ToUnixTimeMilliseconds();
+                if (q.To is { } to) max = to.ToUnixTimeMilliseconds() - 0.5;
+            }
+            if (q.After is { } after)
+            {
+                if (q.Descending) max = Math.Min(max, after.Score);
+                else min = Math.Max(min, after.Score);
+            }
+            return new IndexReader(db, key, min, max, q);
+        }
+
+        public async Task FillAsync()
+        {
+            while (_buffer.Count == 0 && !_exhausted)
+            {
+                // The bound is inclusive (a tie with the cursor's score); entries up to the cursor are skipped here.
+                var entries = await _db.SortedSetRangeByScoreWithScoresAsync(_key, _min, _max, Exclude.None,
+                    _query.Descending ? Order.Descending : Order.Ascending, _skip, IndexBatch);
+                _skip += entries.Length;
+                if (entries.Length < IndexBatch) _exhausted = true;
+                foreach (var e in entries)
+                {
+                    var reference = e.Element.ToString();
+                    if (_query.IsAfterCursor(e.Score, reference)) _buffer.Enqueue((e.Score, reference));
+                }
+            }
+        }
+
+        public async Task AdvanceAsync()
+        {
+            _buffer.Dequeue();
+            await FillAsync();
+        }
+    }
+}
