@@ -34,6 +34,8 @@ public static class ConsoleEndpoints
         commune.MapPost("/alerts/preview", Pages.Alerts.AlertFragments.PreviewAsync);
         commune.MapGet("/alerts/{id}/live", Pages.Alerts.AlertFragments.LiveAsync);
         commune.MapPost("/simulator/send", Pages.Simulator.SimulatorFragments.SendAsync);
+        commune.MapGet("/inbox/feedback.csv", Pages.Inbox.InboxQuery.CsvAsync);
+        commune.MapPost("/inbox/{reference}/preview", Pages.Inbox.InboxFragments.PreviewAsync);
         commune.MapGet("/simulator/side", Pages.Simulator.SimulatorFragments.SideAsync);
     }
 

@@ -7,6 +7,19 @@ namespace Gateway.Components.Pages.Alerts;
 /// <summary>The alert form as posted: a text per language, the channel, now or later.</summary>
 public sealed class AlertForm
 {
+    /// <summary>Read from a posted form whose fields are named <c>Form.Property</c> (as the page's inputs are).</summary>
+    public static AlertForm From(IFormCollection form) => new()
+    {
+        TextFr = form["Form.TextFr"].FirstOrDefault(),
+        TextAr = form["Form.TextAr"].FirstOrDefault(),
+        TextZgh = form["Form.TextZgh"].FirstOrDefault(),
+        TextZghLatn = form["Form.TextZghLatn"].FirstOrDefault(),
+        Channel = form["Form.Channel"].FirstOrDefault(),
+        When = form["Form.When"].FirstOrDefault(),
+        SendAt = form["Form.SendAt"].FirstOrDefault(),
+        ConfirmQuietHours = form["Form.ConfirmQuietHours"].Any(v => v == "true"),
+    };
+
     public string? TextFr { get; set; }
     public string? TextAr { get; set; }
     public string? TextZgh { get; set; }

@@ -15,9 +15,10 @@ public static class AlertFragments
 {
     public static readonly TimeSpan LiveInterval = TimeSpan.FromSeconds(1);
 
-    public static async Task<RazorComponentResult<AlertPreviewPanel>> PreviewAsync([FromForm] AlertForm form, ConsoleContext ctx, AlertComposer composer,
+    public static async Task<RazorComponentResult<AlertPreviewPanel>> PreviewAsync(IFormCollection posted, ConsoleContext ctx, AlertComposer composer,
         AlertPreviewer previewer, AlertCalendar calendar, TimeProvider clock, IConfiguration configuration, CancellationToken cancellationToken)
     {
+        var form = AlertForm.From(posted);
         var draft = AlertDraft.Of(form, ctx.Commune!.Id, composer, calendar, clock.GetUtcNow(), "preview");
         var reach = draft.Composed is { } composed ? await previewer.PreviewAsync(composed, cancellationToken) : null;
         return ConsoleEndpoints.Fragment<AlertPreviewPanel>(new

@@ -7,6 +7,22 @@ namespace Gateway.Components.Pages.Polls;
 /// <summary>The poll form as posted: one question and one list of options (a line each) per language.</summary>
 public sealed class PollForm
 {
+    /// <summary>Read from a posted form whose fields are named <c>Form.Property</c> (as the page's inputs are).</summary>
+    public static PollForm From(IFormCollection form) => new()
+    {
+        Keyword = form["Form.Keyword"].FirstOrDefault(),
+        QuestionFr = form["Form.QuestionFr"].FirstOrDefault(),
+        QuestionAr = form["Form.QuestionAr"].FirstOrDefault(),
+        QuestionZgh = form["Form.QuestionZgh"].FirstOrDefault(),
+        QuestionZghLatn = form["Form.QuestionZghLatn"].FirstOrDefault(),
+        OptionsFr = form["Form.OptionsFr"].FirstOrDefault(),
+        OptionsAr = form["Form.OptionsAr"].FirstOrDefault(),
+        OptionsZgh = form["Form.OptionsZgh"].FirstOrDefault(),
+        OptionsZghLatn = form["Form.OptionsZghLatn"].FirstOrDefault(),
+        ClosesAt = form["Form.ClosesAt"].FirstOrDefault(),
+        AllowChange = form["Form.AllowChange"].Any(v => v == "true"),
+    };
+
     public string? Keyword { get; set; }
     public string? QuestionFr { get; set; }
     public string? QuestionAr { get; set; }

@@ -16,8 +16,9 @@ public static class PollFragments
     /// <summary>How often a results page's stream looks for new votes (reads are shared by <see cref="LiveResults"/>).</summary>
     public static readonly TimeSpan LiveInterval = TimeSpan.FromSeconds(1);
 
-    public static RazorComponentResult<PollCheck> CheckAsync([FromForm] PollForm form, ConsoleContext ctx, PollCreator creator, PollDirectory directory, TimeProvider clock)
+    public static RazorComponentResult<PollCheck> CheckAsync(IFormCollection posted, ConsoleContext ctx, PollCreator creator, PollDirectory directory, TimeProvider clock)
     {
+        var form = PollForm.From(posted);
         var commune = ctx.Commune!;
         string? problem = null, free = null;
         var keyword = TextNormalizer.Normalize(form.Keyword);

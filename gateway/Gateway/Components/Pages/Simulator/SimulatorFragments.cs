@@ -13,9 +13,10 @@ namespace Gateway.Components.Pages.Simulator;
 /// <summary>The simulator page's fragments: send a message through the real engine (the simulator API's own handler), and the side panel.</summary>
 public static class SimulatorFragments
 {
-    public static async Task<RazorComponentResult<SimulatorTurn>> SendAsync([FromForm] SimulatorForm form, HttpContext http, ConsoleContext ctx,
+    public static async Task<RazorComponentResult<SimulatorTurn>> SendAsync(IFormCollection posted, HttpContext http, ConsoleContext ctx,
         IConversationEngine engine, UssdSessionHandler ussd, IUssdSessionStore ussdSessions, ContactIds contactIds, CancellationToken cancellationToken)
     {
+        var form = SimulatorForm.From(posted);
         var channel = form.Channel is "ussd" or "whatsapp" ? form.Channel : "sms";
         if (!PhoneNumbers.TryNormalize(form.Phone, out var phone))
             return Turn(ctx, channel, null, [], ctx.T("sim.error.phone"));
