@@ -35,6 +35,8 @@ public static class ConsoleExtensions
     public static WebApplication MapConsole(this WebApplication app)
     {
         app.MapGet("/", () => TypedResults.Redirect("/console")).ExcludeFromDescription();
+        // Static files are served only where no endpoint matched, so they live outside /console (wwwroot/assets, wwwroot/vendor):
+        // under it, the route /console/{commune} would claim /console/console.css first.
         app.UseStaticFiles();
         app.UseMiddleware<ConsoleGate>();
         app.UseAntiforgery();

@@ -19,6 +19,8 @@ public sealed class ConsoleGate(RequestDelegate next)
             await next(http);
             return;
         }
+        // The console answers its own errors with pages in the reader's language, never the API's JSON problem.
+        if (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages) statusPages.Enabled = false;
         context.Language = ConsoleTexts.Normalize(http.Request.Cookies[ConsoleSession.LanguageCookie]);
         context.Caller = session.Read(http);
         var first = rest.Value?.Trim('/').Split('/', 2)[0] ?? "";
@@ -41,10 +43,13 @@ public sealed class ConsoleGate(RequestDelegate next)
             if (commune is not null && context.Caller!.CanSee(commune.Id)) context.Commune = commune;
             else
             {
-                // The layout renders the 404 page instead of the page asked for (which is then never even built).
+                // The layout answers 404 with the not-found page instead of the page asked for (which is then never built).
                 context.CommuneHidden = true;
-                http.Response.StatusCode = StatusCodes.Status404NotFound;
-                if (IsFragment(http)) return;
+                if (IsFragment(http))
+                {
+                    http.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return;
+                }
             }
         }
         await next(http);
