@@ -19,6 +19,8 @@ try
         RedisCost.Command => await RedisCost.RunAsync(rest),
         // A 10k and a 100k-recipient alert into a loopback provider (in process): messages/s and memory.
         "alerts" => await RunAlertsAsync(args),
+        // The console's pages with 100,000 reports, and the webhook p99 with 100 live charts open.
+        ConsoleBenchmark.Command => await ConsoleBenchmark.RunAsync(rest),
         _ => Usage(),
     };
 }
@@ -43,6 +45,7 @@ static int Usage()
           ussd       real gateway, POST /webhooks/africastalking/ussd, language -> menu -> feedback (7 hops)
           votes      real gateway, POST /webhooks/twilio signed, one-message votes ("BENCHVOTE 2") in a poll, new numbers
           all        baseline, twilio, ussd, votes in one run + a Markdown summary table
+          console    console pages' server time with 100,000 reports; webhook p99 with and without 100 live charts [--reports N] [--watchers N]
           alerts     a 10,000 and a 100,000-recipient alert into a loopback provider [--redis] [sizes...]
           redis-cost Redis's own CPU and AOF bytes per baseline request and per gateway step (store, relay) [--steps N] --fresh-redis
           profile    time the phases of a Twilio step in-process (form, signature, engine, store calls, TwiML) [--walks N]
