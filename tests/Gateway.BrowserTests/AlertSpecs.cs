@@ -40,6 +40,7 @@ public sealed class AlertSpecs(BrowserFixture browser)
         await Expect(page.Locator(".progress-block")).ToHaveAttributeAsync("data-status", "done");
         await Expect(page.Locator("[data-testid=targeted]")).ToHaveTextAsync("1");
         await Expect(page.Locator("[data-testid=sent]")).ToHaveTextAsync("1");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Annuler l'envoi" })).ToBeHiddenAsync();
         await ConsolePages.ScreenshotsAsync(page, "alert-progress");
 
         await page.GotoAsync("/console/settat/alerts");

@@ -36,6 +36,21 @@ public sealed class LiveResults(IPollStore polls, ICounterStore counters, TimePr
         }
     }
 
+    private readonly ConcurrentDictionary<(string Poll, string Language), (long Signature, Task<string> Html)> _rendered = new();
+
+    /// <summary>
+    /// The chart's HTML for these results in this language, rendered once per change however many streams send it
+    /// (<paramref name="signature"/> identifies the counts).
+    /// </summary>
+    public Task<string> RenderedAsync(string pollId, string language, long signature, Func<Task<string>> render)
+    {
+        var key = (pollId, language);
+        if (_rendered.TryGetValue(key, out var known) && known.Signature == signature && !known.Html.IsFaulted) return known.Html;
+        var html = render();
+        _rendered[key] = (signature, html);
+        return html;
+    }
+
     private async Task<(PollResults?, long)> LoadAsync(string pollId)
     {
         var readAt = Environment.TickCount64;

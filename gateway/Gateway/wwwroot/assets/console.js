@@ -12,7 +12,10 @@
       function show(e) {
         el.innerHTML = e.data;
         // An alert that ended will not move again: stop listening (the server ends the stream too).
-        if (/data-status="(done|cancelled)"/.test(e.data)) source.close();
+        if (/data-status="(done|cancelled)"/.test(e.data)) {
+          source.close();
+          document.querySelectorAll("[data-hide-when-final]").forEach(function (x) { x.hidden = true; });
+        }
       }
       source.addEventListener("results", show);
       source.addEventListener("progress", show);

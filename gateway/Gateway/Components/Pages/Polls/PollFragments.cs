@@ -48,10 +48,11 @@ public static class PollFragments
     {
         var first = await live.ReadAsync(id, cancellationToken);
         if (first is null || !string.Equals(first.Commune, ctx.Commune!.Id, StringComparison.OrdinalIgnoreCase)) return TypedResults.NotFound();
-        return TypedResults.ServerSentEvents(Stream(id, http, live, cancellationToken));
+        return TypedResults.ServerSentEvents(Stream(id, http, ctx.Language, live, cancellationToken));
     }
 
-    private static async IAsyncEnumerable<SseItem<string>> Stream(string id, HttpContext http, LiveResults live, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<SseItem<string>> Stream(string id, HttpContext http, string language, LiveResults live,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         long? shown = null;
         using var timer = new PeriodicTimer(LiveInterval);
@@ -63,7 +64,9 @@ public static class PollFragments
             if (signature != shown)
             {
                 shown = signature;
-                yield return new SseItem<string>(await ConsoleEndpoints.RenderAsync<PollChart>(http, new Dictionary<string, object?> { ["Results"] = results }), "results");
+                var html = await live.RenderedAsync(id, language, signature,
+                    () => ConsoleEndpoints.RenderAsync<PollChart>(http, new Dictionary<string, object?> { ["Results"] = results }));
+                yield return new SseItem<string>(html, "results");
             }
         } while (await WaitAsync(timer, cancellationToken));
     }
