@@ -51,7 +51,8 @@ public sealed class PollSpecs(BrowserFixture browser)
         await page.BringToFrontAsync();
 
         await Expect(page.Locator(".chart")).ToHaveAttributeAsync("data-total", "1");
-        await Expect(page.Locator(".chart .legend").First).ToContainTextAsync("Terrain près du lycée 1");
+        var lycee = page.Locator(".chart .bar-rows").First.Locator("li", new() { HasText = "Terrain près du lycée" });
+        await Expect(lycee.Locator(".bar-value strong")).ToHaveTextAsync("1");
         await ConsolePages.ScreenshotsAsync(page, "poll-results");
 
         await page.GotoAsync("/console/casablanca/polls");
