@@ -51,5 +51,9 @@ public sealed class SignInSpecs(BrowserFixture browser)
         await ConsolePages.SignInAsync(page);
         var response = await page.APIRequest.PostAsync("/console/casablanca/polls/new", new() { Form = page.APIRequest.CreateFormData().Set("_handler", "poll-create").Set("Form.Keyword", "SANS") });
         Assert.Equal(400, response.Status);
+        var signOut = await page.APIRequest.PostAsync("/console/signout", new() { Form = page.APIRequest.CreateFormData().Set("x", "y") });
+        Assert.Equal(400, signOut.Status);
+        await page.GotoAsync("/console/casablanca");
+        Assert.EndsWith("/console/casablanca", page.Url); // still signed in
     }
 }

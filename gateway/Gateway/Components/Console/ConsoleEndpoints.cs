@@ -1,5 +1,6 @@
 
 using Gateway.Polls;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,8 +17,10 @@ public static class ConsoleEndpoints
 {
     public static void Map(RouteGroupBuilder console)
     {
-        console.MapPost("/signout", (HttpContext http) =>
+        // No form field is bound here, so the antiforgery check is asked for explicitly (a page elsewhere must not sign staff out).
+        console.MapPost("/signout", async Task<Results<RedirectHttpResult, BadRequest>> (HttpContext http, IAntiforgery antiforgery) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(http)) return TypedResults.BadRequest();
             ConsoleSession.SignOut(http);
             return TypedResults.Redirect("/console/signin");
         });
