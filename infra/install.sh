@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the integration tests need (Redis, RabbitMQ, Kannel + fakesmsc).
+# Installs the Debian packages the integration tests need (Redis, RabbitMQ, Kannel + fakesmsc) and the
+# browser tests' Chromium.
 # Idempotent: does nothing (and never touches apt) when everything is already there.
 # The system services apt may start are stopped: our own instances run on free loopback ports
 # from infra/services.sh, and a system instance would only hold default ports and memory.
@@ -15,9 +16,11 @@ command -v redis-cli >/dev/null 2>&1 || missing+=(redis-tools)
 [ -x "$FAKESMSC" ] || missing+=(kannel-extras)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v ss >/dev/null 2>&1 || missing+=(iproute2)
+# The console's browser tests drive Debian's Chromium (Playwright's own browser download does not work here).
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "install.sh: redis, rabbitmq, kannel and fakesmsc already installed"
+  echo "install.sh: redis, rabbitmq, kannel, fakesmsc and chromium already installed"
   exit 0
 fi
 

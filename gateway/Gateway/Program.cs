@@ -8,6 +8,7 @@ using Gateway.Channels.Kannel;
 using Gateway.Channels.Twilio;
 using Gateway.Channels.Ussd;
 using Gateway.Channels.WhatsAppCloud;
+using Gateway.Components.Console;
 using Gateway.Conversations;
 using Gateway.Feedback;
 using Gateway.Hosting;
@@ -41,6 +42,7 @@ builder.AddUssdChannels();
 builder.AddKannelChannel();
 builder.AddTwilioChannel();
 builder.AddWhatsAppCloudChannel();
+builder.AddConsole();
 
 var app = builder.Build();
 
@@ -63,6 +65,7 @@ app.MapUssdWebhooks();
 app.MapKannelWebhooks();
 app.MapTwilioWebhooks();
 app.MapWhatsAppCloudWebhooks();
+app.MapConsole();
 
 app.Run();
 

@@ -21,6 +21,8 @@ try
         "alerts" => await RunAlertsAsync(args),
         // List/filter latency of the feedback desk's staff API over 100,000 reports of one commune on Redis, and memory.
         "desk" => await RunDeskAsync(args),
+        // The console's pages with 100,000 reports, and the webhook p99 with 100 live charts open.
+        ConsoleBenchmark.Command => await ConsoleBenchmark.RunAsync(rest),
         _ => Usage(),
     };
 }
@@ -51,6 +53,7 @@ static int Usage()
           ussd       real gateway, POST /webhooks/africastalking/ussd, language -> menu -> feedback (7 hops)
           votes      real gateway, POST /webhooks/twilio signed, one-message votes ("BENCHVOTE 2") in a poll, new numbers
           all        baseline, twilio, ussd, votes in one run + a Markdown summary table
+          console    console pages' server time with 100,000 reports; webhook p99 with and without 100 live charts [--reports N] [--watchers N]
           alerts     a 10,000 and a 100,000-recipient alert into a loopback provider [--redis] [sizes...]
           desk       feedback desk list/filter p50/p99 for pages of 50 among 100,000 reports on Redis [reports] [--iterations N]
           redis-cost Redis's own CPU and AOF bytes per baseline request and per gateway step (store, relay) [--steps N] --fresh-redis

@@ -62,6 +62,16 @@ public sealed class AlertService(IAlertStore store, AlertCompletion completion, 
         return cancelled;
     }
 
+    /// <summary>A commune's alerts, newest first (reminders are shown inside their alert, not listed apart).</summary>
+    public async Task<IReadOnlyList<AlertView>> ListAsync(string commune, int max, CancellationToken cancellationToken)
+    {
+        var views = new List<AlertView>();
+        // Reminders sit in the same index; read a little more so that max top-level alerts usually come back.
+        foreach (var id in await store.ListAsync(commune, max * 2, cancellationToken))
+            if (await GetAsync(id, cancellationToken) is { ParentId: null } view && views.Count < max) views.Add(view);
+        return views;
+    }
+
     public Task<AlertDefinition?> FindAsync(string id, CancellationToken cancellationToken) => store.GetDefinitionAsync(id, cancellationToken);
 }
 

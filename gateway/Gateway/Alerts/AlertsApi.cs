@@ -9,7 +9,7 @@ namespace Gateway.Alerts;
 
 /// <summary>
 /// The alerts admin API (X-Api-Key; a commune key sees only its commune, others get 404):
-/// <c>POST /api/alerts/preview</c>, <c>POST /api/alerts</c>, <c>GET /api/alerts/{id}</c>, <c>POST /api/alerts/{id}/cancel</c>,
+/// <c>POST /api/alerts/preview</c>, <c>POST /api/alerts</c>, <c>GET /api/alerts?commune=</c>, <c>GET /api/alerts/{id}</c>, <c>POST /api/alerts/{id}/cancel</c>,
 /// and <c>POST /api/communes/{commune}/subscribers:import</c> to load a subscriber list.
 /// </summary>
 public static class AlertsApi
@@ -21,6 +21,7 @@ public static class AlertsApi
         var alerts = app.MapGroup("/api/alerts").WithTags("Alerts").RequireAdminKey();
         alerts.MapPost("/preview", PreviewAsync);
         alerts.MapPost("/", CreateAsync);
+        alerts.MapGet("/", ListAsync);
         alerts.MapGet("/{id}", GetAsync);
         alerts.MapPost("/{id}/cancel", CancelAsync);
 
@@ -59,6 +60,22 @@ public static class AlertsApi
         var (alert, created) = await alerts.CreateAsync(composed, http.Caller().Name, cancellationToken);
         var view = (await alerts.GetAsync(alert.Id, cancellationToken))!;
         return created ? TypedResults.Created($"/api/alerts/{alert.Id}", view) : TypedResults.Ok(view);
+    }
+
+    public const int MaxListed = 200;
+
+    /// <summary>The alerts of one commune (a commune key may omit it: its own), newest first.</summary>
+    private static async Task<Results<Ok<IReadOnlyList<AlertView>>, ValidationProblem, NotFound<ProblemDetails>>> ListAsync(
+        string? commune, int? limit, HttpContext http, CommuneRegistry communes, AlertService alerts, CancellationToken cancellationToken)
+    {
+        var caller = http.Caller();
+        var wanted = string.IsNullOrWhiteSpace(commune) ? caller.Commune : commune;
+        var errors = new Dictionary<string, string[]>();
+        if (wanted is null) errors["commune"] = ["Name the commune (?commune=): a programme key sees every commune."];
+        if (limit is < 1 or > MaxListed) errors["limit"] = [$"'limit' must be between 1 and {MaxListed}."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (communes.Find(wanted) is not { } known || !caller.CanSee(known.Id)) return NotFound("Unknown commune", $"No commune '{wanted}' for this key.");
+        return TypedResults.Ok(await alerts.ListAsync(known.Id, limit ?? 50, cancellationToken));
     }
 
     private static async Task<Results<Ok<AlertView>, NotFound<ProblemDetails>>> GetAsync(string id, HttpContext http, AlertService alerts,

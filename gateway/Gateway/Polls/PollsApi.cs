@@ -38,24 +38,13 @@ public static class PollsApi
     }
 
     private static async Task<Results<Created<PollView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<HttpValidationProblemDetails>>> CreateAsync(
-        CreatePollRequest body, AdminCaller caller, [FromServices] Services polls, [FromServices] IPollAnnouncer announcer, CancellationToken cancellationToken)
+        CreatePollRequest body, AdminCaller caller, [FromServices] PollCreator creator, CancellationToken cancellationToken)
     {
-        var now = polls.Now;
-        var errors = body.Validate(polls.Communes, now);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Invalid poll");
-        var commune = polls.Communes.Find(body.Commune)!;
-        if (!caller.CanSee(commune.Id)) return NotFound($"No commune '{body.Commune}' is open to this key.");
-
-        var definition = body.ToDefinition(NewId(), commune.Id, now, caller.Name);
-        if (polls.Flows.IsReservedWord(definition.NormalizedKeyword))
-            return KeywordTaken($"'{definition.Keyword}' is already a keyword of a flow or a global command.");
-        if (!await polls.Store.TryCreateAsync(definition, p => p.HoldsKeyword(polls.Now), cancellationToken))
-            return KeywordTaken($"'{definition.Keyword}' is the keyword of another open or scheduled poll of {commune.Id}.");
-
-        var poll = new Poll(definition, null, null);
-        polls.Directory.Put(poll);
-        if (body.Announce == true) await announcer.AnnounceAsync(poll, cancellationToken);
-        return TypedResults.Created($"/api/polls/{poll.Id}", PollView.Of(poll, now));
+        var created = await creator.CreateAsync(body, caller, NewId(), cancellationToken);
+        if (created.CommuneHidden) return NotFound($"No commune '{body.Commune}' is open to this key.");
+        if (created.KeywordTaken) return KeywordTaken(created.Errors["keyword"][0]);
+        if (created.Poll is not { } poll) return TypedResults.ValidationProblem(created.Errors, title: "Invalid poll");
+        return TypedResults.Created($"/api/polls/{poll.Id}", PollView.Of(poll, poll.Definition.CreatedAt));
     }
 
     private static async Task<Ok<List<PollView>>> ListAsync(string? commune, AdminCaller caller, [FromServices] Services polls, CancellationToken cancellationToken)
@@ -113,7 +102,7 @@ public static class PollsApi
         });
 
     /// <summary>"p" + 10 random base32 characters: short enough to read out, not guessable.</summary>
-    private static string NewId()
+    public static string NewId()
     {
         const string alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
         Span<char> id = stackalloc char[11];

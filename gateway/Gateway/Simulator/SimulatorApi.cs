@@ -60,7 +60,18 @@ public static class SimulatorApi
     {
         var (body, invalid) = await SimulatorRequest.ReadAsync(http);
         if (invalid is not null) return invalid;
-        if (!PhoneNumbers.TryNormalize(body!.From, out var from))
+        return await SendAsync(body!, SimulatorScope.CommuneCaller(http), http, scope, engine, ussd, ussdSessions, contactIds, cancellationToken);
+    }
+
+    /// <summary>
+    /// One message from a simulated phone, as a commune key's caller (<paramref name="limited"/>: only its commune's numbers,
+    /// no contact id in the answer) or the programme (null). Also the console's simulator page.
+    /// </summary>
+    public static async Task<Results<Ok<SimulatorReply>, ProblemHttpResult>> SendAsync(
+        SimulatorMessage body, AdminCaller? limited, HttpContext http, SimulatorScope scope, IConversationEngine engine,
+        UssdSessionHandler ussd, IUssdSessionStore ussdSessions, Conversations.ContactIds contactIds, CancellationToken cancellationToken)
+    {
+        if (!PhoneNumbers.TryNormalize(body.From, out var from))
             return Problem("from", "'from' must be a phone number, e.g. +212612345678 or 0612345678.");
         var channelName = body.Channel ?? "sms";
         if (!ChannelKindNames.TryParse(channelName, out var channel))
@@ -69,8 +80,7 @@ public static class SimulatorApi
         if (text.Length > MaxTextLength)
             return Problem("text", $"'text' is longer than {MaxTextLength} characters.");
         var to = body.To;
-        var limited = SimulatorScope.CommuneCaller(http);
-        if (limited is not null)
+        if (limited is { IsProgramme: false })
         {
             (to, var refused) = await scope.CheckAsync(limited, from, to, channel == ChannelKind.Ussd, cancellationToken);
             if (refused is not null) return refused;

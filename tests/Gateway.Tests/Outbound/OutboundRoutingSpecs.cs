@@ -20,8 +20,11 @@ public sealed class OutboundRoutingSpecs
 
     private static GatewayApplication Host(string environment, params (string Key, string Value)[] settings)
     {
-        var app = new GatewayApplication { EnvironmentName = environment }
-            .With("Admin:ApiKeys:0:Key", Key).With("Admin:ApiKeys:0:Name", "programme")
+        // Production starts only with safe settings (Hosting/ProductionSafety): the key is configured by its hash there.
+        var app = (environment == "Production"
+                ? Trust.ProductionStartSpecs.SafeProduction().With("Admin:ApiKeys:0:Hash", Gateway.Admin.AdminKeys.HashText(Key))
+                : new GatewayApplication { EnvironmentName = environment }.With("Admin:ApiKeys:0:Key", Key))
+            .With("Admin:ApiKeys:0:Name", "programme")
             .WithServices(s => s.AddSingleton<IMessageSender>(new FakeProvider()));
         foreach (var (key, value) in settings) app.With(key, value);
         return app;

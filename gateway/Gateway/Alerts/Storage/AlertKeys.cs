@@ -15,6 +15,7 @@ namespace Gateway.Alerts.Storage;
 /// gw:{a:&lt;id&gt;}:held          list of batches parked by quiet hours (JSON)
 /// gw:{a:&lt;id&gt;}:lease         dispatcher lease (owner), PX
 /// gw:{alerts}:due              zset alert id → due time (ms)
+/// gw:{alerts:&lt;commune&gt;}:list  zset alert id → creation time (ms): the commune's alerts, newest first
 /// gw:alertmsg:&lt;provider&gt;:&lt;messageId&gt;   hash: alert, final; TTL Alerts:MessageMappingTtl
 /// gw:{s17}:alertcap:&lt;contactId&gt;:&lt;yyyyMMdd&gt;  daily alert count of a contact (the contact's shard), TTL 48 h
 /// </code>
@@ -31,6 +32,7 @@ public static class AlertKeys
     public static RedisKey Held(string alertId) => Tag(alertId) + ":held";
     public static RedisKey Lease(string alertId) => Tag(alertId) + ":lease";
     public static readonly RedisKey Due = "gw:{alerts}:due";
+    public static RedisKey ByCommune(string commune) => "gw:{alerts:" + commune.ToLowerInvariant() + "}:list";
     public static RedisKey Message(string provider, string messageId) => "gw:alertmsg:" + provider + ":" + messageId;
     public static RedisKey DailyCap(string contactId, string day) => "gw:" + RedisKeys.Tag(RedisKeys.Shard(contactId)) + ":alertcap:" + contactId + ":" + day;
 }

@@ -10,6 +10,9 @@ public interface IAlertStore
     Task<bool> CreateAsync(AlertDefinition alert, CancellationToken cancellationToken);
 
     Task<AlertDefinition?> GetDefinitionAsync(string alertId, CancellationToken cancellationToken);
+
+    /// <summary>The ids of a commune's alerts (reminders included), newest first, at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<string>> ListAsync(string commune, int max, CancellationToken cancellationToken);
     Task<AlertProgress?> GetProgressAsync(string alertId, CancellationToken cancellationToken);
     Task<AlertCounts> GetCountsAsync(string alertId, CancellationToken cancellationToken);
 

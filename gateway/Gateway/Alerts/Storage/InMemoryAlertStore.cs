@@ -43,6 +43,12 @@ public sealed class InMemoryAlertStore(TimeProvider clock) : IAlertStore
     public Task<AlertDefinition?> GetDefinitionAsync(string alertId, CancellationToken cancellationToken) =>
         Task.FromResult(Locked(() => Find(alertId)?.Definition));
 
+    public Task<IReadOnlyList<string>> ListAsync(string commune, int max, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>(Locked(() => _alerts.Values
+            .Where(e => string.Equals(e.Definition.Commune, commune, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(e => e.Definition.CreatedAt).ThenByDescending(e => e.Definition.Id, StringComparer.Ordinal)
+            .Take(max).Select(e => e.Definition.Id).ToList()));
+
     public Task<AlertProgress?> GetProgressAsync(string alertId, CancellationToken cancellationToken) => Task.FromResult(Locked(() =>
         Find(alertId) is { } e ? new AlertProgress(e.Status, e.Cursor, e.Batches, e.Dispatched, e.Done.Count, e.HeldUntil, e.CompletedAt, e.Published) : null));
 

@@ -22,8 +22,15 @@ public sealed class RedisAlertStore(IConnectionMultiplexer redis) : IAlertStore
         await Db.SortedSetAddAsync(AlertKeys.Due, alert.Id, Ms(alert.SendAt), SortedSetWhen.NotExists);
         var created = (long)await Db.ScriptEvaluateAsync(AlertScripts.Create,
             [AlertKeys.Definition(alert.Id), AlertKeys.State(alert.Id)], [StoreJson.Serialize(alert)]);
+        // The commune's list (its own slot): written after the alert, so a listed id always has a definition; a crash
+        // between the two leaves an alert out of the list, and the retry (same id) adds it.
+        await Db.SortedSetAddAsync(AlertKeys.ByCommune(alert.Commune), alert.Id, Ms(alert.CreatedAt));
         return created == 1;
     }
+
+    public async Task<IReadOnlyList<string>> ListAsync(string commune, int max, CancellationToken cancellationToken) =>
+        (await Db.SortedSetRangeByRankAsync(AlertKeys.ByCommune(commune.ToLowerInvariant()), 0, max - 1, Order.Descending))
+            .Select(v => v.ToString()).ToList();
 
     public async Task<AlertDefinition?> GetDefinitionAsync(string alertId, CancellationToken cancellationToken)
     {

@@ -1,0 +1,65 @@
+using Gateway.Alerts.Compose;
+using Gateway.Alerts.Sending;
+using Gateway.Conversations;
+
+namespace Gateway.Components.Pages.Alerts;
+
+/// <summary>The alert form as posted: a text per language, the channel, now or later.</summary>
+public sealed class AlertForm
+{
+    /// <summary>Read from a posted form whose fields are named <c>Form.Property</c> (as the page's inputs are).</summary>
+    public static AlertForm From(IFormCollection form) => new()
+    {
+        TextFr = form["Form.TextFr"].FirstOrDefault(),
+        TextAr = form["Form.TextAr"].FirstOrDefault(),
+        TextZgh = form["Form.TextZgh"].FirstOrDefault(),
+        TextZghLatn = form["Form.TextZghLatn"].FirstOrDefault(),
+        Channel = form["Form.Channel"].FirstOrDefault(),
+        When = form["Form.When"].FirstOrDefault(),
+        SendAt = form["Form.SendAt"].FirstOrDefault(),
+        ConfirmQuietHours = form["Form.ConfirmQuietHours"].Any(v => v == "true"),
+    };
+
+    public string? TextFr { get; set; }
+    public string? TextAr { get; set; }
+    public string? TextZgh { get; set; }
+    public string? TextZghLatn { get; set; }
+
+    /// <summary>"" = each subscriber's last channel; sms; whatsapp.</summary>
+    public string? Channel { get; set; }
+
+    /// <summary>"now" or "later".</summary>
+    public string? When { get; set; }
+
+    /// <summary>Local time (Africa/Casablanca) from &lt;input type="datetime-local"&gt;, when <see cref="When"/> is later.</summary>
+    public string? SendAt { get; set; }
+
+    /// <summary>The author saw the quiet-hours warning and sends anyway (the gateway holds the alert until they end).</summary>
+    public bool ConfirmQuietHours { get; set; }
+
+    public IEnumerable<(string Language, string Suffix, string? Text)> PerLanguage =>
+    [
+        (Languages.French, "Fr", TextFr),
+        (Languages.Arabic, "Ar", TextAr),
+        (Languages.Tifinagh, "Zgh", TextZgh),
+        (Languages.AmazighLatin, "ZghLatn", TextZghLatn),
+    ];
+
+    public bool Later => When == "later";
+
+    /// <summary>The instant asked for (now when sending now); null when "later" has no readable time.</summary>
+    public DateTimeOffset? SendInstant(AlertCalendar calendar, DateTimeOffset now)
+    {
+        if (!Later) return now;
+        return DateTime.TryParse(SendAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var local)
+            ? calendar.At(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local))
+            : null;
+    }
+
+    public AlertRequest ToRequest(string commune, DateTimeOffset? sendAt, string requestId) => new(
+        commune,
+        Texts: PerLanguage.Where(p => !string.IsNullOrWhiteSpace(p.Text)).ToDictionary(p => p.Language, p => p.Text!),
+        SendAt: Later ? sendAt : null,
+        Channel: string.IsNullOrWhiteSpace(Channel) ? null : Channel,
+        RequestId: requestId);
+}

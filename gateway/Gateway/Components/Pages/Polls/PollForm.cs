@@ -1,0 +1,75 @@
+using Gateway.Alerts.Sending;
+using Gateway.Conversations;
+using Gateway.Polls;
+
+namespace Gateway.Components.Pages.Polls;
+
+/// <summary>The poll form as posted: one question and one list of options (a line each) per language.</summary>
+public sealed class PollForm
+{
+    /// <summary>Read from a posted form whose fields are named <c>Form.Property</c> (as the page's inputs are).</summary>
+    public static PollForm From(IFormCollection form) => new()
+    {
+        Keyword = form["Form.Keyword"].FirstOrDefault(),
+        QuestionFr = form["Form.QuestionFr"].FirstOrDefault(),
+        QuestionAr = form["Form.QuestionAr"].FirstOrDefault(),
+        QuestionZgh = form["Form.QuestionZgh"].FirstOrDefault(),
+        QuestionZghLatn = form["Form.QuestionZghLatn"].FirstOrDefault(),
+        OptionsFr = form["Form.OptionsFr"].FirstOrDefault(),
+        OptionsAr = form["Form.OptionsAr"].FirstOrDefault(),
+        OptionsZgh = form["Form.OptionsZgh"].FirstOrDefault(),
+        OptionsZghLatn = form["Form.OptionsZghLatn"].FirstOrDefault(),
+        ClosesAt = form["Form.ClosesAt"].FirstOrDefault(),
+        AllowChange = form["Form.AllowChange"].Any(v => v == "true"),
+    };
+
+    public string? Keyword { get; set; }
+    public string? QuestionFr { get; set; }
+    public string? QuestionAr { get; set; }
+    public string? QuestionZgh { get; set; }
+    public string? QuestionZghLatn { get; set; }
+    public string? OptionsFr { get; set; }
+    public string? OptionsAr { get; set; }
+    public string? OptionsZgh { get; set; }
+    public string? OptionsZghLatn { get; set; }
+
+    /// <summary>Local time (Africa/Casablanca), as an &lt;input type="datetime-local"&gt; sends it.</summary>
+    public string? ClosesAt { get; set; }
+
+    public bool AllowChange { get; set; }
+
+    public IEnumerable<(string Language, string? Question, string? Options)> PerLanguage =>
+    [
+        (Languages.French, QuestionFr, OptionsFr),
+        (Languages.Arabic, QuestionAr, OptionsAr),
+        (Languages.Tifinagh, QuestionZgh, OptionsZgh),
+        (Languages.AmazighLatin, QuestionZghLatn, OptionsZghLatn),
+    ];
+
+    public static IReadOnlyList<string> Lines(string? text) =>
+        (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+
+    /// <summary>The languages with a question or options: the ones the poll is written in.</summary>
+    public IReadOnlyList<string> Written => PerLanguage.Where(p => !string.IsNullOrWhiteSpace(p.Question) || Lines(p.Options).Count > 0)
+        .Select(p => p.Language).ToList();
+
+    /// <summary>The API's request; <paramref name="closesAt"/> is null when the field could not be read.</summary>
+    public CreatePollRequest ToRequest(string commune, DateTimeOffset? closesAt)
+    {
+        var question = PerLanguage.Where(p => !string.IsNullOrWhiteSpace(p.Question)).ToDictionary(p => p.Language, p => p.Question!.Trim());
+        var lists = PerLanguage.Select(p => (p.Language, Lines: Lines(p.Options))).Where(p => p.Lines.Count > 0).ToList();
+        var count = lists.Count == 0 ? 0 : lists.Max(l => l.Lines.Count);
+        var options = Enumerable.Range(0, count)
+            .Select(i => lists.Where(l => i < l.Lines.Count).ToDictionary(l => l.Language, l => l.Lines[i]))
+            .ToList();
+        return new CreatePollRequest(commune, Keyword, question, options, null, closesAt, AllowChange, true, false);
+    }
+
+    /// <summary>The option lists of two languages differ in length: option n would not be the same answer everywhere.</summary>
+    public bool OptionCountsDiffer => PerLanguage.Select(p => Lines(p.Options).Count).Where(n => n > 0).Distinct().Count() > 1;
+
+    public DateTimeOffset? ClosingInstant(AlertCalendar calendar) =>
+        DateTime.TryParse(ClosesAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var local)
+            ? calendar.At(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local))
+            : null;
+}

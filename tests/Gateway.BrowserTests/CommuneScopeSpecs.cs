@@ -1,0 +1,34 @@
+using Gateway.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Gateway.BrowserTests;
+
+[Collection(ConsoleCollection.Name)]
+public sealed class CommuneScopeSpecs(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_commune_key_opens_its_commune_and_gets_404_for_another_communes_poll_and_report()
+    {
+        // Casablanca's staff (programme key) create a poll; a citizen files a report there.
+        var programme = await browser.NewPageAsync();
+        await ConsolePages.SignInAsync(programme);
+        var pollUrl = await PollSpecs.CreatePollAsync(programme, "casablanca", ConsolePages.NewKeyword("SCOPE"));
+        var sim = new SimulatorPage(programme);
+        await sim.OpenAsync("casablanca", ConsolePages.NewPhone());
+        var reference = await InboxSpecs.FileReportAsync(sim);
+
+        var agadir = await browser.NewPageAsync();
+        await ConsolePages.SignInAsync(agadir, ConsoleHost.AgadirKey);
+        await Expect(agadir.GetByRole(AriaRole.Heading, new() { Name = "Tableau de bord" })).ToBeVisibleAsync();
+        Assert.EndsWith("/console/agadir", agadir.Url);
+
+        foreach (var url in new[] { pollUrl, "/console/casablanca/inbox/" + reference, "/console/casablanca", pollUrl.Replace("/casablanca/", "/agadir/"), "/console/agadir/inbox/" + reference })
+        {
+            var response = await agadir.GotoAsync(url);
+            Assert.True(404 == response!.Status, $"{url} answered {response.Status}");
+            await Expect(agadir.GetByRole(AriaRole.Heading, new() { Name = "Page introuvable" })).ToBeVisibleAsync();
+        }
+        await ConsolePages.ScreenshotsAsync(agadir, "not-found");
+    }
+}

@@ -1,0 +1,78 @@
+using Gateway.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Gateway.BrowserTests;
+
+[Collection(ConsoleCollection.Name)]
+public sealed class PollSpecs(BrowserFixture browser)
+{
+    /// <summary>Creates a poll through the form; returns the results page's path.</summary>
+    public static async Task<string> CreatePollAsync(IPage page, string commune, string keyword)
+    {
+        await page.GotoAsync($"/console/{commune}/polls/new");
+        await page.GetByLabel("Mot-clé").FillAsync(keyword);
+        await page.Locator("#questionFr").FillAsync("Quel terrain rénover en premier ?");
+        await page.Locator("#optionsFr").FillAsync("Terrain du quartier Salam\nTerrain près du lycée");
+        await page.Locator("#questionAr").FillAsync("أي ملعب نجدد أولا؟");
+        await page.Locator("#optionsAr").FillAsync("ملعب حي السلام\nالملعب قرب الثانوية");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer le sondage" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/console/{commune}/polls/p[a-z0-9]+$"));
+        return new Uri(page.Url).AbsolutePath;
+    }
+
+    [Fact]
+    public async Task A_poll_created_here_counts_a_vote_sent_from_the_simulator_without_a_reload()
+    {
+        var page = await browser.NewPageAsync();
+        await ConsolePages.SignInAsync(page, returnUrl: "/console/casablanca/polls/new");
+        var keyword = ConsolePages.NewKeyword("TERRAIN");
+
+        // As the author types: a keyword of the service is flagged, a free one is confirmed, missing languages are named.
+        await page.GetByLabel("Mot-clé").FillAsync("AVIS");
+        await Expect(page.Locator("#poll-check")).ToContainTextAsync("déjà un mot-clé du service");
+        await page.GetByLabel("Mot-clé").FillAsync(keyword);
+        await page.Locator("#questionFr").FillAsync("Quel terrain ?");
+        await Expect(page.Locator("#poll-check")).ToContainTextAsync($"« {keyword} » est libre");
+        await Expect(page.Locator("#poll-check")).ToContainTextAsync("Pas de texte en Arabe, la langue par défaut");
+        await ConsolePages.ScreenshotsAsync(page, "poll-new");
+
+        var results = await CreatePollAsync(page, "casablanca", keyword);
+        await Expect(page.Locator(".chart")).ToHaveAttributeAsync("data-total", "0");
+
+        // A citizen votes from the simulator, in another tab; the results tab is not touched.
+        var phone = await page.Context.NewPageAsync();
+        var sim = new SimulatorPage(phone);
+        await sim.OpenAsync("casablanca", ConsolePages.NewPhone());
+        var question = await sim.SendAsync(keyword);
+        Assert.Contains("Quel terrain rénover en premier ?", string.Join("\n", question));
+        var thanks = string.Join("\n", await sim.SendAsync("2"));
+        Assert.Contains("Terrain près du lycée", thanks);
+        await page.BringToFrontAsync();
+
+        await Expect(page.Locator(".chart")).ToHaveAttributeAsync("data-total", "1");
+        var lycee = page.Locator(".chart .bar-rows").First.Locator("li", new() { HasText = "Terrain près du lycée" });
+        await Expect(lycee.Locator(".bar-value strong")).ToHaveTextAsync("1");
+        await ConsolePages.ScreenshotsAsync(page, "poll-results");
+
+        await page.GotoAsync("/console/casablanca/polls");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = keyword })).ToBeVisibleAsync();
+        await ConsolePages.ScreenshotsAsync(page, "polls");
+    }
+
+    [Fact]
+    public async Task A_poll_without_options_or_keyword_shows_what_to_fix_and_creates_nothing()
+    {
+        var page = await browser.NewPageAsync();
+        await ConsolePages.SignInAsync(page, returnUrl: "/console/casablanca/polls/new");
+        await page.Locator("#questionFr").FillAsync("Une question sans réponses ?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer le sondage" }).ClickAsync();
+
+        var summary = page.Locator(".error-summary");
+        await Expect(summary).ToContainTextAsync("Le mot-clé doit être un seul mot");
+        await Expect(summary).ToContainTextAsync("Donnez de 2 à 9 réponses");
+        Assert.EndsWith("/polls/new", page.Url);
+        await Expect(page.Locator("#questionFr")).ToHaveValueAsync("Une question sans réponses ?");
+        await ConsolePages.ScreenshotsAsync(page, "poll-errors");
+    }
+}
