@@ -42,32 +42,25 @@ public static class StoreJson
     public static byte[] SerializeEventToUtf8Bytes(object message)
     {
         var type = message.GetType();
-        if (StoreJsonContext.Default.GetTypeInfo(type) is not { } info) return JsonSerializer.SerializeToUtf8Bytes(message, type, Options);
-        var (buffer, writer) = _threadWriter ??= NewWriter();
-        _threadWriter = null;
-        try
-        {
-            JsonSerializer.Serialize(writer, message, info);
-            writer.Flush();
-            return buffer.WrittenSpan.ToArray();
-        }
-        finally
-        {
-            buffer.ResetWrittenCount();
-            writer.Reset(buffer);
-            if (buffer.Capacity <= KeptBufferBytes) _threadWriter = (buffer, writer);
-        }
+        return StoreJsonContext.Default.GetTypeInfo(type) is { } info
+            ? WithThreadWriter((message, info), static (writer, m) => JsonSerializer.Serialize(writer, m.message, m.info))
+            : JsonSerializer.SerializeToUtf8Bytes(message, type, Options);
     }
 
     /// <summary>UTF-8 JSON: what Redis stores, without a UTF-16 string in between.</summary>
-    public static byte[] SerializeToUtf8Bytes<T>(T value)
+    public static byte[] SerializeToUtf8Bytes<T>(T value) =>
+        Generated<T>.Info is { } info
+            ? WithThreadWriter((value, info), static (writer, v) => JsonSerializer.Serialize(writer, v.value, v.info))
+            : JsonSerializer.SerializeToUtf8Bytes(value, Options);
+
+    /// <summary>Writes with this thread's relaxed-encoder writer (a static lambda and a tuple: nothing allocated but the result).</summary>
+    private static byte[] WithThreadWriter<TState>(TState state, Action<Utf8JsonWriter, TState> write)
     {
-        if (Generated<T>.Info is not { } info) return JsonSerializer.SerializeToUtf8Bytes(value, Options);
         var (buffer, writer) = _threadWriter ??= NewWriter();
         _threadWriter = null; // taken: a nested write on this thread (none today) gets its own
         try
         {
-            JsonSerializer.Serialize(writer, value, info);
+            write(writer, state);
             writer.Flush();
             return buffer.WrittenSpan.ToArray();
         }
