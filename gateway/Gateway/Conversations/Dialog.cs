@@ -172,7 +172,7 @@ public sealed class Dialog(FlowTexts texts, FlowActions actions, FlowResolver fl
         if (silentQuestion) step.ForgetSaid();
 
         var options = texts.Options(node, contact);
-        var chosen = AnswerMatcher.Match(options, normalized, loose: node.FreeText is null);
+        var chosen = AnswerMatcher.Match(options, normalized.Length > 0 ? normalized : AnswerWords.SymbolAnswer(raw), loose: node.FreeText is null);
         if (chosen >= 0)
         {
             var value = options[chosen].Value;

@@ -36,6 +36,8 @@ public static class AnswerWords
         "ma reponse est", "reponse est", "c est", "cest", "c", "je choisis", "je choisi", "je prends", "je prend", "je veux",
         "je vote", "vote", "voter", "pour", "mon choix", "mon choix est", "choisis", "choisi", "le numero", "la reponse",
         "number", "answer", "my answer", "i choose", "i want",
+        // What follows a number written as an ordinal in two words ("2 eme", "1 er")
+        "eme", "ème", "er", "ere", "ieme",
         // Darija in Arabizi
         "bghit", "bghina", "ana bghit", "kanbghi", "kan5tar", "kankhtar", "nkhtar", "khtart", "raqm", "rakm", "rqm", "ra9m",
         "hadi", "hada", "had", "hiya", "howa", "l", "lra9m", "jawabi",
@@ -89,6 +91,17 @@ public static class AnswerWords
     private static readonly string[][] Extras = PoliteWords.Concat(LeadInWords)
         .Select(Key).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal)
         .Select(k => k.Split(' ')).OrderByDescending(t => t.Length).ToArray();
+
+    /// <summary>
+    /// What a message made only of symbols answers (normalising drops them): 👍 ✅ ✔ 👌 say yes, 👎 ❌ ✖ say no. Keycap digits
+    /// ("2️⃣") are digits already. "" when the symbols say nothing.
+    /// </summary>
+    public static string SymbolAnswer(string raw)
+    {
+        if (raw.Contains("👍", StringComparison.Ordinal) || raw.Contains("👌", StringComparison.Ordinal) || raw.Contains('✅') || raw.Contains('✔'))
+            return raw.Contains("👎", StringComparison.Ordinal) || raw.Contains('❌') ? "" : "oui";
+        return raw.Contains("👎", StringComparison.Ordinal) || raw.Contains('❌') || raw.Contains('✖') ? "non" : "";
+    }
 
     /// <summary>The folded, squeezed form the word lists are kept in.</summary>
     public static string Key(string word) => Squeeze(TextNormalizer.Normalize(word));

@@ -7,13 +7,22 @@ namespace Gateway.Tests.Channels.Ussd;
 /// <summary>What a USSD caller sees: options on the first screen, and menus that use the screen's space.</summary>
 public sealed class UssdFirstScreenSpecs(ITestOutputHelper output)
 {
-    [Fact]
-    public async Task The_first_screen_of_a_new_caller_shows_the_language_options_themselves()
+    [Theory]
+    [InlineData("*123#")]      // no commune: the question in French first
+    [InlineData("*123*1#")]    // Casablanca: Arabic by default
+    [InlineData("*123*4#")]    // Agadir
+    [InlineData("*123*10#")]   // Al Hoceïma
+    [InlineData("2727")]       // a short code
+    public async Task The_first_screen_of_a_new_caller_shows_the_language_options_themselves(string serviceCode)
     {
         await using var app = new GatewayApplication();
-        var caller = new SimulatorClient(app.CreateClient(), from: "+212668000001", channel: "ussd");
+        var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(app.CreateClient(), "/api/simulator/messages",
+            new { from = "+212668000001", channel = "ussd", text = "", to = serviceCode });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        var reply = System.Text.Json.JsonSerializer.Deserialize<SimulatorClient.Reply>(body, System.Text.Json.JsonSerializerOptions.Web)!;
 
-        var screen = Screen(await caller.SendAsync(""));
+        var screen = Screen(reply);
 
         Assert.StartsWith("CON ", screen);
         Assert.Contains("1. Français", screen);
