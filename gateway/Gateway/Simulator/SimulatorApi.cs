@@ -44,7 +44,7 @@ public static class SimulatorApi
         var services = app.ServiceProvider;
         if (!SimulatorAccess.IsOpen(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>()))
             group.RequireAdminKey();
-        group.MapPost("/messages", SendAsync);
+        group.MapPost("/messages", PostAsync);
         group.MapGet("/messages", async (string? to, HttpContext http, SimulatorMailbox mailbox, SimulatorScope scope, CancellationToken cancellationToken) =>
             !PhoneNumbers.TryNormalize(to, out var phone)
                 ? Results.Problem(title: "Invalid 'to'", detail: "Give the simulated phone number, e.g. ?to=%2B212612345678.", statusCode: 400)
@@ -54,7 +54,7 @@ public static class SimulatorApi
         return app;
     }
 
-    private static async Task<Results<Ok<SimulatorReply>, ProblemHttpResult>> SendAsync(
+    private static async Task<Results<Ok<SimulatorReply>, ProblemHttpResult>> PostAsync(
         HttpContext http, SimulatorScope scope, IConversationEngine engine, UssdSessionHandler ussd, IUssdSessionStore ussdSessions,
         Conversations.ContactIds contactIds, CancellationToken cancellationToken)
     {

@@ -28,7 +28,7 @@ public sealed class LayerSpecs
         "Feedback",
         "Channels",       // providers: parse, verify, render, send
         "Simulator",
-        "Console",
+        "Components",     // the commune console (Razor pages)
         "Hosting",        // composition: errors, health, start-up checks
     ];
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Gateway.Polls;
 using Gateway.Storage;
+using Gateway.Conversations.Ports;
 
 namespace Gateway.Components.Console;
 
