@@ -30,7 +30,7 @@ public sealed class FeedbackRedisStoreTests
         var now = DateTimeOffset.UtcNow;
 
         ContactCommit Filing(string contact, string r) => new(contact, 0, new ContactState { ContactId = contact, Phone = "+212600000001", CreatedAt = now },
-            [new OutboxEvent(Guid.NewGuid(), "FeedbackReceived", "{}", now)], [new CounterIncrement("commune:casablanca", "feedback:water", 1)],
+            [new OutboxEvent(Guid.NewGuid(), "FeedbackReceived", System.Text.Json.JsonDocument.Parse("{}").RootElement, now)], [new CounterIncrement("commune:casablanca", "feedback:water", 1)],
             new ProcessedMessage("SM-" + contact + r, new StepResult([], false, contact)),
             FeedbackReport.Filed(r, contact, "casablanca", "water", "Pas d'eau de " + contact, null, "sms", "fr", now, TimeSpan.FromDays(60), simulated: false));
 
