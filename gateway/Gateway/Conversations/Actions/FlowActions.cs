@@ -113,9 +113,13 @@ public sealed class FlowActions(FeedbackReferences references, IOptions<Feedback
         var text = vars.GetValueOrDefault("details") ?? "";
         var language = contact.Language ?? Languages.French;
         var channel = step.Message.Channel.ToWire();
+        var simulated = step.Message.Provider == Simulator.SimulatorApi.Provider;
         step.File(FeedbackReport.Filed(reference, contact.ContactId, contact.Commune, category, text, place, channel, language,
-            step.Now, feedbackOptions.Value.AnswerWithin, simulated: step.Message.Provider == Simulator.SimulatorApi.Provider));
-        step.Publish(new FeedbackReceived(reference, contact.ContactId, contact.Commune, category, text, place, channel, language, step.Now),
+            step.Now, feedbackOptions.Value.AnswerWithin, simulated));
+        step.Publish(new FeedbackReceived(reference, contact.ContactId, contact.Commune, category, text, place, channel, language, step.Now)
+            {
+                Simulated = simulated,
+            },
             $"{contact.ContactId}:{reference}");
         if (contact.Commune is { } commune) step.Count($"commune:{commune}", $"feedback:{category}");
     }
