@@ -26,4 +26,10 @@ public sealed record FeedbackReceived(
 {
     /// <summary>Contract version; bumped on breaking change (a new type name is used instead).</summary>
     public int Version { get; init; } = 1;
+
+    /// <summary>
+    /// True when the message came through the gateway's simulator (provider <c>simulator</c>), not from a citizen's phone:
+    /// consumers keep such traffic apart from real figures. Added in v1 as an optional property (absent reads as false).
+    /// </summary>
+    public bool Simulated { get; init; }
 }

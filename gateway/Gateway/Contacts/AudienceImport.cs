@@ -69,8 +69,12 @@ public sealed class AudienceImport(IContactStore contacts, IAudienceStore audien
             state.Commune = commune;
             if (Languages.IsKnown(row.Language)) state.Language = row.Language;
             // A row may record a known opt-out; it never clears one the contact sent.
+            var optingOut = row.OptedOut && !state.OptedOut;
             state.OptedOut |= row.OptedOut;
             var added = state.Topics.Add(topic);
+            // Recorded with the state it explains, so the consent log commits (and is retried) with it.
+            if (optingOut) ConsentLog.Record(state, now, ConsentLog.OptOut, "import", "import", null);
+            if (added && !state.OptedOut) ConsentLog.Record(state, now, ConsentLog.OptIn, "import", "import", topic);
             state.LastChannel = ChannelKindNames.TryParse(row.Channel, out var channel) ? channel : ChannelKind.Sms;
             if (row.Provider is { Length: > 0 } provider) state.LastProvider = provider;
             if (row.To is { Length: > 0 } to) state.LastTo = to;

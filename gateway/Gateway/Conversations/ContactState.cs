@@ -43,6 +43,9 @@ public sealed class ContactState
     /// <summary>Poll id → 1-based option voted (votes live under the pseudonymous id only).</summary>
     public Dictionary<string, int> PollVotes { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Each opt-in and opt-out, oldest first, bounded (see <see cref="ConsentLog"/>).</summary>
+    public List<ConsentEntry> Consent { get; set; } = [];
+
     public DateTimeOffset CreatedAt { get; set; }
 }
 

@@ -35,7 +35,7 @@ public sealed class Dialog(FlowTexts texts, FlowActions actions, FlowResolver fl
             // Opted-out contacts get nothing but the confirmation of START.
             if (command == "start")
             {
-                FlowActions.OptIn(step);
+                FlowActions.OptIn(step, "keyword");
                 SaySystem(step, "start_confirmed");
             }
             return;

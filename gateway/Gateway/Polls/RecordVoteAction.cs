@@ -72,7 +72,10 @@ public sealed class RecordVoteAction(PollDirectory directory, FlowTexts texts) :
             step.Count(counter, "language:" + language);
         }
         step.Publish(
-            new PollVoteRecorded(poll.Id, choice, poll.Commune, channel, language, contact.ContactId, previous is not null, previous, step.Now),
+            new PollVoteRecorded(poll.Id, choice, poll.Commune, channel, language, contact.ContactId, previous is not null, previous, step.Now)
+            {
+                Simulated = step.Message.Provider == Simulator.SimulatorApi.Provider,
+            },
             $"{poll.Id}:{contact.ContactId}:{step.Message.ProviderMessageId ?? Guid.NewGuid().ToString("N")}");
     }
 

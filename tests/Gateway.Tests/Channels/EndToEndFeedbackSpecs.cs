@@ -35,6 +35,7 @@ public sealed class EndToEndFeedbackSpecs
         Assert.Contains("Merci !", replies[^1]);
         var feedback = Assert.Single(await app.EventsAsync<FeedbackReceived>());
         Assert.Equal((channel, "oujda", "roads", "Hay Al Qods"), (feedback.Channel, feedback.Commune, feedback.Category, feedback.Place));
+        Assert.False(feedback.Simulated); // a provider's webhook is a citizen's phone, not the simulator
         Assert.Contains(feedback.Reference, replies[^1]);
 
         // Twilio retries the last webhook: same TwiML, no second event.
@@ -67,6 +68,7 @@ public sealed class EndToEndFeedbackSpecs
         Assert.Equal("212612345678", (string?)thanks["to"]);
         var feedback = Assert.Single(await app.EventsAsync<FeedbackReceived>());
         Assert.Equal(("whatsapp", "roads", "Lazaret"), (feedback.Channel, feedback.Category, feedback.Place));
+        Assert.False(feedback.Simulated);
     }
 
     private static async Task<string> TwilioAsync(HttpClient http, string from, string body, string sid)

@@ -59,7 +59,10 @@ public sealed class BusCommandSpecs
         var optedOut = await Wait.ForAsync(() => app.EventsAsync<ContactOptedOut>(), e => e.Count >= 1, "ContactOptedOut");
         var e = Assert.Single(optedOut);
         Assert.Equal((id, "provider", null), (e.ContactId, e.Source, e.Topic));
-        Assert.True((await store.GetAsync(id, default))!.State.OptedOut);
+        var state = (await store.GetAsync(id, default))!.State;
+        Assert.True(state.OptedOut);
+        var consent = Assert.Single(state.Consent); // the consent log says where the opt-out came from
+        Assert.Equal(("opt-out", "provider", "provider", null), (consent.Action, consent.Channel, consent.Source, consent.Topic));
         Assert.Single(api.Requests); // refused once, never retried: an unsubscribe is final
     }
 

@@ -40,8 +40,11 @@ public sealed class FlowActions(FeedbackReferences references, IOptions<Feedback
                 var topic = Arg("topic", "meetings");
                 contact.OptedOut = false;
                 if (contact.Topics.Add(topic))
+                {
+                    ConsentLog.Record(contact, step.Now, ConsentLog.OptIn, ConsentLog.ChannelOf(step, "flow"), "flow", topic);
                     step.Publish(new ContactOptedIn(contact.ContactId, contact.Commune, topic, contact.Language ?? Languages.French, step.Now),
                         $"{contact.ContactId}:{topic}:{step.Now.ToUnixTimeMilliseconds()}");
+                }
                 break;
             }
 
@@ -49,8 +52,11 @@ public sealed class FlowActions(FeedbackReferences references, IOptions<Feedback
             {
                 var topic = Arg("topic", "meetings");
                 if (contact.Topics.Remove(topic))
+                {
+                    ConsentLog.Record(contact, step.Now, ConsentLog.OptOut, ConsentLog.ChannelOf(step, "flow"), "flow", topic);
                     step.Publish(new ContactOptedOut(contact.ContactId, contact.Commune, topic, "flow", step.Now),
                         $"{contact.ContactId}:{topic}:{step.Now.ToUnixTimeMilliseconds()}");
+                }
                 break;
             }
 
@@ -59,7 +65,7 @@ public sealed class FlowActions(FeedbackReferences references, IOptions<Feedback
                 break;
 
             case FlowActionNames.OptIn:
-                OptIn(step);
+                OptIn(step, "flow");
                 break;
 
             case FlowActionNames.SubmitFeedback:
@@ -80,15 +86,17 @@ public sealed class FlowActions(FeedbackReferences references, IOptions<Feedback
         contact.Session = null;
         if (contact.OptedOut) return;
         contact.OptedOut = true;
+        ConsentLog.Record(contact, step.Now, ConsentLog.OptOut, ConsentLog.ChannelOf(step, source), source, null);
         step.Publish(new ContactOptedOut(contact.ContactId, contact.Commune, null, source, step.Now),
             $"{contact.ContactId}:*:{step.Now.ToUnixTimeMilliseconds()}");
     }
 
-    public static void OptIn(StepContext step)
+    public static void OptIn(StepContext step, string source)
     {
         var contact = step.Contact;
         if (!contact.OptedOut) return;
         contact.OptedOut = false;
+        ConsentLog.Record(contact, step.Now, ConsentLog.OptIn, ConsentLog.ChannelOf(step, source), source, null);
         step.Publish(new ContactOptedIn(contact.ContactId, contact.Commune, null, contact.Language ?? Languages.French, step.Now),
             $"{contact.ContactId}:*:{step.Now.ToUnixTimeMilliseconds()}");
     }
@@ -105,9 +113,13 @@ public sealed class FlowActions(FeedbackReferences references, IOptions<Feedback
         var text = vars.GetValueOrDefault("details") ?? "";
         var language = contact.Language ?? Languages.French;
         var channel = step.Message.Channel.ToWire();
+        var simulated = step.Message.Provider == Simulator.SimulatorApi.Provider;
         step.File(FeedbackReport.Filed(reference, contact.ContactId, contact.Commune, category, text, place, channel, language,
-            step.Now, feedbackOptions.Value.AnswerWithin, simulated: step.Message.Provider == Simulator.SimulatorApi.Provider));
-        step.Publish(new FeedbackReceived(reference, contact.ContactId, contact.Commune, category, text, place, channel, language, step.Now),
+            step.Now, feedbackOptions.Value.AnswerWithin, simulated));
+        step.Publish(new FeedbackReceived(reference, contact.ContactId, contact.Commune, category, text, place, channel, language, step.Now)
+            {
+                Simulated = simulated,
+            },
             $"{contact.ContactId}:{reference}");
         if (contact.Commune is { } commune) step.Count($"commune:{commune}", $"feedback:{category}");
     }
