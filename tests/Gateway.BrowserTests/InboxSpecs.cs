@@ -38,9 +38,14 @@ public sealed partial class InboxSpecs(BrowserFixture browser)
         await Expect(staff.Locator("[data-testid=report-status]")).ToHaveTextAsync("Nouveau");
         await ConsolePages.ScreenshotsAsync(staff, "inbox-report");
 
+        // By SMS the citizen gets the text folded to GSM-7 where that loses nothing, and the preview shows it so.
+        var preview = staff.Locator("[data-testid=citizen-message]");
+        await staff.GetByLabel("Nouveau statut").SelectOptionAsync("acknowledged");
+        await Expect(preview).ToContainTextAsync($"Votre signalement {reference} a bien été recu par la commune.");
+        await Expect(staff.Locator("[data-testid=citizen-segments]")).ToContainTextAsync("GSM-7");
+
         await staff.GetByLabel("Nouveau statut").SelectOptionAsync("resolved");
         await staff.GetByLabel("Message au citoyen").FillAsync("Le technicien est passé ce matin.");
-        var preview = staff.Locator("[data-testid=citizen-message]");
         await Expect(preview).ToContainTextAsync($"Votre signalement {reference} est résolu.");
         await Expect(preview).ToContainTextAsync("Le technicien est passé ce matin.");
         await Expect(staff.Locator("[data-testid=citizen-segments]")).ToContainTextAsync("1 SMS");
