@@ -80,6 +80,8 @@ public static class LanguageGuess
             else if (char.IsAsciiDigit(c)) return false;
         }
         if (!letters || !digits) return false;
+        // Two digits or more closing a word are a number, not letters: a poll keyword or a code ("terrain379", "bus27").
+        if (token.Length >= 2 && char.IsAsciiDigit(token[^1]) && char.IsAsciiDigit(token[^2])) return false;
         var firstLetter = token.AsSpan().IndexOfAnyInRange('a', 'z');
         var suffix = token[firstLetter..];
         // A number with a French unit or ordinal ("3j", "2eme", "5h", "3km", "2e") is not Arabizi.

@@ -68,6 +68,20 @@ public sealed class PollVotingSpecs
         Assert.Equal(byChannel["whatsapp"], votes.Count(v => v.Channel == "whatsapp"));
     }
 
+    [Theory]
+    [InlineData("TERRAIN379")]
+    [InlineData("BUS27")]
+    public async Task A_keyword_ending_in_a_number_is_not_read_as_darija_in_latin_letters(string keyword)
+    {
+        // 3, 7 and 9 are letters in Arabizi ("3la", "7bes"), but a number closing a word is a number: French, not a question.
+        await using var app = PollHost.Create();
+        await app.CreatePollAsync(keyword);
+
+        var reply = await new Voter(app.CreateClient(), "+212611111119").SendAsync(keyword);
+
+        Assert.Contains("Quel projet en premier ?", reply);
+    }
+
     [Fact]
     public async Task The_keyword_asks_the_question_with_numbered_options_in_the_contact_language_and_whatsapp_gets_buttons()
     {
