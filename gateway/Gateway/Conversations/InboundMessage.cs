@@ -21,6 +21,15 @@ public sealed record InboundMessage(
     string? ProviderMessageId = null,
     string? SessionKey = null)
 {
+    /// <summary>
+    /// The console's simulator's provider name. It lives in the core, not in the simulator, because the core and the
+    /// features below the simulator must tell simulated traffic apart (kept out of real tallies, flagged in events).
+    /// </summary>
+    public const string SimulatorProvider = "simulator";
+
+    /// <summary>Typed in the console's simulator, not sent by a citizen through a provider.</summary>
+    public bool Simulated => Provider == SimulatorProvider;
+
     /// <summary>Inline (the default) or through the outbox, for providers that ignore the webhook response.</summary>
     public ReplyDelivery ReplyDelivery { get; init; } = ReplyDelivery.Inline;
 

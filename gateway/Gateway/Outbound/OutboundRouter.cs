@@ -1,6 +1,4 @@
-using Gateway.Channels;
 using Gateway.Conversations;
-using Gateway.Simulator;
 
 namespace Gateway.Outbound;
 
@@ -57,7 +55,7 @@ public sealed class OutboundRouter(
 
     private (string Provider, string? From)? ProviderFor(ContactState contact, ChannelKind channel)
     {
-        if (contact.LastProvider == SimulatorApi.Provider) return (SimulatorApi.Provider, null);
+        if (contact.LastProvider == InboundMessage.SimulatorProvider) return (InboundMessage.SimulatorProvider, null);
         if (channel == contact.LastChannel && contact.LastProvider is { Length: > 0 } last && senders.TryGet(last, out _)) return (last, contact.LastTo);
         foreach (var key in new[]
                  {
@@ -68,7 +66,7 @@ public sealed class OutboundRouter(
         {
             if (key is not null && configuration[key] is { Length: > 0 } provider && senders.TryGet(provider, out _)) return (provider, null);
         }
-        return _simulatorFallback ? (SimulatorApi.Provider, null) : null;
+        return _simulatorFallback ? (InboundMessage.SimulatorProvider, null) : null;
     }
 
     /// <summary>

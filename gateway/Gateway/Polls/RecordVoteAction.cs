@@ -74,7 +74,7 @@ public sealed class RecordVoteAction(PollDirectory directory, FlowTexts texts) :
         step.Publish(
             new PollVoteRecorded(poll.Id, choice, poll.Commune, channel, language, contact.ContactId, previous is not null, previous, step.Now)
             {
-                Simulated = step.Message.Provider == Simulator.SimulatorApi.Provider,
+                Simulated = step.Message.Simulated,
             },
             $"{poll.Id}:{contact.ContactId}:{step.Message.ProviderMessageId ?? Guid.NewGuid().ToString("N")}");
     }

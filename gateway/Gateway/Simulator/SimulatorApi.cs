@@ -16,7 +16,7 @@ namespace Gateway.Simulator;
 /// </summary>
 public static class SimulatorApi
 {
-    public const string Provider = "simulator";
+    public const string Provider = InboundMessage.SimulatorProvider;
 
     /// <summary>The longest text accepted (USSD and SMS carry far less; a long paste gets a polite re-prompt, not an error).</summary>
     public const int MaxTextLength = 10_000;

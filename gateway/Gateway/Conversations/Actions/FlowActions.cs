@@ -113,7 +113,7 @@ public sealed class FlowActions(FeedbackReferences references, IOptions<Feedback
         var text = vars.GetValueOrDefault("details") ?? "";
         var language = contact.Language ?? Languages.French;
         var channel = step.Message.Channel.ToWire();
-        var simulated = step.Message.Provider == Simulator.SimulatorApi.Provider;
+        var simulated = step.Message.Simulated;
         step.File(FeedbackReport.Filed(reference, contact.ContactId, contact.Commune, category, text, place, channel, language,
             step.Now, feedbackOptions.Value.AnswerWithin, simulated));
         step.Publish(new FeedbackReceived(reference, contact.ContactId, contact.Commune, category, text, place, channel, language, step.Now)
