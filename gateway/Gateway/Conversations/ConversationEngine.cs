@@ -1,8 +1,6 @@
 using Gateway.Communes;
-using Gateway.Contacts;
 using Gateway.Conversations.Actions;
 using Gateway.Conversations.Flows;
-using Gateway.Storage;
 using Gateway.Conversations.Ports;
 
 namespace Gateway.Conversations;

@@ -1,10 +1,8 @@
 using Gateway.Communes;
-using Gateway.Contacts;
 using Gateway.Conversations.Actions;
 using Gateway.Conversations.Flows;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Gateway.Outbound;
 
 namespace Gateway.Conversations;
 

@@ -1,6 +1,4 @@
 using Gateway.Conversations;
-using Gateway.Contacts;
-using Gateway.Storage;
 using Gateway.Conversations.Ports;
 using Gateway.Outbound.Status;
 

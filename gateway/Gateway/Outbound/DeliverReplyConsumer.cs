@@ -1,6 +1,5 @@
 using Gateway.Conversations;
 using Gateway.Bus;
-using Gateway.Channels;
 using Gateway.Contracts;
 using MassTransit;
 

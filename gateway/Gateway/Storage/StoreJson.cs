@@ -53,6 +53,16 @@ public static class StoreJson
             ? WithThreadWriter((value, info), static (writer, v) => JsonSerializer.Serialize(writer, v.value, v.info))
             : JsonSerializer.SerializeToUtf8Bytes(value, Options);
 
+    /// <summary>
+    /// UTF-8 JSON through a feature's own generated contract (a feature above Storage keeps its stored types in its own
+    /// <see cref="JsonSerializerContext"/>, generated with <see cref="StoreJsonContext"/>'s attribute, so Storage names none of them).
+    /// </summary>
+    public static byte[] SerializeToUtf8Bytes<T>(T value, JsonTypeInfo<T> info) =>
+        WithThreadWriter((value, info), static (writer, v) => JsonSerializer.Serialize(writer, v.value, v.info));
+
+    public static T DeserializeUtf8<T>(ReadOnlySpan<byte> utf8Json, JsonTypeInfo<T> info) =>
+        JsonSerializer.Deserialize(utf8Json, info) ?? throw new InvalidDataException($"Stored {typeof(T).Name} is null.");
+
     /// <summary>Writes with this thread's relaxed-encoder writer (a static lambda and a tuple: nothing allocated but the result).</summary>
     private static byte[] WithThreadWriter<TState>(TState state, Action<Utf8JsonWriter, TState> write)
     {

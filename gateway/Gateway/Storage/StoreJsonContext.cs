@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Gateway.Channels.Ussd;
 using Gateway.Contracts;
 using Gateway.Conversations;
 
@@ -13,7 +12,6 @@ namespace Gateway.Storage;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ContactState))]
 [JsonSerializable(typeof(StepResult))]
-[JsonSerializable(typeof(UssdSessionState))]
 [JsonSerializable(typeof(FeedbackReceived))]
 [JsonSerializable(typeof(ContactOptedIn))]
 [JsonSerializable(typeof(ContactOptedOut))]

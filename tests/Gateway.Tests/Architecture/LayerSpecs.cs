@@ -36,7 +36,7 @@ public sealed class LayerSpecs
     /// Arrows that still point up, each with the way it goes away. The list may only shrink: an arrow not listed here fails
     /// the test, and so does a listed one that no longer exists (remove it).
     /// </summary>
-    private static readonly HashSet<string> KnownUpwardArrows =
+    internal static readonly HashSet<string> KnownUpwardArrows =
     [
         // The step files a report in its own atomic commit (ContactCommit.Feedback, StepContext.File, the submit_feedback
         // action), and the stores write it with the step's Lua script. Goes away with a feature-neutral "record" in the

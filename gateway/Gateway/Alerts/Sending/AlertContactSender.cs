@@ -1,8 +1,6 @@
 using Gateway.Alerts.Storage;
-using Gateway.Channels;
 using Gateway.Communes;
 using Gateway.Conversations;
-using Gateway.Storage;
 using Gateway.Text;
 using Microsoft.Extensions.Options;
 using Gateway.Conversations.Ports;

@@ -14,11 +14,11 @@ public sealed class RedisUssdSessionStore(IConnectionMultiplexer redis) : IUssdS
     public async Task<UssdSessionState?> GetAsync(string sessionId, CancellationToken cancellationToken)
     {
         var json = await redis.GetDatabase().StringGetAsync(Key(sessionId));
-        return json.IsNullOrEmpty ? null : StoreJson.DeserializeUtf8<UssdSessionState>((byte[])json!);
+        return json.IsNullOrEmpty ? null : StoreJson.DeserializeUtf8((byte[])json!, UssdJsonContext.Default.UssdSessionState);
     }
 
     public Task SetAsync(string sessionId, UssdSessionState state, TimeSpan ttl, CancellationToken cancellationToken) =>
-        redis.GetDatabase().StringSetAsync(Key(sessionId), StoreJson.SerializeToUtf8Bytes(state), ttl);
+        redis.GetDatabase().StringSetAsync(Key(sessionId), StoreJson.SerializeToUtf8Bytes(state, UssdJsonContext.Default.UssdSessionState), ttl);
 
     public Task RemoveAsync(string sessionId, CancellationToken cancellationToken) =>
         redis.GetDatabase().KeyDeleteAsync(Key(sessionId));
