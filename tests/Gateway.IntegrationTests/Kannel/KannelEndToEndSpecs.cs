@@ -6,10 +6,6 @@ using System.Text.RegularExpressions;
 using Gateway.Channels.Kannel;
 using Gateway.Contracts;
 using Gateway.Conversations;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Gateway.Outbound.Status;
 
 namespace Gateway.IntegrationTests.Kannel;
@@ -41,7 +37,7 @@ public sealed class KannelEndToEndSpecs
         var reply = Assert.Single(replies);
         Assert.Equal((ShortCode, Citizen), (reply.From, reply.To));
         Assert.Equal("Merci: AVIS route cassée", reply.Text);
-        var received = Assert.Single(gateway.Engine.Calls);
+        var received = Assert.Single(gateway.Engine.Received);
         Assert.Equal(new InboundMessage(ChannelKind.Sms, "kannel", Citizen, ShortCode, "AVIS route cassée", null, received.ProviderMessageId), received);
         Assert.False(string.IsNullOrEmpty(received.ProviderMessageId));
     }
@@ -54,7 +50,7 @@ public sealed class KannelEndToEndSpecs
 
         var replies = await FakeSmsc.InjectAsync($"{Citizen} {ShortCode} ucs2 {FakeSmsc.EscapeUcs2(text)}", expected: 1);
 
-        Assert.Equal(text, Assert.Single(gateway.Engine.Calls).Text);
+        Assert.Equal(text, Assert.Single(gateway.Engine.Received).Text);
         var reply = Assert.Single(replies);
         Assert.Equal("ucs-2", reply.Type);
         Assert.Equal("شكرا: " + text, reply.Text);
@@ -115,94 +111,36 @@ public sealed class KannelEndToEndSpecs
         Assert.Equal("تم: لن تتوصل بأي رسالة بعد الآن. أرسل ابدأ للعودة.", Assert.Single(replies).Text);
     }
 
-    /// <summary>The gateway on the real socket smsbox's get-url points at, with an echoing engine or the real one.</summary>
-    private sealed class KannelGateway : WebApplicationFactory<Program>
+    /// <summary>The Kannel profile of the one test host: the real socket smsbox's get-url points at, with an echoing engine or the real one.</summary>
+    private sealed class KannelGateway : GatewayHost<KannelGateway>
     {
-        public EchoEngine Engine { get; } = new();
-        public StatusChannel Statuses { get; } = new();
-
-        private readonly int _port;
-        private readonly string _replyMode;
-        private readonly bool _realEngine;
-
-        private KannelGateway(int port, string replyMode, bool realEngine)
-        {
-            _port = port;
-            _replyMode = replyMode;
-            _realEngine = realEngine;
-        }
+        public RecordingEngine Engine { get; } = new() { Respond = Echo };
+        public RecordingStatusEvents Statuses { get; } = new();
 
         public static KannelGateway Start(string replyMode, bool realEngine = false)
         {
-            var gateway = new KannelGateway(int.Parse(Env.Required("GATEWAY_KANNEL_TARGET_PORT")), replyMode, realEngine);
-            gateway.UseKestrel(o => o.Listen(IPAddress.Loopback, gateway._port));
+            var port = int.Parse(Env.Required("GATEWAY_KANNEL_TARGET_PORT"));
+            var gateway = new KannelGateway()
+                .With("Kannel:SendSmsUrl", Env.Required("Kannel__SendSmsUrl"))
+                .With("Kannel:Username", Env.Required("Kannel__Username"))
+                .With("Kannel:Password", Env.Required("Kannel__Password"))
+                .With("Kannel:Secret", Env.Required("Kannel__Secret"))
+                .With("Kannel:Sender", ShortCode)
+                .With("Kannel:ReplyMode", replyMode)
+                .With("Gateway:PublicBaseUrl", $"http://127.0.0.1:{port}")
+                .OnLoopback(port);
+            if (!realEngine) gateway.Replace<IConversationEngine>(gateway.Engine);
+            gateway.Replace<IStatusEvents>(gateway.Statuses);
             gateway.StartServer();
             return gateway;
         }
 
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        /// <summary>Thanks the citizen in the script they wrote in.</summary>
+        private static StepResult Echo(InboundMessage message)
         {
-            builder.UseEnvironment("Testing");
-            builder.UseSetting("ConnectionStrings:Redis", "");
-            builder.UseSetting("ConnectionStrings:RabbitMq", "");
-            builder.UseSetting("Kannel:SendSmsUrl", Env.Required("Kannel__SendSmsUrl"));
-            builder.UseSetting("Kannel:Username", Env.Required("Kannel__Username"));
-            builder.UseSetting("Kannel:Password", Env.Required("Kannel__Password"));
-            builder.UseSetting("Kannel:Secret", Env.Required("Kannel__Secret"));
-            builder.UseSetting("Kannel:Sender", ShortCode);
-            builder.UseSetting("Kannel:ReplyMode", _replyMode);
-            builder.UseSetting("Gateway:PublicBaseUrl", $"http://127.0.0.1:{_port}");
-            builder.ConfigureServices(services =>
-            {
-                if (!_realEngine)
-                {
-                    services.RemoveAll<IConversationEngine>();
-                    services.AddSingleton<IConversationEngine>(Engine);
-                }
-                services.RemoveAll<IStatusEvents>();
-                services.AddSingleton<IStatusEvents>(Statuses);
-            });
-        }
-    }
-
-    /// <summary>Thanks the citizen in the script they wrote in.</summary>
-    private sealed class EchoEngine : IConversationEngine
-    {
-        public ConcurrentQueue<InboundMessage> Calls { get; } = new();
-
-        public Task<StepResult> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
-        {
-            Calls.Enqueue(message);
             var arabic = message.Text.Any(c => c is >= '\u0600' and <= '\u06FF');
             var reply = arabic ? Reply.Plain("شكرا: " + message.Text, "ar") : Reply.Plain("Merci: " + message.Text, "fr");
-            return Task.FromResult(new StepResult([reply], false, "c-1"));
-        }
-
-        public Task<StepResult> StartFlowAsync(string phone, ChannelKind channel, string flowId, string requestId, CancellationToken cancellationToken) =>
-            throw new NotSupportedException();
-
-        public Task OptOutAsync(string phone, string source, CancellationToken cancellationToken) =>
-            throw new NotSupportedException();
-    }
-
-    private sealed class StatusChannel : IStatusEvents
-    {
-        private readonly System.Threading.Channels.Channel<MessageStatusChanged> _channel = System.Threading.Channels.Channel.CreateUnbounded<MessageStatusChanged>();
-
-        public Task PublishAsync(MessageStatusChanged statusChanged, CancellationToken cancellationToken) =>
-            _channel.Writer.WriteAsync(statusChanged, cancellationToken).AsTask();
-
-        public async Task<MessageStatusChanged> NextAsync(TimeSpan deadline)
-        {
-            using var cts = new CancellationTokenSource(deadline);
-            try
-            {
-                return await _channel.Reader.ReadAsync(cts.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new Xunit.Sdk.XunitException($"No delivery report reached the gateway within {deadline.TotalSeconds} s.");
-            }
+            return new StepResult([reply], false, "c-1");
         }
     }
 

@@ -75,7 +75,7 @@ public sealed class KannelSendSmsSpecs
     public async Task The_delivery_report_kannel_sends_to_the_dlr_url_publishes_the_status()
     {
         await using var sendsms = await FakeSendSms.StartAsync();
-        var sink = new RecordingStatusSink();
+        var sink = new RecordingStatusEvents();
         await using var app = KannelTestHost.Create(new ScriptedEngine(KannelTestHost.Echo), sink)
             .With("Kannel:ReplyMode", "Async").With("Kannel:SendSmsUrl", sendsms.Url);
         using var client = app.CreateClient();
@@ -102,7 +102,7 @@ public sealed class KannelSendSmsSpecs
     [InlineData("16", "failed", "rejected")]
     public async Task Dlr_values_map_to_statuses(string value, string status, string? error)
     {
-        var sink = new RecordingStatusSink();
+        var sink = new RecordingStatusEvents();
         await using var app = KannelTestHost.Create(new ScriptedEngine(KannelTestHost.Echo), sink);
         using var client = app.CreateClient();
 
@@ -118,7 +118,7 @@ public sealed class KannelSendSmsSpecs
     [InlineData("?secret=" + KannelTestHost.Secret + "&status=1", HttpStatusCode.BadRequest)]
     public async Task Invalid_delivery_reports_are_refused(string query, HttpStatusCode expected)
     {
-        var sink = new RecordingStatusSink();
+        var sink = new RecordingStatusEvents();
         await using var app = KannelTestHost.Create(new ScriptedEngine(KannelTestHost.Echo), sink);
         using var client = app.CreateClient();
 

@@ -2,7 +2,6 @@ using System.Text;
 using Gateway.Channels;
 using Gateway.Channels.Twilio;
 using Gateway.Conversations;
-using Gateway.Tests.Fakes;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

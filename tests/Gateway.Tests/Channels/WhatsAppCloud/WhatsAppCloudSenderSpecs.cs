@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Gateway.Channels;
 using Gateway.Conversations;
-using Gateway.Tests.Fakes;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Gateway.Outbound;

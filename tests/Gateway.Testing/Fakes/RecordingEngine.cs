@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Gateway.Conversations;
 
-namespace Gateway.Tests.Fakes;
+namespace Gateway.Testing.Fakes;
 
 /// <summary>A stand-in conversation engine: records every inbound message and answers with a configurable step result.</summary>
 public sealed class RecordingEngine : IConversationEngine

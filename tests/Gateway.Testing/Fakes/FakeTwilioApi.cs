@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Gateway.Tests.Fakes;
+namespace Gateway.Testing.Fakes;
 
 /// <summary>Twilio's Messages API on loopback: 201 with a message resource, or Twilio's JSON error.</summary>
 public sealed class FakeTwilioApi : FakeProviderApi

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Gateway.Tests.Fakes;
+namespace Gateway.Testing.Fakes;
 
 /// <summary>Meta's Graph API messages endpoint on loopback: a wamid per accepted message, or Graph's JSON error.</summary>
 public sealed class FakeGraphApi : FakeProviderApi
