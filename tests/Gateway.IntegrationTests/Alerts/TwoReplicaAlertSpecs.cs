@@ -19,20 +19,7 @@ public sealed class TwoReplicaAlertSpecs
     private const string Key = "integration-programme-key";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>A loopback provider per replica, recording into one shared list with the real time of each send.</summary>
-    private sealed class RecordingProvider(string replica, ConcurrentQueue<(string Replica, string To, string Text, DateTime At)> log) : IMessageSender
-    {
-        private long _next;
-        public string Provider => "fake";
-
-        public Task<SendOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
-        {
-            log.Enqueue((replica, message.To, message.Reply.Text, DateTime.UtcNow));
-            return Task.FromResult(SendOutcome.Ok(replica + "-" + Interlocked.Increment(ref _next)));
-        }
-    }
-
-    private static IntegrationGatewayApplication Replica(string name, ConcurrentQueue<(string, string, string, DateTime)> log, int rate) =>
+    private static IntegrationGatewayApplication Replica(string name, ConcurrentQueue<RecordingSender.Sent> log, int rate) =>
         new IntegrationGatewayApplication()
             .With("Admin:ApiKeys:0:Key", Key)
             .With("Admin:ApiKeys:0:Name", "programme")
@@ -43,7 +30,7 @@ public sealed class TwoReplicaAlertSpecs
             // Real clock here: no quiet hours, so the test does not depend on the hour it runs at.
             .With("Alerts:QuietHours:Start", "00:00")
             .With("Alerts:QuietHours:End", "00:00")
-            .WithServices(s => s.AddSingleton<IMessageSender>(new RecordingProvider(name, log)));
+            .WithServices(s => s.AddSingleton<IMessageSender>(new RecordingSender(idPrefix: name + "-", log)));
 
     private static HttpClient Admin(IntegrationGatewayApplication app)
     {
@@ -59,7 +46,7 @@ public sealed class TwoReplicaAlertSpecs
     {
         await Servers.FlushRedisAsync();
         const int rate = 10, subscribers = 60;
-        var log = new ConcurrentQueue<(string Replica, string To, string Text, DateTime At)>();
+        var log = new ConcurrentQueue<RecordingSender.Sent>(); // one log for both replicas, each send's id prefixed by its replica
         await using var a = Replica("a", log, rate);
         await using var b = Replica("b", log, rate);
         using var clientA = Admin(a);
@@ -77,7 +64,7 @@ public sealed class TwoReplicaAlertSpecs
         var done = await Wait.ForAsync(async () => await clientB.GetFromJsonAsync<JsonElement>($"/api/alerts/{id}"),
             v => v.GetProperty("status").GetString() == "done", "the alert to be done", seconds: 180);
 
-        var sends = log.ToList();
+        var sends = log.Select(s => (Replica: s.Id.Split('-')[0], s.Message.To, s.At)).ToList();
         Assert.Equal(subscribers, done.GetProperty("counts").GetProperty("sent").GetInt64());
         Assert.Equal(subscribers, sends.Count);
         Assert.Equal(subscribers, sends.Select(s => s.To).Distinct().Count());

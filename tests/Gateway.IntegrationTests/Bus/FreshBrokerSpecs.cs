@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Gateway.Channels;
 using Gateway.Contracts;
 using Gateway.Conversations;
@@ -21,17 +20,6 @@ namespace Gateway.IntegrationTests.Bus;
 [Collection(ServersCollection.Name)]
 public sealed class FreshBrokerSpecs
 {
-    private sealed class RecordingSender(ConcurrentQueue<OutboundMessage> sent) : IMessageSender
-    {
-        public string Provider => "fake";
-
-        public Task<SendOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
-        {
-            sent.Enqueue(message);
-            return Task.FromResult(SendOutcome.Ok("fake-" + sent.Count));
-        }
-    }
-
     /// <summary>
     /// Holds MassTransit's start for a moment, as a slow broker or many endpoints do, so that the relay surely publishes
     /// before the gateway's queues exist (without it the race is usually won by MassTransit, and the test proved nothing).
@@ -57,18 +45,18 @@ public sealed class FreshBrokerSpecs
         try
         {
             await CommitReplyAsync("c-fresh-broker", "+212600000077", "Merci, votre avis est bien reçu.");
-            var sent = new ConcurrentQueue<OutboundMessage>();
+            var sender = new RecordingSender();
             await using var app = new IntegrationGatewayApplication()
                 .With("ConnectionStrings:RabbitMq", Servers.RabbitMqOn(vhost))
                 .WithServices(s =>
                 {
-                    s.AddSingleton<IMessageSender>(new RecordingSender(sent));
+                    s.AddSingleton<IMessageSender>(sender);
                     s.AddBusObserver<SlowBusStart>();
                 });
             _ = app.Server; // the relay finds the reply at its first round
 
-            await Wait.ForAsync(() => Task.FromResult(sent.Count), n => n > 0, "the gateway's DeliverReply consumer to send the reply");
-            var message = Assert.Single(sent);
+            await Wait.ForAsync(() => Task.FromResult(sender.Messages.Count), n => n > 0, "the gateway's DeliverReply consumer to send the reply");
+            var message = Assert.Single(sender.Messages).Message;
             Assert.Equal("+212600000077", message.To);
             Assert.Equal("Merci, votre avis est bien reçu.", message.Reply.Text);
         }
