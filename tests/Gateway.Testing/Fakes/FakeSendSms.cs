@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Gateway.Tests.Channels.Kannel;
+namespace Gateway.Testing.Fakes;
 
 /// <summary>
 /// A stand-in for smsbox's sendsms on a real loopback socket: records every request's query and answers from a

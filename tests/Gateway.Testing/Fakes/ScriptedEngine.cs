@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Gateway.Conversations;
 
-namespace Gateway.Tests.Channels.Ussd;
+namespace Gateway.Testing.Fakes;
 
 /// <summary>
 /// A fake <see cref="IConversationEngine"/> answering from a script, recording every call, and de-duplicating on
