@@ -3,9 +3,6 @@ using Gateway.Alerts;
 using Gateway.Alerts.Compose;
 using Gateway.Channels;
 using Gateway.Contacts;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Gateway.Outbound;
 
@@ -33,24 +30,19 @@ public static class AlertsBenchmark
         }
     }
 
-    private sealed class Host(string? redis, LoopbackProvider provider) : WebApplicationFactory<AlertService> // a type of the Gateway assembly (the benchmark has its own Program)
+    /// <summary>The benchmark's profile of the one test host (tests/Gateway.Testing).</summary>
+    private sealed class Host : GatewayHost<Host>
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        public Host(string? redis, LoopbackProvider provider)
         {
-            var settings = new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:Redis"] = redis ?? "",
-                ["ConnectionStrings:RabbitMq"] = "",
-                ["Logging:LogLevel:Default"] = "Warning",
-                ["Alerts:QuietHours:Start"] = "00:00",
-                ["Alerts:QuietHours:End"] = "00:00",
-                ["Alerts:DailyCap"] = "0",
-                ["Alerts:SchedulerInterval"] = "00:00:00.050",
-            };
-            builder.UseEnvironment("Benchmark");
-            foreach (var (key, value) in settings) builder.UseSetting(key, value);
-            builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
-            builder.ConfigureServices(services => services.AddSingleton<IMessageSender>(provider));
+            EnvironmentName = "Benchmark";
+            With("ConnectionStrings:Redis", redis ?? "");
+            With("Logging:LogLevel:Default", "Warning");
+            With("Alerts:QuietHours:Start", "00:00");
+            With("Alerts:QuietHours:End", "00:00");
+            With("Alerts:DailyCap", "0");
+            With("Alerts:SchedulerInterval", "00:00:00.050");
+            WithServices(services => services.AddSingleton<IMessageSender>(provider));
         }
     }
 

@@ -5,9 +5,6 @@ using System.Text.RegularExpressions;
 using Gateway.Alerts;
 using Gateway.Benchmarks.Http;
 using Gateway.Feedback;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Benchmarks;
@@ -24,20 +21,17 @@ public static partial class ConsoleBenchmark
     private const string AuthToken = "console-bench-auth-token-0001";
     private const string DevKey = "dev-programme-key-change-me";
 
-    private sealed class Host(string? redis) : WebApplicationFactory<AlertService> // a type of the Gateway assembly (the benchmark has its own Program)
+    /// <summary>The benchmark's profile of the one test host (tests/Gateway.Testing), on a real loopback port.</summary>
+    private sealed class Host : GatewayHost<Host>
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        public Host(string? redis)
         {
-            builder.UseEnvironment("Development");
-            foreach (var (key, value) in new Dictionary<string, string>
-            {
-                ["ConnectionStrings:Redis"] = redis ?? "",
-                ["ConnectionStrings:RabbitMq"] = "",
-                ["Twilio:AuthToken"] = AuthToken,
-                ["Twilio:AccountSid"] = TwilioRequests.AccountSid,
-                ["Logging:LogLevel:Default"] = "Warning",
-            })
-                builder.UseSetting(key, value);
+            EnvironmentName = "Development";
+            With("ConnectionStrings:Redis", redis ?? "");
+            With("Twilio:AuthToken", AuthToken);
+            With("Twilio:AccountSid", TwilioRequests.AccountSid);
+            With("Logging:LogLevel:Default", "Warning");
+            OnLoopback();
         }
     }
 
@@ -56,9 +50,7 @@ public static partial class ConsoleBenchmark
         if (root is not null) Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_GATEWAY", Path.Combine(root.FullName, "gateway", "Gateway"));
 
         await using var host = new Host(redis);
-        host.UseKestrel(0);
-        host.StartServer();
-        var baseUrl = new Uri(host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("localhost", "127.0.0.1"));
+        var baseUrl = new Uri(host.BaseUrl);
         Console.WriteLine($"console benchmark: gateway on {baseUrl} ({(redis is null ? "embedded stores" : "Redis")}), {reports:N0} reports, {requests} page requests, {watchers} watchers");
 
         var seeding = Stopwatch.StartNew();

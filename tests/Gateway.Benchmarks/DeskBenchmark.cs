@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using Gateway.Conversations.Actions;
 using Gateway.Feedback;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Benchmarks;
@@ -21,22 +19,17 @@ public static class DeskBenchmark
     private const string Key = "bench-desk-key-0123456789";
     private const string Commune = "casablanca";
 
-    private sealed class Host(string redis) : WebApplicationFactory<FeedbackDesk> // a type of the Gateway assembly
+    /// <summary>The benchmark's profile of the one test host (tests/Gateway.Testing).</summary>
+    private sealed class Host : GatewayHost<Host>
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        public Host(string redis)
         {
-            var settings = new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:Redis"] = redis,
-                ["ConnectionStrings:RabbitMq"] = "",
-                ["Logging:LogLevel:Default"] = "Warning",
-                ["Admin:ApiKeys:0:Key"] = Key,
-                ["Admin:ApiKeys:0:Name"] = "bench",
-                ["Admin:ApiKeys:0:Commune"] = Commune,
-            };
-            builder.UseEnvironment("Benchmark");
-            foreach (var (key, value) in settings) builder.UseSetting(key, value);
-            builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
+            EnvironmentName = "Benchmark";
+            With("ConnectionStrings:Redis", redis);
+            With("Logging:LogLevel:Default", "Warning");
+            With("Admin:ApiKeys:0:Key", Key);
+            With("Admin:ApiKeys:0:Name", "bench");
+            With("Admin:ApiKeys:0:Commune", Commune);
         }
     }
 

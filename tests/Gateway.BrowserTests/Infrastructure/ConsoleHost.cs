@@ -1,49 +1,26 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Gateway.BrowserTests.Infrastructure;
 
 /// <summary>
-/// The real gateway on a real Kestrel port (127.0.0.1, a free port), as a browser reaches it: Development environment,
-/// so the embedded default's development key (appsettings.Development.json) works as it does after <c>dotnet run</c>.
-/// Added for the tests: a key scoped to Agadir, quiet hours off (the tests may run at night) and fast alert scheduling.
+/// The browser tests' profile of the one test host (<see cref="GatewayHost{TSelf}"/>): the real gateway on a real Kestrel
+/// port (127.0.0.1, a free port), as a browser reaches it: Development environment, so the embedded default's development
+/// key (appsettings.Development.json) works as it does after <c>dotnet run</c>. Added for the tests: a key scoped to Agadir,
+/// quiet hours off (the tests may run at night) and fast alert scheduling.
 /// </summary>
-public sealed class ConsoleHost : WebApplicationFactory<Program>
+public sealed class ConsoleHost : GatewayHost<ConsoleHost>
 {
     public const string DevelopmentKey = "dev-programme-key-change-me";
     public const string AgadirKey = "agadir-console-key-0001";
 
-    public ConsoleHost() => UseKestrel(0);
-
-    public string BaseUrl
+    public ConsoleHost()
     {
-        get
-        {
-            StartServer();
-            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-            return addresses.First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1");
-        }
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Development");
-        builder.UseUrls("http://127.0.0.1:0");
-        foreach (var (key, value) in new Dictionary<string, string>
-        {
-            ["ConnectionStrings:Redis"] = "",
-            ["ConnectionStrings:RabbitMq"] = "",
-            ["Admin:ApiKeys:1:Key"] = AgadirKey,
-            ["Admin:ApiKeys:1:Name"] = "agadir staff",
-            ["Admin:ApiKeys:1:Commune"] = "agadir",
-            ["Alerts:QuietHours:Start"] = "00:00",
-            ["Alerts:QuietHours:End"] = "00:00",
-            ["Alerts:SchedulerInterval"] = "00:00:00.100",
-            ["Logging:LogLevel:Default"] = "Warning",
-        })
-            builder.UseSetting(key, value);
+        EnvironmentName = "Development";
+        OnLoopback();
+        With("Admin:ApiKeys:1:Key", AgadirKey);
+        With("Admin:ApiKeys:1:Name", "agadir staff");
+        With("Admin:ApiKeys:1:Commune", "agadir");
+        With("Alerts:QuietHours:Start", "00:00");
+        With("Alerts:QuietHours:End", "00:00");
+        With("Alerts:SchedulerInterval", "00:00:00.100");
+        With("Logging:LogLevel:Default", "Warning");
     }
 }

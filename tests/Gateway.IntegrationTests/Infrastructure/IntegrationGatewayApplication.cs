@@ -1,48 +1,20 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real gateway in process on the real servers of <see cref="Servers"/> (the shape of Gateway.Tests' GatewayApplication,
-/// with the system clock: Redis TTLs run on real time). Each test owns a fresh instance.
+/// The integration tests' profile of the one test host (<see cref="GatewayHost{TSelf}"/>): the real gateway in process on
+/// the real servers of <see cref="Servers"/>, with the system clock (Redis TTLs run on real time). Each test owns a fresh instance.
 /// </summary>
-public class IntegrationGatewayApplication : WebApplicationFactory<Program>
+public sealed class IntegrationGatewayApplication : GatewayHost<IntegrationGatewayApplication>
 {
-    private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase)
+    public IntegrationGatewayApplication()
     {
-        ["ConnectionStrings:Redis"] = Servers.Redis,
-        ["ConnectionStrings:RabbitMq"] = Servers.RabbitMq,
+        With("ConnectionStrings:Redis", Servers.Redis);
+        With("ConnectionStrings:RabbitMq", Servers.RabbitMq);
         // Fast retries so outage tests do not wait for the production backoff.
-        ["Outbox:MaxBackoff"] = "00:00:01",
-        ["Outbox:PublishTimeout"] = "00:00:05",
-    };
-    private readonly List<Action<IServiceCollection>> _services = [];
-
-    public IntegrationGatewayApplication With(string key, string? value)
-    {
-        _settings[key] = value;
-        return this;
-    }
-
-    public IntegrationGatewayApplication WithServices(Action<IServiceCollection> configure)
-    {
-        _services.Add(configure);
-        return this;
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Testing");
-        // UseSetting: visible to Program's AddX methods, which read ConnectionStrings at registration.
-        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
-        builder.ConfigureServices(services =>
-        {
-            foreach (var configure in _services) configure(services);
-        });
+        With("Outbox:MaxBackoff", "00:00:01");
+        With("Outbox:PublishTimeout", "00:00:05");
     }
 
     /// <summary>

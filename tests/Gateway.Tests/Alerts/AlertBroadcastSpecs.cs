@@ -29,7 +29,7 @@ public sealed class AlertBroadcastSpecs
         await using var host = new AlertsHost(app => app.With("Alerts:BatchSize", "150"));
         const int count = 2000;
         bool OptedOut(int i) => i % 50 == 7;
-        var rows = Enumerable.Range(0, count).Select(i => new SubscriberRow(AlertsHost.Phone(i), LanguageOf(i), "sms", FakeProvider.Name, OptedOut: OptedOut(i))).ToList();
+        var rows = Enumerable.Range(0, count).Select(i => new SubscriberRow(AlertsHost.Phone(i), LanguageOf(i), "sms", RecordingSender.Name, OptedOut: OptedOut(i))).ToList();
         Assert.Equal(count, (await host.ImportAsync("casablanca", rows)).Imported);
 
         var alert = await host.CreateAsync(new { commune = "casablanca", texts = Texts });
@@ -66,7 +66,7 @@ public sealed class AlertBroadcastSpecs
     public async Task A_redelivered_batch_sends_nothing_twice()
     {
         await using var host = new AlertsHost();
-        var rows = Enumerable.Range(0, 30).Select(i => new SubscriberRow(AlertsHost.Phone(i), LanguageOf(i), "sms", FakeProvider.Name)).ToList();
+        var rows = Enumerable.Range(0, 30).Select(i => new SubscriberRow(AlertsHost.Phone(i), LanguageOf(i), "sms", RecordingSender.Name)).ToList();
         await host.ImportAsync("casablanca", rows);
         var alert = await host.CreateAsync(new { commune = "casablanca", texts = Texts });
         await host.WaitAsync(alert.Id, a => a.Status == AlertStatus.Done, "the alert to be done");
@@ -92,7 +92,7 @@ public sealed class AlertBroadcastSpecs
     public async Task The_same_BroadcastAlert_command_twice_creates_one_alert()
     {
         await using var host = new AlertsHost();
-        await host.ImportAsync("casablanca", Enumerable.Range(0, 10).Select(i => new SubscriberRow(AlertsHost.Phone(i), "fr", "sms", FakeProvider.Name)).ToList());
+        await host.ImportAsync("casablanca", Enumerable.Range(0, 10).Select(i => new SubscriberRow(AlertsHost.Phone(i), "fr", "sms", RecordingSender.Name)).ToList());
         var bus = host.App.Services.GetRequiredService<IBus>();
         var command = new BroadcastAlert("req-42", "casablanca", Texts, "meetings", null, null);
         await bus.Publish(command);
@@ -114,9 +114,9 @@ public sealed class AlertBroadcastSpecs
         await using var host = new AlertsHost();
         var now = host.App.Clock.GetUtcNow();
         await host.ImportAsync("casablanca", [
-            new SubscriberRow(AlertsHost.Phone(1), "fr", "whatsapp", FakeProvider.Name, LastInboundAt: now.AddHours(-2)),
-            new SubscriberRow(AlertsHost.Phone(2), "fr", "whatsapp", FakeProvider.Name, LastInboundAt: now.AddDays(-3)),
-            new SubscriberRow(AlertsHost.Phone(3), "fr", "whatsapp", FakeProvider.Name),
+            new SubscriberRow(AlertsHost.Phone(1), "fr", "whatsapp", RecordingSender.Name, LastInboundAt: now.AddHours(-2)),
+            new SubscriberRow(AlertsHost.Phone(2), "fr", "whatsapp", RecordingSender.Name, LastInboundAt: now.AddDays(-3)),
+            new SubscriberRow(AlertsHost.Phone(3), "fr", "whatsapp", RecordingSender.Name),
         ]);
         var alert = await host.CreateAsync(new { commune = "casablanca", texts = Texts });
         await host.WaitAsync(alert.Id, a => a.Status == AlertStatus.Done, "the alert to be done");
@@ -131,7 +131,7 @@ public sealed class AlertBroadcastSpecs
     public async Task The_daily_cap_skips_contacts_who_already_had_enough_alerts_today()
     {
         await using var host = new AlertsHost(app => app.With("Alerts:DailyCap", "1"));
-        await host.ImportAsync("casablanca", [new SubscriberRow(AlertsHost.Phone(1), "fr", "sms", FakeProvider.Name)]);
+        await host.ImportAsync("casablanca", [new SubscriberRow(AlertsHost.Phone(1), "fr", "sms", RecordingSender.Name)]);
         var first = await host.CreateAsync(new { commune = "casablanca", texts = Texts });
         await host.WaitAsync(first.Id, a => a.Status == AlertStatus.Done, "the first alert");
         var second = await host.CreateAsync(new { commune = "casablanca", texts = Texts });
@@ -146,7 +146,7 @@ public sealed class AlertBroadcastSpecs
     {
         await using var host = new AlertsHost();
         // Imported to the "water" topic: the contact exists, with a channel, but is not in the meetings audience yet.
-        await host.ImportAsync("casablanca", [new SubscriberRow(AlertsHost.Phone(1), "fr", "sms", FakeProvider.Name)], topic: "water");
+        await host.ImportAsync("casablanca", [new SubscriberRow(AlertsHost.Phone(1), "fr", "sms", RecordingSender.Name)], topic: "water");
         var id = host.App.Services.GetRequiredService<ContactIds>().For(AlertsHost.Phone(1));
         var audience = host.App.Services.GetRequiredService<IAudienceStore>();
         var outbox = host.App.Services.GetRequiredService<IOutboxWriter>();

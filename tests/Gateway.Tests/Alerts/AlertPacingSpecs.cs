@@ -12,7 +12,7 @@ public sealed class AlertPacingSpecs
     private static readonly object Texts = new Dictionary<string, string> { ["fr"] = "Coupure d'eau demain de 9 h a 12 h." };
 
     private static List<SubscriberRow> Subscribers(int count) =>
-        Enumerable.Range(0, count).Select(i => new SubscriberRow(AlertsHost.Phone(i), "fr", "sms", FakeProvider.Name)).ToList();
+        Enumerable.Range(0, count).Select(i => new SubscriberRow(AlertsHost.Phone(i), "fr", "sms", RecordingSender.Name)).ToList();
 
     [Fact]
     public async Task An_alert_composed_at_night_is_held_until_the_morning()

@@ -133,11 +133,11 @@ public sealed class AlertPreviewSpecs
     {
         await using var host = new AlertsHost();
         await host.ImportAsync("casablanca", [
-            new SubscriberRow(AlertsHost.Phone(1), "fr", "sms", FakeProvider.Name),
-            new SubscriberRow(AlertsHost.Phone(2), "fr", "whatsapp", FakeProvider.Name),
-            new SubscriberRow(AlertsHost.Phone(3), "ar", "sms", FakeProvider.Name),
-            new SubscriberRow(AlertsHost.Phone(4), "zgh-Latn", "sms", FakeProvider.Name), // no zgh-Latn text: commune default (ar)
-            new SubscriberRow(AlertsHost.Phone(5), "ar", "sms", FakeProvider.Name, OptedOut: true),
+            new SubscriberRow(AlertsHost.Phone(1), "fr", "sms", RecordingSender.Name),
+            new SubscriberRow(AlertsHost.Phone(2), "fr", "whatsapp", RecordingSender.Name),
+            new SubscriberRow(AlertsHost.Phone(3), "ar", "sms", RecordingSender.Name),
+            new SubscriberRow(AlertsHost.Phone(4), "zgh-Latn", "sms", RecordingSender.Name), // no zgh-Latn text: commune default (ar)
+            new SubscriberRow(AlertsHost.Phone(5), "ar", "sms", RecordingSender.Name, OptedOut: true),
         ]);
         var preview = await PreviewAsync(host, new { commune = "casablanca", texts = new { fr = new string('a', 200), ar = "اجتماع المجلس" } });
 

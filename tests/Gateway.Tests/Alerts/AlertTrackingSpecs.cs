@@ -14,14 +14,14 @@ public sealed class AlertTrackingSpecs
     public async Task Status_callbacks_move_sent_messages_to_delivered_or_failed_once()
     {
         await using var host = new AlertsHost();
-        await host.ImportAsync("casablanca", Enumerable.Range(0, 5).Select(i => new SubscriberRow(AlertsHost.Phone(i), "fr", "sms", FakeProvider.Name)).ToList());
+        await host.ImportAsync("casablanca", Enumerable.Range(0, 5).Select(i => new SubscriberRow(AlertsHost.Phone(i), "fr", "sms", RecordingSender.Name)).ToList());
         var alert = await host.CreateAsync(new { commune = "casablanca", texts = new { fr = "Bonjour" } });
         await host.WaitAsync(alert.Id, a => a.Status == AlertStatus.Done, "the alert");
 
         var ids = host.Provider.Messages.Select(m => m.Id).ToList();
         var bus = host.App.Services.GetRequiredService<IBus>();
         var at = host.App.Clock.GetUtcNow();
-        MessageStatusChanged Status(string id, string status) => new(id, FakeProvider.Name, status, null, status == "undelivered" ? "30003" : null, null, at);
+        MessageStatusChanged Status(string id, string status) => new(id, RecordingSender.Name, status, null, status == "undelivered" ? "30003" : null, null, at);
         await bus.Publish(Status(ids[0], "sent"));       // interim: nothing moves
         await bus.Publish(Status(ids[0], "delivered"));
         await bus.Publish(Status(ids[1], "delivered"));
@@ -38,7 +38,7 @@ public sealed class AlertTrackingSpecs
     public async Task A_meeting_alert_sends_its_reminders_the_day_before_and_the_morning_of()
     {
         await using var host = new AlertsHost();
-        await host.ImportAsync("casablanca", [new SubscriberRow(AlertsHost.Phone(1), "fr", "sms", FakeProvider.Name)]);
+        await host.ImportAsync("casablanca", [new SubscriberRow(AlertsHost.Phone(1), "fr", "sms", RecordingSender.Name)]);
         var alert = await host.CreateAsync(new
         {
             commune = "casablanca",
@@ -64,7 +64,7 @@ public sealed class AlertTrackingSpecs
     public async Task Cancelling_an_alert_cancels_its_reminders()
     {
         await using var host = new AlertsHost();
-        await host.ImportAsync("casablanca", [new SubscriberRow(AlertsHost.Phone(1), "fr", "sms", FakeProvider.Name)]);
+        await host.ImportAsync("casablanca", [new SubscriberRow(AlertsHost.Phone(1), "fr", "sms", RecordingSender.Name)]);
         var alert = await host.CreateAsync(new
         {
             commune = "casablanca",

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Gateway.Alerts;
@@ -10,35 +9,6 @@ using Gateway.Outbound;
 
 namespace Gateway.Tests.Alerts;
 
-/// <summary>A loopback provider ("fake"): records what the gateway sends, answers with ids, fails on demand.</summary>
-public sealed class FakeProvider : IMessageSender
-{
-    public const string Name = "fake";
-    private long _next;
-
-    public sealed record Sent(string Id, OutboundMessage Message, DateTime At);
-
-    public ConcurrentQueue<Sent> Messages { get; } = new();
-
-    /// <summary>Phones whose sends fail (retryable): every attempt is counted in <see cref="Attempts"/>.</summary>
-    public ConcurrentDictionary<string, int> Failing { get; } = new();
-
-    public ConcurrentDictionary<string, int> Attempts { get; } = new();
-
-    public string Provider => Name;
-
-    public Task<SendOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
-    {
-        Attempts.AddOrUpdate(message.To, 1, (_, n) => n + 1);
-        if (Failing.ContainsKey(message.To)) return Task.FromResult(new SendOutcome("failed", null, "30003", "unreachable", Retryable: true));
-        var id = "FK" + Interlocked.Increment(ref _next);
-        Messages.Enqueue(new Sent(id, message, DateTime.UtcNow));
-        return Task.FromResult(SendOutcome.Ok(id));
-    }
-
-    public IReadOnlyList<Sent> To(string phone) => Messages.Where(m => m.Message.To == phone).ToList();
-}
-
 /// <summary>The gateway with alerts wired to the fake provider and an admin key; helpers that speak its HTTP API.</summary>
 public sealed class AlertsHost : IAsyncDisposable
 {
@@ -46,7 +16,7 @@ public sealed class AlertsHost : IAsyncDisposable
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     public GatewayApplication App { get; }
-    public FakeProvider Provider { get; } = new();
+    public RecordingSender Provider { get; } = new();
     private HttpClient? _client;
 
     public AlertsHost(Action<GatewayApplication>? configure = null)

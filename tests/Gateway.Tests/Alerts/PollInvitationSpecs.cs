@@ -12,8 +12,8 @@ public sealed class PollInvitationSpecs
     {
         await using var host = new AlertsHost();
         await host.ImportAsync("tiznit", [
-            new SubscriberRow(AlertsHost.Phone(1), "fr", "sms", FakeProvider.Name),
-            new SubscriberRow(AlertsHost.Phone(2), "ar", "sms", FakeProvider.Name),
+            new SubscriberRow(AlertsHost.Phone(1), "fr", "sms", RecordingSender.Name),
+            new SubscriberRow(AlertsHost.Phone(2), "ar", "sms", RecordingSender.Name),
         ]);
 
         var created = await host.Client.PostAsJsonAsync("/api/polls", new

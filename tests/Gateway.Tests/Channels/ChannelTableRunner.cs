@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using Gateway.Contracts;
 using Gateway.Conversations;
-using Gateway.Tests.Fakes;
 using Gateway.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -5,7 +5,6 @@ using System.Xml.Linq;
 using Gateway.Channels.Twilio;
 using Gateway.Channels.WhatsAppCloud;
 using Gateway.Contracts;
-using Gateway.Tests.Fakes;
 using Gateway.Tests.Infrastructure;
 
 namespace Gateway.Tests.Channels;

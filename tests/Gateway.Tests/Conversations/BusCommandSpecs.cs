@@ -35,7 +35,7 @@ public sealed class BusCommandSpecs
     [Fact]
     public async Task A_provider_reporting_the_contact_unsubscribed_opts_them_out_as_a_STOP_would()
     {
-        await using var api = await Gateway.Tests.Fakes.FakeTwilioApi.StartNewAsync();
+        await using var api = await FakeTwilioApi.StartNewAsync();
         await using var app = new GatewayApplication()
             .With("Twilio:AccountSid", "ACtest0001")
             .With("Twilio:AuthToken", "test-auth-token-0123456789")

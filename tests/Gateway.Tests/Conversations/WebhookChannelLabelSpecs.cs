@@ -4,7 +4,6 @@ using Gateway.Tests.Channels;
 using Gateway.Tests.Channels.Kannel;
 using Gateway.Tests.Channels.Twilio;
 using Gateway.Tests.Channels.WhatsAppCloud;
-using Gateway.Tests.Fakes;
 using Gateway.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

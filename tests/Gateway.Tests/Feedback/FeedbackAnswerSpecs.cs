@@ -4,7 +4,6 @@ using Gateway.Conversations;
 using Gateway.Simulator;
 using Gateway.Storage;
 using Gateway.Tests.Bus;
-using Gateway.Tests.Fakes;
 using Gateway.Tests.Infrastructure;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;

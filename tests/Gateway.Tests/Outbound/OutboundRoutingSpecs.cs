@@ -25,7 +25,7 @@ public sealed class OutboundRoutingSpecs
                 ? Trust.ProductionStartSpecs.SafeProduction().With("Admin:ApiKeys:0:Hash", Gateway.Admin.AdminKeys.HashText(Key))
                 : new GatewayApplication { EnvironmentName = environment }.With("Admin:ApiKeys:0:Key", Key))
             .With("Admin:ApiKeys:0:Name", "programme")
-            .WithServices(s => s.AddSingleton<IMessageSender>(new FakeProvider()));
+            .WithServices(s => s.AddSingleton<IMessageSender>(new RecordingSender()));
         foreach (var (key, value) in settings) app.With(key, value);
         return app;
     }
@@ -53,7 +53,7 @@ public sealed class OutboundRoutingSpecs
         await using var app = Host("Production", ("Simulator:Open", "false"));
         var preview = await PreviewAsync(app, [
             new SubscriberRow(AlertsHost.Phone(1), "fr", "ussd", "africastalking", "*123*1#"),
-            new SubscriberRow(AlertsHost.Phone(2), "fr", "sms", FakeProvider.Name),
+            new SubscriberRow(AlertsHost.Phone(2), "fr", "sms", RecordingSender.Name),
         ]);
 
         Assert.Equal(1, Skipped(preview, "no_channel"));
@@ -63,7 +63,7 @@ public sealed class OutboundRoutingSpecs
     [Fact]
     public async Task A_USSD_contact_gets_SMS_through_the_communes_provider_before_the_default()
     {
-        await using var app = Host("Production", ("Gateway:CommuneProviders:casablanca:Sms", FakeProvider.Name), ("Gateway:DefaultProviders:Sms", "kannel"));
+        await using var app = Host("Production", ("Gateway:CommuneProviders:casablanca:Sms", RecordingSender.Name), ("Gateway:DefaultProviders:Sms", "kannel"));
         var preview = await PreviewAsync(app, [new SubscriberRow(AlertsHost.Phone(3), "ar", "ussd", "africastalking", "*123*1#")]);
 
         Assert.Equal(0, Skipped(preview, "no_channel"));
@@ -76,7 +76,7 @@ public sealed class OutboundRoutingSpecs
     {
         var monthAgo = DateTimeOffset.UtcNow.AddDays(-30);
         SubscriberRow[] rows = [new SubscriberRow(AlertsHost.Phone(4), "fr", "whatsapp", "twilio", "+212522000000", LastInboundAt: monthAgo)];
-        (string, string)[] twilio = [("Twilio:AccountSid", "ACtest0001"), ("Twilio:AuthToken", "test-auth-token-0123456789"), ("Gateway:DefaultProviders:Sms", FakeProvider.Name)];
+        (string, string)[] twilio = [("Twilio:AccountSid", "ACtest0001"), ("Twilio:AuthToken", "test-auth-token-0123456789"), ("Gateway:DefaultProviders:Sms", RecordingSender.Name)];
 
         await using (var withoutTemplate = Host("Testing", twilio))
         {

@@ -23,7 +23,7 @@ public sealed class WebhookFuzzSpecs(ITestOutputHelper output)
     public async Task Ten_thousand_generated_webhook_requests_never_get_a_5xx_nor_log_an_unhandled_exception()
     {
         var logs = new CapturedLogs();
-        await using var graph = await Fakes.FakeGraphApi.StartNewAsync();
+        await using var graph = await FakeGraphApi.StartNewAsync();
         await using var app = Create(logs, graph.BaseUrl).With("Gateway:MaxRequestBodyBytes", (256 * 1024).ToString())
             // A dozen numbers send all 10,000: with the per-number limit most would stop before the engine, which must see them.
             .With("Abuse:InboundPerPhone", "0");

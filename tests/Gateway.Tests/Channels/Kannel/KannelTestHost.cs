@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using Gateway.Channels.Kannel;
-using Gateway.Contracts;
 using Gateway.Conversations;
 using Gateway.Tests.Channels.Ussd;
 using Gateway.Tests.Infrastructure;
@@ -15,7 +13,7 @@ public static class KannelTestHost
 {
     public const string Secret = "kannel-s3cret";
 
-    public static GatewayApplication Create(ScriptedEngine engine, RecordingStatusSink? sink = null, bool configured = true)
+    public static GatewayApplication Create(ScriptedEngine engine, RecordingStatusEvents? sink = null, bool configured = true)
     {
         var app = new GatewayApplication().WithServices(s =>
         {
@@ -43,16 +41,5 @@ public static class KannelTestHost
             Reply.Plain("Merci: " + message.Text, "fr"),
             new Reply("Voulez-vous une réponse ?", [new("1", "Oui"), new("2", "Non")], "fr"),
         ], true, "c-1");
-    }
-}
-
-public sealed class RecordingStatusSink : IStatusEvents
-{
-    public ConcurrentQueue<MessageStatusChanged> Published { get; } = new();
-
-    public Task PublishAsync(MessageStatusChanged statusChanged, CancellationToken cancellationToken)
-    {
-        Published.Enqueue(statusChanged);
-        return Task.CompletedTask;
     }
 }

@@ -1,7 +1,6 @@
 using System.Text;
 using Gateway.Channels.Twilio;
 using Gateway.Conversations;
-using Gateway.Tests.Fakes;
 
 namespace Gateway.Tests.Channels.Twilio;
 

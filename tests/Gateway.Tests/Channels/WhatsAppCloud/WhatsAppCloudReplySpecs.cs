@@ -3,7 +3,6 @@ using Gateway.Bus;
 using Gateway.Contracts;
 using Gateway.Storage;
 using Gateway.Tests.Bus;
-using Gateway.Tests.Fakes;
 using Gateway.Tests.Infrastructure;
 using MassTransit;
 using MassTransit.Testing;

@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Gateway.IntegrationTests.Infrastructure;
+using Gateway.Polls;
+using Gateway.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gateway.IntegrationTests.Polls;
+
+/// <summary>Polls on real Redis and RabbitMQ: the tally and the bus agree, and two replicas close a poll once.</summary>
+[Collection(ServersCollection.Name)]
+public sealed class PollIntegrationSpecs
+{
+    private const string AdminKey = "integration-programme-key-01";
+    private const string CasablancaNumber = "+212522000001";
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    private static IntegrationGatewayApplication Gateway() => new IntegrationGatewayApplication()
+        .With("Admin:ApiKeys:0:Key", AdminKey)
+        .With("Admin:ApiKeys:0:Name", "programme")
+        .With("Polls:SchedulerInterval", "00:00:00.200")
+        .With("Polls:CloseSettle", "00:00:01");
+
+    [Fact]
+    public async Task Every_counted_vote_reaches_a_plain_rabbitmq_queue_once_and_their_number_equals_the_tally()
+    {
+        await Servers.FlushRedisAsync();
+        await using var queue = await PlainRabbitQueue.BindAsync("Gateway.Contracts:PollVoteRecorded");
+        await using var app = Gateway();
+        var poll = await CreatePollAsync(app, DateTimeOffset.UtcNow.AddHours(1));
+        var http = app.CreateClient();
+
+        // 90 phones over three channels; every third one tries twice, racing itself: one phone, one vote.
+        await Parallel.ForEachAsync(Enumerable.Range(0, 90), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+        {
+            var channel = new[] { "sms", "ussd", "whatsapp" }[i % 3];
+            var phone = $"+2126{i:D8}";
+            if (i % 3 == 0) await Task.WhenAll(VoteAsync(http, phone, channel, $"SONDAGE {1 + i % 2}"), VoteAsync(http, phone, channel, "SONDAGE 2"));
+            else await VoteAsync(http, phone, channel, $"SONDAGE {1 + i % 2}");
+        });
+
+        var results = await Admin(app).GetFromJsonAsync<JsonElement>($"/api/polls/{poll}/results");
+        Assert.Equal(90, results.GetProperty("total").GetInt64());
+        await Wait.ForAsync(() => app.Services.GetRequiredService<IOutboxStore>().BacklogAsync(None), n => n == 0, "the outbox to drain");
+        var received = await queue.DrainAsync();
+
+        Assert.Equal(90, received.Count);
+        Assert.Equal(90, received.Select(r => r.MessageId).Distinct().Count());
+        Assert.Equal(90, received.Select(r => r.Envelope.GetProperty("message").GetProperty("contactId").GetString()).Distinct().Count());
+        Assert.All(received, r => Assert.Equal(poll, r.Envelope.GetProperty("message").GetProperty("pollId").GetString()));
+        var tallies = results.GetProperty("options").EnumerateArray().Select(o => o.GetProperty("votes").GetInt64()).ToArray();
+        Assert.Equal(tallies, Enumerable.Range(1, 3).Select(o => (long)received.Count(r => r.Envelope.GetProperty("message").GetProperty("option").GetInt32() == o)).ToArray());
+    }
+
+    [Fact]
+    public async Task Two_gateway_instances_on_the_same_servers_publish_exactly_one_PollClosed()
+    {
+        await Servers.FlushRedisAsync();
+        await using var queue = await PlainRabbitQueue.BindAsync("Gateway.Contracts:PollClosed");
+        await using var first = Gateway();
+        await using var second = Gateway();
+        var closesAt = DateTimeOffset.UtcNow.AddSeconds(6);
+        var poll = await CreatePollAsync(first, closesAt);
+        var a = first.CreateClient();
+        var b = second.CreateClient();
+
+        Assert.Contains("enregistré", await VoteAsync(a, "+212611000001", "sms", "SONDAGE 1"));
+        // The second replica learns of the poll at its next directory refresh.
+        await Wait.ForAsync(() => VoteAsync(b, "+212611000002", "whatsapp", "SONDAGE 2"), r => r.Contains("enregistré"), "the second replica to take votes");
+        await Wait.ForAsync(() => VoteAsync(b, "+212611000003", "ussd", "SONDAGE 2"), r => r.Contains("enregistré"), "a vote on the second replica");
+
+        // Both replicas' schedulers see the poll due and race to close it; both end up knowing the final tallies.
+        foreach (var app in new[] { first, second })
+            await Wait.ForAsync(() => Task.FromResult(app.Services.GetRequiredService<PollDirectory>().Find(poll)?.FinalTallies),
+                t => t is not null, "the close to be recorded on each replica", seconds: 60);
+        foreach (var app in new[] { first, second })
+            await Wait.ForAsync(() => app.Services.GetRequiredService<IOutboxStore>().BacklogAsync(None), n => n == 0, "the outbox to drain");
+
+        var closed = Assert.Single(await queue.DrainAsync());
+        Assert.Equal(poll, closed.Envelope.GetProperty("message").GetProperty("pollId").GetString());
+        Assert.Equal([1L, 2, 0], closed.Envelope.GetProperty("message").GetProperty("tallies").EnumerateArray().Select(t => t.GetInt64()));
+        Assert.Equal(3, closed.Envelope.GetProperty("message").GetProperty("total").GetInt64());
+        Assert.Equal(closesAt, closed.Envelope.GetProperty("message").GetProperty("closedAt").GetDateTimeOffset());
+        Assert.Contains("Ce sondage est clos", await VoteAsync(b, "+212611000004", "sms", "SONDAGE 1"));
+    }
+
+    private static async Task<string> CreatePollAsync(IntegrationGatewayApplication app, DateTimeOffset closesAt)
+    {
+        var response = await Admin(app).PostAsJsonAsync("/api/polls", new
+        {
+            commune = "casablanca",
+            keyword = "SONDAGE",
+            question = new Dictionary<string, string> { ["fr"] = "Quel projet ?", ["ar"] = "أي مشروع؟" },
+            options = new[]
+            {
+                new Dictionary<string, string> { ["fr"] = "Stade", ["ar"] = "ملعب" },
+                new Dictionary<string, string> { ["fr"] = "Bibliothèque", ["ar"] = "مكتبة" },
+                new Dictionary<string, string> { ["fr"] = "Parc", ["ar"] = "حديقة" },
+            },
+            closesAt,
+        });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+    }
+
+    private static async Task<string> VoteAsync(HttpClient http, string from, string channel, string text)
+    {
+        var response = await http.PostAsJsonAsync("/api/simulator/messages", new { from, channel, text, to = CasablancaNumber });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return body;
+    }
+
+    private static HttpClient Admin(IntegrationGatewayApplication app)
+    {
+        var http = app.CreateClient();
+        http.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
+        return http;
+    }
+}
