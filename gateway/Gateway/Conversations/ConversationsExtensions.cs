@@ -1,10 +1,8 @@
 using Gateway.Communes;
-using Gateway.Contacts;
 using Gateway.Conversations.Actions;
 using Gateway.Conversations.Flows;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Gateway.Outbound;
 
 namespace Gateway.Conversations;
 
@@ -24,7 +22,6 @@ public static class ConversationsExtensions
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton(CommuneRegistry.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton<ContactIds>();
-        builder.Services.AddSingleton<FeedbackReferences>();
         builder.Services.AddSingleton<FlowActions>();
         builder.Services.AddSingleton<FlowTexts>();
         builder.Services.AddSingleton<FlowResolver>();
