@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Gateway.Conversations.Actions;
 using Gateway.Feedback;
 using Microsoft.Extensions.DependencyInjection;
 

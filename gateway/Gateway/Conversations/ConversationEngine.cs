@@ -78,7 +78,7 @@ public sealed class ConversationEngine(
             var result = new StepResult(step.Replies(contact.Language ?? Languages.French), open, contactId);
             ReplyOutbox.Add(step, result);
             var processed = message.ProviderMessageId is { } pid ? new ProcessedMessage(pid, result) : null;
-            var commit = new ContactCommit(contactId, stored?.Version ?? ContactVersions.Absent, contact, step.Events, step.Counters, processed, step.Feedback);
+            var commit = new ContactCommit(contactId, stored?.Version ?? ContactVersions.Absent, contact, step.Events, step.Counters, processed, step.Records);
             switch (await store.CommitAsync(commit, cancellationToken))
             {
                 case CommitOutcome.Committed:

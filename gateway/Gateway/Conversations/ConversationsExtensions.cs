@@ -9,21 +9,24 @@ namespace Gateway.Conversations;
 public static class ConversationsExtensions
 {
     /// <summary>
-    /// The conversational core: flows (loaded and validated now, so a bad file stops start-up), communes,
+    /// The conversational core: flows (loaded and validated now, so a bad file stops start-up; their actions and
+    /// <c>options_from</c> sources once every feature has registered its own, before the gateway serves), communes,
     /// pseudonymous ids and the engine. Flows come from <c>Gateway:FlowsPath</c>, by default the <c>flows</c>
-    /// folder shipped next to the binary.
+    /// folder shipped next to the binary. Features extend flows with <see cref="IFlowAction"/> and <see cref="IOptionSource"/>.
     /// </summary>
     public static WebApplicationBuilder AddConversations(this WebApplicationBuilder builder)
     {
         var path = builder.Configuration["Gateway:FlowsPath"];
         if (string.IsNullOrWhiteSpace(path)) path = Path.Combine(AppContext.BaseDirectory, "flows");
-        var catalog = FlowCatalog.Load(path);
+        var catalog = FlowCatalog.Load(path); // actions and sources: FlowVocabularyCheck
 
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton(CommuneRegistry.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton<ContactIds>();
-        builder.Services.AddSingleton<FeedbackReferences>();
         builder.Services.AddSingleton<FlowActions>();
+        builder.Services.AddSingleton<IOptionSource, CommuneOptions>();
+        builder.Services.AddSingleton(sp => FlowVocabulary.Of(sp.GetServices<IFlowAction>(), sp.GetServices<IOptionSource>()));
+        builder.Services.AddHostedService<FlowVocabularyCheck>();
         builder.Services.AddSingleton<FlowTexts>();
         builder.Services.AddSingleton<FlowResolver>();
         builder.Services.AddSingleton<Dialog>();

@@ -6,8 +6,10 @@ using Gateway.Text;
 namespace Gateway.Conversations;
 
 /// <summary>Resolves a flow's texts and options for one contact: language fallback, placeholders, generated options.</summary>
-public sealed class FlowTexts(FlowCatalog catalog, CommuneRegistry communes, IEnumerable<IMenuItemSource> menuItems)
+public sealed class FlowTexts(FlowCatalog catalog, CommuneRegistry communes, IEnumerable<IMenuItemSource> menuItems, IEnumerable<IOptionSource> optionSources)
 {
+    private readonly Dictionary<string, IOptionSource> _optionSources = optionSources.ToDictionary(s => s.Name, StringComparer.Ordinal);
+
     public FlowCatalog Catalog { get; } = catalog;
     public CommuneRegistry Communes { get; } = communes;
 
@@ -28,20 +30,22 @@ public sealed class FlowTexts(FlowCatalog catalog, CommuneRegistry communes, IEn
     public const string JumpPrefix = "@";
 
     /// <summary>
-    /// The options of an ask/menu node: declared (with their synonyms), generated (communes, with their configured
-    /// keywords) and dynamic menu items. Declared options come first, in order.
+    /// The options of an ask/menu node: declared (with their synonyms), taken from a source (<c>options_from</c>: the
+    /// communes with their configured keywords, or a feature's <see cref="IOptionSource"/>) and dynamic menu items.
+    /// Declared options come first, in order.
     /// </summary>
     public IReadOnlyList<AnswerOption> Options(FlowNode node, ContactState contact)
     {
-        if (node.OptionsFrom == "communes") return _communeOptions ??= [.. Communes.All.Select(c => new AnswerOption(c.Id, c.Name, c.NormalizedKeywords))];
+        if (node.OptionsFrom is { } from)
+            return _optionSources.TryGetValue(from, out var source)
+                ? source.OptionsFor(contact)
+                : throw new InvalidOperationException($"Unknown options_from '{from}' passed validation.");
         if (!node.DynamicItems) return node.DeclaredAnswers;
         var options = node.DeclaredAnswers.ToList();
         foreach (var source in menuItems)
             options.AddRange(source.ItemsFor(contact).Select(i => new AnswerOption(JumpPrefix + i.FlowId, i.Label, AnswerOption.NoSynonyms)));
         return options;
     }
-
-    private IReadOnlyList<AnswerOption>? _communeOptions;
 
     public IReadOnlyList<ReplyOption> ReplyOptions(FlowNode node, ContactState contact, FlowDefinition flow)
     {

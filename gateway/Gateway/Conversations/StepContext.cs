@@ -11,6 +11,7 @@ public sealed class StepContext(ContactState contact, InboundMessage message, Da
     private readonly List<string> _texts = [];
     private readonly List<OutboxEvent> _events = [];
     private readonly List<CounterIncrement> _counters = [];
+    private readonly List<CommitRecord> _records = [];
 
     public ContactState Contact { get; } = contact;
     public InboundMessage Message { get; } = message;
@@ -26,11 +27,11 @@ public sealed class StepContext(ContactState contact, InboundMessage message, Da
     public IReadOnlyList<CounterIncrement> Counters => _counters;
     public bool HasSaid => _texts.Count > 0;
 
-    /// <summary>A report this step files on the commune's desk, committed with the step (one per step).</summary>
-    public Feedback.FeedbackReport? Feedback { get; private set; }
+    /// <summary>Documents this step creates, committed with it, each only if its id is new (<see cref="CommitRecord"/>).</summary>
+    public IReadOnlyList<CommitRecord> Records => _records;
 
-    public void File(Feedback.FeedbackReport report) =>
-        Feedback = Feedback is null ? report : throw new InvalidOperationException("A step files at most one report.");
+    /// <summary>Creates <paramref name="record"/> with the step's commit; an id that exists makes the step be decided again.</summary>
+    public void Create(CommitRecord record) => _records.Add(record);
 
     public void Say(string text, string language)
     {

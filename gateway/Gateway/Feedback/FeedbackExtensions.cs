@@ -1,20 +1,27 @@
+using Gateway.Conversations.Flows;
+using Gateway.Feedback.Storage;
 using Gateway.Storage;
-using Gateway.Conversations.Ports;
+using Gateway.Storage.Redis;
 
 namespace Gateway.Feedback;
 
 public static class FeedbackExtensions
 {
     /// <summary>
-    /// The feedback desk: its store (the contact store's own instance, Redis or memory, so a step files its report in its
-    /// commit), the index projection the outbox relay applies, the desk's changes and categories.
+    /// The feedback desk: its store (over the contact store's own instance, Redis or memory, so a step files its report in
+    /// its commit), the <c>submit_feedback</c> flow action, the index projection the outbox relay applies, the desk's changes and categories.
     /// Settings: section <c>Feedback</c> (<see cref="FeedbackOptions"/>).
     /// </summary>
     public static WebApplicationBuilder AddFeedbackDesk(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.Configure<FeedbackOptions>(builder.Configuration.GetSection(FeedbackOptions.Section));
-        services.AddSingleton<IFeedbackStore>(sp => (IFeedbackStore)sp.GetRequiredService<IContactStore>());
+        // The store AddGatewayStorage chose (one of the two is registered), even when IContactStore is wrapped (profiling).
+        services.AddSingleton<IFeedbackStore>(sp => sp.GetService<RedisStore>() is { } redis
+            ? new RedisFeedbackStore(redis)
+            : new InMemoryFeedbackStore(sp.GetRequiredService<InMemoryStore>()));
+        services.AddSingleton<FeedbackReferences>();
+        services.AddSingleton<IFlowAction, SubmitFeedbackAction>();
         services.AddSingleton<Bus.IOutboxProjection, FeedbackIndexProjection>();
         services.AddSingleton<FeedbackPurge>();
         services.AddSingleton<Bus.IOutboxProjection>(sp => sp.GetRequiredService<FeedbackPurge>());

@@ -1,11 +1,10 @@
-using Gateway.Storage;
 using Gateway.Conversations.Ports;
 
 namespace Gateway.Feedback;
 
 /// <summary>
 /// The desk's reports. A report filed in a conversation is created by the step's own commit
-/// (<see cref="ContactCommit.Feedback"/>), never here; this store reads reports and applies staff changes, each change
+/// (a <see cref="CommitRecord"/> of <see cref="ContactCommit.Records"/>, see <see cref="Storage.FeedbackRecords"/>), never here; this store reads reports and applies staff changes, each change
 /// with its events in one atomic write (a lost race is a false, to decide again on the fresh report).
 /// <para>Lists come from indexes: sorted sets per commune (Redis) kept by <see cref="FeedbackIndexProjection"/> from the
 /// outbox, or the records themselves (memory).</para>

@@ -10,7 +10,7 @@ namespace Gateway.Storage;
 /// semantics as Redis (one lock per store, versions checked). States are stored serialised so that a
 /// caller can never mutate what is stored by holding a reference.
 /// </summary>
-public sealed partial class InMemoryStore(TimeProvider clock) : IContactStore, IOutboxStore, ICounterStore, Feedback.IFeedbackStore
+public sealed partial class InMemoryStore(TimeProvider clock) : IContactStore, IOutboxStore, ICounterStore
 {
     private static readonly TimeSpan ProcessedTtl = TimeSpan.FromHours(48);
     private readonly Lock _gate = new();
@@ -38,8 +38,8 @@ public sealed partial class InMemoryStore(TimeProvider clock) : IContactStore, I
                 return Task.FromResult<CommitOutcome>(new CommitOutcome.AlreadyProcessed(StoreJson.Deserialize<StepResult>(p.Json)));
 
             var exists = _contacts.TryGetValue(commit.ContactId, out var entry);
-            // A filed report whose reference exists is a conflict too: the step is decided again with a new reference.
-            if ((exists ? entry.Version : ContactVersions.Absent) != commit.ExpectedVersion || (commit.Feedback is { } filed && _feedback.ContainsKey(filed.Reference)))
+            // A record whose id exists is a conflict too: the step is decided again (with a new id).
+            if ((exists ? entry.Version : ContactVersions.Absent) != commit.ExpectedVersion || (commit.Records?.Any(RecordExists) ?? false))
                 return Task.FromResult<CommitOutcome>(new CommitOutcome.Conflict(exists ? new StoredContact(StoreJson.Deserialize<ContactState>(entry.Json), entry.Version) : null));
 
             var version = ContactVersions.Next(commit.ExpectedVersion);
@@ -47,7 +47,7 @@ public sealed partial class InMemoryStore(TimeProvider clock) : IContactStore, I
             foreach (var e in commit.Events) _outbox[++_outboxSequence] = (StoredEvent.From(e), commit.ContactId);
             foreach (var c in commit.Counters)
                 _counters.GetOrAdd(c.Counter, _ => new(StringComparer.Ordinal)).AddOrUpdate(c.Field, c.Delta, (_, v) => v + c.Delta);
-            if (commit.Feedback is { } report) AddFeedback(report);
+            foreach (var record in commit.Records ?? []) AddRecord(record, commit.ContactId);
             if (commit.Processed is { } processed)
                 _processed[(commit.ContactId, processed.ProviderMessageId)] = (StoreJson.Serialize(processed.Result), clock.GetUtcNow() + ProcessedTtl);
             return Task.FromResult<CommitOutcome>(new CommitOutcome.Committed(version));

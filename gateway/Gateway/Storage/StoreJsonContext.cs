@@ -18,5 +18,4 @@ namespace Gateway.Storage;
 [JsonSerializable(typeof(PollVoteRecorded))]
 [JsonSerializable(typeof(DeliverReply))]
 [JsonSerializable(typeof(MessageStatusChanged))]
-[JsonSerializable(typeof(Feedback.FeedbackReport))]
 internal sealed partial class StoreJsonContext : JsonSerializerContext;

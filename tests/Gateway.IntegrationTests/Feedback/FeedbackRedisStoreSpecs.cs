@@ -1,8 +1,7 @@
 using Gateway.Conversations;
-using Gateway.Conversations.Actions;
 using Gateway.Feedback;
+using Gateway.Feedback.Storage;
 using Gateway.IntegrationTests.Infrastructure;
-using Gateway.Storage;
 using Gateway.Storage.Redis;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
@@ -22,6 +21,7 @@ public sealed class FeedbackRedisStoreSpecs
         await Servers.FlushRedisAsync();
         await using var redis = await ConnectionMultiplexer.ConnectAsync(RedisConnection.Options(Servers.Redis));
         var store = new RedisStore(redis, NullLogger<RedisStore>.Instance);
+        var desk = new RedisFeedbackStore(store);
         var references = new FeedbackReferences();
         const string first = "c-desk-first";
         // A second contact in the same shard, so the same reference is in both contacts' slot.
@@ -32,7 +32,7 @@ public sealed class FeedbackRedisStoreSpecs
         ContactCommit Filing(string contact, string r) => new(contact, 0, new ContactState { ContactId = contact, Phone = "+212600000001", CreatedAt = now },
             [new OutboxEvent(Guid.NewGuid(), "FeedbackReceived", System.Text.Json.JsonDocument.Parse("{}").RootElement, now)], [new CounterIncrement("commune:casablanca", "feedback:water", 1)],
             new ProcessedMessage("SM-" + contact + r, new StepResult([], false, contact)),
-            FeedbackReport.Filed(r, contact, "casablanca", "water", "Pas d'eau de " + contact, null, "sms", "fr", now, TimeSpan.FromDays(60), simulated: false));
+            [FeedbackRecords.Of(FeedbackReport.Filed(r, contact, "casablanca", "water", "Pas d'eau de " + contact, null, "sms", "fr", now, TimeSpan.FromDays(60), simulated: false))]);
 
         Assert.IsType<CommitOutcome.Committed>(await store.CommitAsync(Filing(first, reference), None));
         var backlog = await store.BacklogAsync(None);
@@ -43,12 +43,12 @@ public sealed class FeedbackRedisStoreSpecs
         Assert.Null(await store.GetAsync(second, None)); // no state, no event, no counter, no idempotency record
         Assert.Equal(backlog, await store.BacklogAsync(None));
         Assert.Null(await store.GetProcessedAsync(second, "SM-" + second + reference, None));
-        Assert.Equal("Pas d'eau de " + first, (await store.GetReportAsync(reference, None))!.Report.Text);
+        Assert.Equal("Pas d'eau de " + first, (await desk.GetReportAsync(reference, None))!.Report.Text);
 
         var fresh = references.Next(second);
         Assert.IsType<CommitOutcome.Committed>(await store.CommitAsync(Filing(second, fresh), None));
-        Assert.Equal("Pas d'eau de " + second, (await store.GetReportAsync(fresh, None))!.Report.Text);
-        Assert.Equal([fresh], await store.ReferencesOfAsync(second, None));
+        Assert.Equal("Pas d'eau de " + second, (await desk.GetReportAsync(fresh, None))!.Report.Text);
+        Assert.Equal([fresh], await desk.ReferencesOfAsync(second, None));
         Assert.Equal(1 + backlog, await store.BacklogAsync(None));
         Assert.Equal(2, (await store.ReadAsync("commune:casablanca", None))["feedback:water"]);
     }

@@ -38,13 +38,6 @@ public sealed class LayerSpecs
     /// </summary>
     internal static readonly HashSet<string> KnownUpwardArrows =
     [
-        // The step files a report in its own atomic commit (ContactCommit.Feedback, StepContext.File, the submit_feedback
-        // action), and the stores write it with the step's Lua script. Goes away with a feature-neutral "record" in the
-        // commit, submit_feedback as an action the Feedback folder registers, and the feedback stores in Feedback/.
-        "Conversations -> Feedback",
-        "Storage -> Feedback",
-        // References are drawn in the contact's Redis shard (RedisKeys.Shard) so the report lands in its slot.
-        "Conversations -> Storage",
     ];
 
     private static readonly Assembly Gateway = typeof(Program).Assembly;

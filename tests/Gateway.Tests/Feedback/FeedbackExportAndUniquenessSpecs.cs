@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Gateway.Conversations.Actions;
+using Gateway.Feedback;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,7 +1,5 @@
 using Gateway.Contracts;
 using Gateway.Conversations.Flows;
-using Gateway.Feedback;
-using Microsoft.Extensions.Options;
 
 namespace Gateway.Conversations.Actions;
 
@@ -9,7 +7,7 @@ namespace Gateway.Conversations.Actions;
 /// What <c>action</c> nodes do. Each action changes the contact's state and records its events on the step,
 /// so that both are committed together (or not at all).
 /// </summary>
-public sealed class FlowActions(FeedbackReferences references, IOptions<FeedbackOptions> feedbackOptions, IEnumerable<IFlowAction> extensions)
+public sealed class FlowActions(IEnumerable<IFlowAction> extensions)
 {
     private readonly Dictionary<string, IFlowAction> _extensions = extensions.ToDictionary(a => a.Name, StringComparer.Ordinal);
 
@@ -68,10 +66,6 @@ public sealed class FlowActions(FeedbackReferences references, IOptions<Feedback
                 OptIn(step, "flow");
                 break;
 
-            case FlowActionNames.SubmitFeedback:
-                SubmitFeedback(step, vars);
-                break;
-
             default:
                 if (node.Action is not null && _extensions.TryGetValue(node.Action, out var extension)) extension.Run(node, step);
                 else throw new InvalidOperationException($"Unknown action '{node.Action}' passed validation.");
@@ -99,28 +93,5 @@ public sealed class FlowActions(FeedbackReferences references, IOptions<Feedback
         ConsentLog.Record(contact, step.Now, ConsentLog.OptIn, ConsentLog.ChannelOf(step, source), source, null);
         step.Publish(new ContactOptedIn(contact.ContactId, contact.Commune, null, contact.Language ?? Languages.French, step.Now),
             $"{contact.ContactId}:*:{step.Now.ToUnixTimeMilliseconds()}");
-    }
-
-    private void SubmitFeedback(StepContext step, Dictionary<string, string> vars)
-    {
-        var contact = step.Contact;
-        // Drawn again when the step is decided again: a reference the store already holds makes the commit a conflict.
-        var reference = references.Next(contact.ContactId);
-        vars["reference"] = reference;
-        var place = vars.GetValueOrDefault("place");
-        if (place is "skip") place = null;
-        var category = vars.GetValueOrDefault("category") ?? "other";
-        var text = vars.GetValueOrDefault("details") ?? "";
-        var language = contact.Language ?? Languages.French;
-        var channel = step.Message.Channel.ToWire();
-        var simulated = step.Message.Simulated;
-        step.File(FeedbackReport.Filed(reference, contact.ContactId, contact.Commune, category, text, place, channel, language,
-            step.Now, feedbackOptions.Value.AnswerWithin, simulated));
-        step.Publish(new FeedbackReceived(reference, contact.ContactId, contact.Commune, category, text, place, channel, language, step.Now)
-            {
-                Simulated = simulated,
-            },
-            $"{contact.ContactId}:{reference}");
-        if (contact.Commune is { } commune) step.Count($"commune:{commune}", $"feedback:{category}");
     }
 }

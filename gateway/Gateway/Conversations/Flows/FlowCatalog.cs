@@ -38,18 +38,32 @@ public sealed class FlowCatalog
     public bool IsReservedWord(string normalizedWord) =>
         _keywords.ContainsKey(normalizedWord) || System.CommandOf(normalizedWord) is not null;
 
-    /// <summary>Loads <c>_system.yaml</c> and every other <c>*.yaml</c> of <paramref name="directory"/>.</summary>
-    public static FlowCatalog Load(string directory)
+    /// <summary>Throws a <see cref="FlowFileException"/> naming file, line and problem for every action or source <paramref name="vocabulary"/> does not know.</summary>
+    public void Check(FlowVocabulary vocabulary)
+    {
+        var problems = _flows.Values.OrderBy(f => f.File, StringComparer.Ordinal).SelectMany(f => FlowValidator.CheckNames(f, vocabulary)).ToList();
+        if (problems.Count > 0) throw new FlowFileException(problems);
+    }
+
+    /// <summary>
+    /// Loads <c>_system.yaml</c> and every other <c>*.yaml</c> of <paramref name="directory"/>, checking actions and
+    /// <c>options_from</c> sources against <paramref name="vocabulary"/>; null leaves them to <see cref="Check"/> (the
+    /// gateway's start-up load, before every feature has registered its own: see <see cref="FlowVocabularyCheck"/>).
+    /// </summary>
+    public static FlowCatalog Load(string directory, FlowVocabulary? vocabulary = null)
     {
         if (!Directory.Exists(directory))
             throw new FlowFileException([new FlowProblem(directory, 0, "flow directory not found (set Gateway:FlowsPath)")]);
         var files = Directory.GetFiles(directory, "*.yaml").OrderBy(f => f, StringComparer.Ordinal)
             .Select(f => (Name: Path.GetRelativePath(Path.GetDirectoryName(directory.TrimEnd('/', '\\')) ?? directory, f), Text: File.ReadAllText(f)));
-        return Load(files);
+        return Load(files, vocabulary);
     }
 
-    /// <summary>Loads flows from (file name, YAML) pairs; the one named <c>_system.yaml</c> holds commands and messages.</summary>
-    public static FlowCatalog Load(IEnumerable<(string Name, string Yaml)> files)
+    /// <summary>
+    /// Loads flows from (file name, YAML) pairs; the one named <c>_system.yaml</c> holds commands and messages. Actions and
+    /// sources are checked against <paramref name="vocabulary"/>, or left to <see cref="Check"/> when null.
+    /// </summary>
+    public static FlowCatalog Load(IEnumerable<(string Name, string Yaml)> files, FlowVocabulary? vocabulary = null)
     {
         var problems = new List<FlowProblem>();
         SystemTexts? system = null;
@@ -66,7 +80,7 @@ public sealed class FlowCatalog
             var (flow, readProblems) = FlowYamlReader.Read(name, yaml);
             problems.AddRange(readProblems);
             if (flow is null) continue;
-            problems.AddRange(FlowValidator.Validate(flow));
+            problems.AddRange(FlowValidator.Validate(flow, vocabulary));
             if (!flows.TryAdd(flow.Id, flow))
                 problems.Add(new FlowProblem(name, 1, $"flow id '{flow.Id}' is already used by {flows[flow.Id].File}"));
         }

@@ -8,13 +8,14 @@ namespace Gateway.Conversations.Flows;
 /// </summary>
 public static class FlowValidator
 {
-    /// <summary>The optional sources of generated options.</summary>
-    public static readonly IReadOnlySet<string> OptionSources = new HashSet<string> { "communes" };
-
     /// <summary>What <c>skip_if</c> may test.</summary>
     public static readonly IReadOnlySet<string> SkipConditions = new HashSet<string> { "commune", "language", "saved", "subscribed" };
 
-    public static IReadOnlyList<FlowProblem> Validate(FlowDefinition flow)
+    /// <summary>
+    /// Every problem of <paramref name="flow"/>; its actions and <c>options_from</c> sources against
+    /// <paramref name="vocabulary"/>, unless null (checked later with <see cref="CheckNames"/>, once the registrations are known).
+    /// </summary>
+    public static IReadOnlyList<FlowProblem> Validate(FlowDefinition flow, FlowVocabulary? vocabulary)
     {
         var problems = new List<FlowProblem>();
         void Problem(int line, string text) => problems.Add(new FlowProblem(flow.File, line, text));
@@ -53,12 +54,8 @@ public static class FlowValidator
                         Problem(node.Line, $"free_text of {where} needs 0 <= min <= max");
                     break;
             }
-            if (node.Kind == NodeKind.Action && !FlowActionNames.All.Contains(node.Action ?? ""))
-                Problem(node.Line, $"{where} has unknown action '{node.Action}' (known: {string.Join(", ", FlowActionNames.All)})");
             if (node.DynamicItems && node.Kind != NodeKind.Menu)
                 Problem(node.Line, $"{where} is not a menu: only menus take dynamic_items");
-            if (node.OptionsFrom is { } source && !OptionSources.Contains(source))
-                Problem(node.Line, $"{where} has unknown options_from '{source}' (known: {string.Join(", ", OptionSources)})");
             if (node.SkipIf is { } skip && !SkipConditions.Contains(skip))
                 Problem(node.Line, $"{where} has unknown skip_if '{skip}' (known: {string.Join(", ", SkipConditions)})");
             if (node.SkipIf is not null && node.Next is null)
@@ -77,12 +74,25 @@ public static class FlowValidator
             foreach (var node in flow.Nodes.Values.Where(n => LoopsWithoutQuestion(flow, n)))
                 Problem(node.Line, $"node '{node.Id}' starts a loop of say/action nodes that never waits for an answer");
         }
+        if (vocabulary is not null) problems.AddRange(CheckNames(flow, vocabulary));
         return problems;
 
         void CheckTranslations(LocalizedText text, string what, int line)
         {
             foreach (var language in flow.Languages.Where(l => !text.Texts.ContainsKey(l)))
                 Problem(line, $"{what} has no '{language}' translation (the flow declares {string.Join(", ", flow.Languages)})");
+        }
+    }
+
+    /// <summary>The actions and <c>options_from</c> sources of <paramref name="flow"/> that <paramref name="vocabulary"/> does not know.</summary>
+    public static IEnumerable<FlowProblem> CheckNames(FlowDefinition flow, FlowVocabulary vocabulary)
+    {
+        foreach (var node in flow.Nodes.Values)
+        {
+            if (node.Kind == NodeKind.Action && !vocabulary.Actions.Contains(node.Action ?? ""))
+                yield return new FlowProblem(flow.File, node.Line, $"node '{node.Id}' has unknown action '{node.Action}' (known: {string.Join(", ", vocabulary.Actions)})");
+            if (node.OptionsFrom is { } source && !vocabulary.OptionSources.Contains(source))
+                yield return new FlowProblem(flow.File, node.Line, $"node '{node.Id}' has unknown options_from '{source}' (known: {string.Join(", ", vocabulary.OptionSources)})");
         }
     }
 

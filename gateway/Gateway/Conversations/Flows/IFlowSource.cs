@@ -13,7 +13,10 @@ public interface IFlowSource
     FlowDefinition? MatchKeyword(string normalizedWord, ContactState contact, InboundMessage message);
 }
 
-/// <summary>An action generated flows may use beyond the built-in ones (e.g. <c>record_vote</c>).</summary>
+/// <summary>
+/// An action flows may use beyond the built-in ones (e.g. <c>record_vote</c>, <c>submit_feedback</c>): a feature registers
+/// it, and flow files and generated flows name it in <c>action</c> nodes (<see cref="FlowVocabulary"/>).
+/// </summary>
 public interface IFlowAction
 {
     string Name { get; }

@@ -61,11 +61,10 @@ public sealed record StoredContact(ContactState State, long Version);
 /// <param name="Events">Bus events caused by this step, appended to the outbox in the same atomic write.</param>
 /// <param name="Counters">Live tallies to bump in the same atomic write (poll results, commune counters).</param>
 /// <param name="Processed">Idempotency record for the provider message id, when there is one.</param>
-/// <param name="Feedback">
-/// A report the step filed on the commune's desk, created in the same atomic write. Its reference must be new: when it
-/// exists already the commit is a <see cref="CommitOutcome.Conflict"/> (nothing written), and the step is decided again
-/// with a fresh reference. Its reference is drawn in the contact's shard (<see cref="Conversations.Actions.FeedbackReferences"/>),
-/// so the record lives in the contact's Redis Cluster slot.
+/// <param name="Records">
+/// Documents the step creates in the same atomic write, each only if absent (a feature's record, e.g. a filed report):
+/// when one exists already the commit is a <see cref="CommitOutcome.Conflict"/> (nothing written), and the step is
+/// decided again (with a fresh id). Null or empty: none.
 /// </param>
 public sealed record ContactCommit(
     string ContactId,
@@ -74,7 +73,23 @@ public sealed record ContactCommit(
     IReadOnlyList<OutboxEvent> Events,
     IReadOnlyList<CounterIncrement> Counters,
     ProcessedMessage? Processed,
-    Feedback.FeedbackReport? Feedback = null);
+    IReadOnlyList<CommitRecord>? Records = null);
+
+/// <summary>
+/// A document a step creates with its commit, only if no record of <paramref name="Collection"/> has
+/// <paramref name="Id"/> yet. The store serialises <paramref name="Payload"/> when it writes it (as an event's message),
+/// and keeps the ids of each contact's records per collection (the feature reads them back, e.g. for erasure).
+/// <para>Stores that shard by contact (Redis Cluster) write the record in the contact's slot: the feature draws an id
+/// the store places with the contact (see Storage's keys), and the store refuses one it does not.</para>
+/// </summary>
+/// <param name="Collection">The feature's kind of record, e.g. <c>feedback</c>: a name in keys, lower case, no <c>:</c>.</param>
+public sealed record CommitRecord(string Collection, string Id, object Payload)
+{
+    /// <summary>The document itself, never its JSON (a string would be stored as a JSON string).</summary>
+    public object Payload { get; init; } = Payload is string
+        ? throw new ArgumentException("A record carries the document, not its serialised form.", nameof(Payload))
+        : Payload;
+}
 
 /// <summary>
 /// A bus event to append to the outbox with the commit. The store serialises <paramref name="Message"/> when it writes

@@ -15,7 +15,11 @@ namespace Gateway.Storage.Redis;
 /// gw:{s17}:outbox                                    stream: id, type, payload, createdAt; consumer group "relay"
 /// gw:{s17}:outbox:dead                               stream of events the relay could not publish (+ reason)
 /// gw:{s17}:counter:&lt;counterName&gt;                     hash of live tallies (one per shard; readers sum the 64)
+/// gw:{s17}:&lt;collection&gt;:&lt;recordId&gt;                 hash: v = version, j = a feature's record JSON; shard of the id
+/// gw:{s17}:&lt;collection&gt;of:&lt;contactId&gt;              set of the ids of that collection the contact's commits created
 /// </code>
+/// A record a step creates is written by the contact's commit, so its id must be in the contact's shard: the feature
+/// draws it so (e.g. Feedback's references), and the commit refuses one that is not.
 /// </summary>
 public static class RedisKeys
 {
@@ -62,6 +66,12 @@ public static class RedisKeys
     public static RedisKey Counter(int shard, string counter) => $"{Prefix}{Tag(shard)}:counter:{counter}";
 
     public static RedisKey CounterOf(string contactId, string counter) => Counter(Shard(contactId), counter);
+
+    /// <summary>A feature's record (<see cref="Conversations.Ports.CommitRecord"/>), in the shard of its id.</summary>
+    public static RedisKey Record(string collection, string id) => $"{Prefix}{Tag(Shard(id))}:{collection}:{id}";
+
+    /// <summary>The set of the ids of <paramref name="collection"/> the contact's commits created, in the contact's shard.</summary>
+    public static RedisKey RecordsOf(string collection, string contactId) => $"{Prefix}{Tag(Shard(contactId))}:{collection}of:{contactId}";
 
     /// <summary>The consumer group every gateway replica's relay joins on every outbox stream.</summary>
     public const string RelayGroup = "relay";

@@ -8,35 +8,47 @@ namespace Gateway.Storage.Redis;
 internal static class RedisScripts
 {
     /// <summary>
-    /// KEYS: contact, outbox, processed, counter keys… ARGV: expectedVersion ('0' = absent), newVersion, stateJson,
-    /// processedJson ('' = no idempotency record), ttlSeconds, eventCount, orderKey (the contact id),
-    /// (id, type, payload, createdAt)×eventCount, (field, delta)×counterCount.
+    /// KEYS: contact, outbox, processed, counter keys…, (record, the contact's set of its collection)×recordCount.
+    /// ARGV: expectedVersion ('0' = absent), newVersion, stateJson, processedJson ('' = no idempotency record), ttlSeconds,
+    /// eventCount, orderKey (the contact id), recordCount, (id, type, payload, createdAt)×eventCount,
+    /// (field, delta)×counterCount, (recordId, recordJson)×recordCount.
     /// Returns {<see cref="CommitApplied"/>}; {<see cref="CommitAlreadyProcessed"/>, storedResultJson} when the message id was
     /// handled before; {<see cref="CommitConflict"/>, currentVersion, currentStateJson} ({0} alone when absent) when the
-    /// version moved, so the caller decides again without another read.
+    /// version moved or a record exists already, so the caller decides again without another read.
     /// Versions are compared and written as strings: Lua numbers are doubles, printed with 14 digits.
     /// Every command here runs on every conversation step: keep it to what the step needs (the idempotency record is
-    /// one SET with its TTL; erasure finds those records by key pattern instead of through an index kept on every step).
+    /// one SET with its TTL; erasure finds those records by key pattern instead of through an index kept on every step;
+    /// a step creating no record pays one comparison for them).
     /// </summary>
     public const string Commit = """
         if ARGV[4] ~= '' then
           local done = redis.call('GET', KEYS[3])
           if done then return {2, done} end
         end
+        local records = #KEYS - 2 * tonumber(ARGV[8]) + 1
         local v = redis.call('HGET', KEYS[1], 'v')
-        if (v or '0') ~= ARGV[1] then
+        local taken = false
+        for k = records, #KEYS, 2 do
+          if redis.call('EXISTS', KEYS[k]) == 1 then taken = true end
+        end
+        if (v or '0') ~= ARGV[1] or taken then
           if v then return {0, v, redis.call('HGET', KEYS[1], 's')} end
           return {0}
         end
         redis.call('HSET', KEYS[1], 'v', ARGV[2], 's', ARGV[3])
         local n = tonumber(ARGV[6])
-        local i = 8
+        local i = 9
         for e = 1, n do
           redis.call('XADD', KEYS[2], '*', 'id', ARGV[i], 'type', ARGV[i + 1], 'payload', ARGV[i + 2], 'createdAt', ARGV[i + 3], 'key', ARGV[7])
           i = i + 4
         end
-        for k = 4, #KEYS do
+        for k = 4, records - 1 do
           redis.call('HINCRBY', KEYS[k], ARGV[i], ARGV[i + 1])
+          i = i + 2
+        end
+        for k = records, #KEYS, 2 do
+          redis.call('HSET', KEYS[k], 'v', '1', 'j', ARGV[i + 1])
+          redis.call('SADD', KEYS[k + 1], ARGV[i])
           i = i + 2
         end
         if ARGV[4] ~= '' then redis.call('SET', KEYS[3], ARGV[4], 'EX', ARGV[5]) end
@@ -44,6 +56,30 @@ internal static class RedisScripts
         """;
 
     public const long CommitConflict = 0, CommitApplied = 1, CommitAlreadyProcessed = 2;
+
+    /// <summary>KEYS: record, outbox. ARGV: record JSON, order key, eventCount, (id, type, payload, createdAt)×n. 0 when the record exists.</summary>
+    public const string CreateRecord = """
+        if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+        redis.call('HSET', KEYS[1], 'v', '1', 'j', ARGV[1])
+        local i = 4
+        for e = 1, tonumber(ARGV[3]) do
+          redis.call('XADD', KEYS[2], '*', 'id', ARGV[i], 'type', ARGV[i + 1], 'payload', ARGV[i + 2], 'createdAt', ARGV[i + 3], 'key', ARGV[2])
+          i = i + 4
+        end
+        return 1
+        """;
+
+    /// <summary>KEYS: record, outbox. ARGV: expected version, new version, record JSON, order key, eventCount, events×4. 0 when the version moved.</summary>
+    public const string UpdateRecord = """
+        if redis.call('HGET', KEYS[1], 'v') ~= ARGV[1] then return 0 end
+        redis.call('HSET', KEYS[1], 'v', ARGV[2], 'j', ARGV[3])
+        local i = 6
+        for e = 1, tonumber(ARGV[5]) do
+          redis.call('XADD', KEYS[2], '*', 'id', ARGV[i], 'type', ARGV[i + 1], 'payload', ARGV[i + 2], 'createdAt', ARGV[i + 3], 'key', ARGV[4])
+          i = i + 4
+        end
+        return 1
+        """;
 
     /// <summary>KEYS: outbox stream. ARGV: group, entry ids… Removes confirmed entries from the group's pending list and the stream together.</summary>
     public const string Acknowledge = """

@@ -13,7 +13,7 @@ namespace Gateway.Storage.Redis;
 /// opt-out policy); idempotency records and their index expire after 48 h; outbox entries are deleted once published.</para>
 /// </summary>
 public sealed partial class RedisStore(IConnectionMultiplexer redis, ILogger<RedisStore> logger, ContactStateCache? cache = null)
-    : IContactStore, IOutboxStore, ICounterStore, IOutboxDeadLetters, Feedback.IFeedbackStore
+    : IContactStore, IOutboxStore, ICounterStore, IOutboxDeadLetters, IRecordStore
 {
     private readonly ContactStateCache _cache = cache ?? new ContactStateCache(ContactStateCache.DefaultCapacity);
 
@@ -44,21 +44,17 @@ public sealed partial class RedisStore(IConnectionMultiplexer redis, ILogger<Red
         var id = commit.ContactId;
         var version = ContactVersions.Next(commit.ExpectedVersion);
         var state = StoreJson.SerializeToUtf8Bytes(commit.State);
-        // A step filing a report writes it too (FeedbackScripts.CommitFiling): two more keys, the reference and the report last.
-        var filing = commit.Feedback;
-        if (filing is not null && RedisKeys.Shard(filing.Reference) != RedisKeys.Shard(id))
-            throw new InvalidOperationException($"Report {filing.Reference} is not in the shard of its contact (draw it with FeedbackReferences.Next(contactId)).");
-        var fixedKeys = filing is null ? 3 : 5;
-        var keys = new RedisKey[fixedKeys + commit.Counters.Count];
+        // Records the step creates come last: two keys each (the record, the contact's set of that collection's ids), the
+        // id and the document in ARGV after the counters'.
+        var records = commit.Records ?? [];
+        foreach (var r in records)
+            if (RedisKeys.Shard(r.Id) != RedisKeys.Shard(id))
+                throw new InvalidOperationException($"Record {r.Collection}:{r.Id} is not in the shard of its contact (draw its id with RedisKeys.Shard(contactId)).");
+        var keys = new RedisKey[3 + commit.Counters.Count + records.Count * 2];
         keys[0] = RedisKeys.Contact(id);
         keys[1] = RedisKeys.OutboxOf(id);
         keys[2] = RedisKeys.Processed(id, commit.Processed?.ProviderMessageId ?? "");
-        if (filing is not null)
-        {
-            keys[3] = FeedbackKeys.Record(filing.Reference);
-            keys[4] = FeedbackKeys.OfContact(id);
-        }
-        var args = new RedisValue[7 + commit.Events.Count * 4 + commit.Counters.Count * 2 + (filing is null ? 0 : 2)];
+        var args = new RedisValue[8 + commit.Events.Count * 4 + commit.Counters.Count * 2 + records.Count * 2];
         args[0] = commit.ExpectedVersion;
         args[1] = version;
         args[2] = state;
@@ -66,7 +62,8 @@ public sealed partial class RedisStore(IConnectionMultiplexer redis, ILogger<Red
         args[4] = (long)ProcessedTtl.TotalSeconds;
         args[5] = commit.Events.Count;
         args[6] = id;
-        var a = 7;
+        args[7] = records.Count;
+        var a = 8;
         foreach (var e in commit.Events)
         {
             args[a++] = e.MessageId.ToString("D");
@@ -74,19 +71,21 @@ public sealed partial class RedisStore(IConnectionMultiplexer redis, ILogger<Red
             args[a++] = StoreJson.SerializeEventToUtf8Bytes(e.Message);
             args[a++] = e.CreatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         }
-        var k = fixedKeys;
+        var k = 3;
         foreach (var c in commit.Counters)
         {
             keys[k++] = RedisKeys.CounterOf(id, c.Counter);
             args[a++] = c.Field;
             args[a++] = c.Delta;
         }
-        if (filing is not null)
+        foreach (var r in records)
         {
-            args[a++] = filing.Reference;
-            args[a] = StoreJson.SerializeToUtf8Bytes(filing);
+            keys[k++] = RedisKeys.Record(r.Collection, r.Id);
+            keys[k++] = RedisKeys.RecordsOf(r.Collection, id);
+            args[a++] = r.Id;
+            args[a++] = StoreJson.SerializeEventToUtf8Bytes(r.Payload);
         }
-        var reply = (RedisResult[])(await Db.ScriptEvaluateAsync(filing is null ? RedisScripts.Commit : FeedbackScripts.CommitFiling, keys, args))!;
+        var reply = (RedisResult[])(await Db.ScriptEvaluateAsync(RedisScripts.Commit, keys, args))!;
         switch ((long)reply[0])
         {
             case RedisScripts.CommitApplied:

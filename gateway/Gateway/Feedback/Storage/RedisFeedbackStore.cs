@@ -1,67 +1,23 @@
-using System.Globalization;
-using Gateway.Feedback;
+using Gateway.Storage.Redis;
 using StackExchange.Redis;
-using Gateway.Conversations.Ports;
 
-namespace Gateway.Storage.Redis;
+namespace Gateway.Feedback.Storage;
 
 /// <summary>
-/// The desk on Redis. A report is one hash in its reference's shard (written with its events by one script); lists read
-/// a commune's sorted sets (<see cref="FeedbackKeys"/>), never SCAN: the smallest index matching an equality filter is
-/// walked in score order in pages, the reports fetched in pipelined batches and checked against the whole query.
+/// The desk on Redis. A report is a record of the store (<see cref="FeedbackRecords"/>: one hash in its reference's shard,
+/// written with its events by one script); lists read a commune's sorted sets (<see cref="FeedbackKeys"/>), never SCAN: the
+/// smallest index matching an equality filter is walked in score order in pages, the reports fetched in pipelined
+/// batches and checked against the whole query.
 /// </summary>
-public sealed partial class RedisStore
+public sealed class RedisFeedbackStore(RedisStore store) : FeedbackRecords(store)
 {
-    private static readonly RedisValue[] FeedbackFields = ["v", "j"];
-
     /// <summary>Candidates read from an index per round trip.</summary>
     private const int IndexBatch = 200;
 
     /// <summary>At most this many candidates are examined per list request; past it the page ends early with a cursor.</summary>
     private const int ExamineBudget = 5000;
 
-    public Task<StoredFeedback?> GetReportAsync(string reference, CancellationToken cancellationToken) => Guard(async () =>
-    {
-        var values = await Db.HashGetAsync(FeedbackKeys.Record(reference), FeedbackFields);
-        if (values[0].IsNull || values[1].IsNull) return null;
-        return new StoredFeedback(StoreJson.DeserializeUtf8<FeedbackReport>((byte[])values[1]!), (long)values[0]);
-    });
-
-    public Task<bool> TryCreateAsync(FeedbackReport report, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken) => Guard(async () =>
-    {
-        var shard = RedisKeys.Shard(report.Reference);
-        var args = new List<RedisValue> { StoreJson.SerializeToUtf8Bytes(report), report.ContactId ?? report.Reference, events.Count };
-        AddEvents(args, events);
-        var created = (long)(await Db.ScriptEvaluateAsync(FeedbackScripts.Create, [FeedbackKeys.Record(report.Reference), RedisKeys.Outbox(shard)], [.. args])) == 1;
-        if (created && events.Count > 0) MarkDirty(shard);
-        return created;
-    });
-
-    public Task<bool> TryUpdateAsync(FeedbackReport report, long expectedVersion, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken) => Guard(async () =>
-    {
-        var shard = RedisKeys.Shard(report.Reference);
-        var args = new List<RedisValue> { expectedVersion, expectedVersion + 1, StoreJson.SerializeToUtf8Bytes(report), report.ContactId ?? report.Reference, events.Count };
-        AddEvents(args, events);
-        var updated = (long)(await Db.ScriptEvaluateAsync(FeedbackScripts.Update, [FeedbackKeys.Record(report.Reference), RedisKeys.Outbox(shard)], [.. args])) == 1;
-        if (updated && events.Count > 0) MarkDirty(shard);
-        return updated;
-    });
-
-    private static void AddEvents(List<RedisValue> args, IReadOnlyList<OutboxEvent> events)
-    {
-        foreach (var e in events)
-        {
-            args.Add(e.MessageId.ToString("D"));
-            args.Add(e.MessageType);
-            args.Add(StoreJson.SerializeEventToUtf8Bytes(e.Message));
-            args.Add(e.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
-        }
-    }
-
-    public Task<IReadOnlyList<string>> ReferencesOfAsync(string contactId, CancellationToken cancellationToken) => Guard(async () =>
-        (IReadOnlyList<string>)[.. (await Db.SetMembersAsync(FeedbackKeys.OfContact(contactId))).Select(v => v.ToString()).Order(StringComparer.Ordinal)]);
-
-    public Task IndexAsync(FeedbackReport report, CancellationToken cancellationToken) => Guard(async () =>
+    public override Task IndexAsync(FeedbackReport report, CancellationToken cancellationToken) => store.RunAsync(async db =>
     {
         RedisKey Key(string index) => FeedbackKeys.Index(report.Commune, index);
         RedisKey[] keys =
@@ -81,16 +37,16 @@ public sealed partial class RedisStore
             FeedbackStatuses.All.ToList().IndexOf(report.Status) + 1,
             report.Simulated ? 1 : 0,
         ];
-        await Db.ScriptEvaluateAsync(FeedbackScripts.Index, keys, args);
+        await db.ScriptEvaluateAsync(FeedbackIndexScript.Index, keys, args);
+        return true;
     });
 
-    public Task<IReadOnlyList<string>> ClosedBeforeAsync(string? commune, DateTimeOffset closedBefore, int max, CancellationToken cancellationToken) => Guard(async () =>
-        (IReadOnlyList<string>)[.. (await Db.SortedSetRangeByScoreAsync(FeedbackKeys.Index(commune, "closed"), double.NegativeInfinity,
+    public override Task<IReadOnlyList<string>> ClosedBeforeAsync(string? commune, DateTimeOffset closedBefore, int max, CancellationToken cancellationToken) => store.RunAsync(async db =>
+        (IReadOnlyList<string>)[.. (await db.SortedSetRangeByScoreAsync(FeedbackKeys.Index(commune, "closed"), double.NegativeInfinity,
             closedBefore.ToUnixTimeMilliseconds(), Exclude.Stop, Order.Ascending, 0, max)).Select(v => v.ToString())]);
 
-    public Task<FeedbackStats> StatsAsync(IReadOnlyList<string?> communes, IReadOnlyList<string> categories, DateTimeOffset now, CancellationToken cancellationToken) => Guard(async () =>
+    public override Task<FeedbackStats> StatsAsync(IReadOnlyList<string?> communes, IReadOnlyList<string> categories, DateTimeOffset now, CancellationToken cancellationToken) => store.RunAsync(async db =>
     {
-        var db = Db;
         var nowMs = now.ToUnixTimeMilliseconds();
         async Task<long> SumAsync(Func<string?, Task<long>> read) => (await Task.WhenAll(communes.Select(read))).Sum();
         async Task<Dictionary<string, long>> ByAsync(IEnumerable<string> values, string prefix)
@@ -109,9 +65,8 @@ public sealed partial class RedisStore
         return new FeedbackStats(await total, await open, await overdue, await byStatus, await byKind, await byCategory, await byChannel);
     });
 
-    public Task<FeedbackPage> ListAsync(FeedbackQuery query, CancellationToken cancellationToken) => Guard(async () =>
+    public override Task<FeedbackPage> ListAsync(FeedbackQuery query, CancellationToken cancellationToken) => store.RunAsync(async db =>
     {
-        var db = Db;
         var readers = new List<IndexReader>();
         foreach (var commune in query.Communes)
             readers.Add(await IndexReader.OpenAsync(db, commune, query));
@@ -142,7 +97,7 @@ public sealed partial class RedisStore
                 examined++;
                 last = batch[i];
                 if (jsons[i].IsNull) continue;
-                var report = StoreJson.DeserializeUtf8<FeedbackReport>((byte[])jsons[i]!);
+                var report = Gateway.Storage.StoreJson.DeserializeUtf8<FeedbackReport>((byte[])jsons[i]!);
                 if (!query.Matches(report)) continue;
                 page.Add(report);
                 if (page.Count == query.Limit)

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Gateway.Storage.Redis;
 
-namespace Gateway.Conversations.Actions;
+namespace Gateway.Feedback;
 
 /// <summary>
 /// Short references citizens can read out on the phone (<c>R-4F7K2</c>): 5 characters from an alphabet without
