@@ -103,6 +103,8 @@ public static class OutgoingTableRunner
         {
             Assert.True(@case.ExpectedAttempts == api.Requests.Count, $"[{@case.Label}] expected {@case.ExpectedAttempts} requests, got {api.Requests.Count}");
             foreach (var request in api.Requests) AssertRequest(expected, request, outcome.ProviderMessageId);
+            // A retry repeats the request: never a new message (a new id, a changed text) for the same send.
+            Assert.All(api.Requests, r => Assert.Equal((api.Requests[0].Query, api.Requests[0].Body), (r.Query, r.Body)));
         }
 
         if (@case.ExpectedRecorded is { } recorded)
