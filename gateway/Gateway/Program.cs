@@ -5,6 +5,7 @@ using Gateway.Alerts;
 using Gateway.Bus;
 using Gateway.Contacts;
 using Gateway.Channels;
+using Gateway.Channels.Infobip;
 using Gateway.Channels.Kannel;
 using Gateway.Channels.Twilio;
 using Gateway.Channels.Ussd;
@@ -43,6 +44,7 @@ builder.AddChannel<UssdChannel>();
 builder.AddChannel<KannelChannel>();
 builder.AddChannel<TwilioChannel>();
 builder.AddChannel<WhatsAppCloudChannel>();
+builder.AddChannel<InfobipChannel>();
 builder.AddConsole();
 
 var app = builder.Build();
