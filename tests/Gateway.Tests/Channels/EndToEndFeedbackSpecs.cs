@@ -105,7 +105,7 @@ public sealed class EndToEndFeedbackSpecs
         });
         using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/whatsapp") { Content = new ByteArrayContent(payload) };
         request.Content.Headers.ContentType = new("application/json");
-        request.Headers.Add("X-Hub-Signature-256", MetaSignature.Compute(AppSecret, payload));
+        request.Headers.Add("X-Hub-Signature-256", WhatsAppCloudSignature.Compute(AppSecret, payload));
         var response = await http.SendAsync(request);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }

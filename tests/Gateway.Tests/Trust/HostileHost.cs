@@ -55,7 +55,7 @@ public static class HostileHost
         {
             Content = new ByteArrayContent(body) { Headers = { { "Content-Type", contentType } } },
         };
-        if (signed) request.Headers.Add(MetaSignature.Header, MetaSignature.Compute(MetaSecret, body));
+        if (signed) request.Headers.Add(WhatsAppCloudSignature.Header, WhatsAppCloudSignature.Compute(MetaSecret, body));
         return request;
     }
 

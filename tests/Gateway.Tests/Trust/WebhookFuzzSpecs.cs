@@ -115,7 +115,7 @@ public sealed class WebhookFuzzSpecs(ITestOutputHelper output)
                 case 2:
                     path = WhatsAppCloudWebhooks.Path + query;
                     request = Raw(method ?? HttpMethod.Post, path, body, contentType ?? "application/json");
-                    if (signed) request.Headers.TryAddWithoutValidation(MetaSignature.Header, MetaSignature.Compute(MetaSecret, body));
+                    if (signed) request.Headers.TryAddWithoutValidation(WhatsAppCloudSignature.Header, WhatsAppCloudSignature.Compute(MetaSecret, body));
                     break;
                 case 3:
                     path = WhatsAppCloudWebhooks.Path + "?hub.mode=subscribe&hub.verify_token=" + (signed ? "verify" : "x") + "&hub.challenge=" + Escape(fields[0].Value);

@@ -40,4 +40,7 @@ public sealed class KannelOptions
 
     /// <summary>First retry delay (exponential with jitter after it).</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The shared retry policy from <see cref="MaxRetries"/> and <see cref="RetryDelay"/> (keys kept from before the shared one).</summary>
+    public ProviderRetryOptions RetryPolicy() => new() { MaxRetries = MaxRetries, BaseDelay = RetryDelay, AttemptTimeout = TimeSpan.FromSeconds(10) };
 }

@@ -1,50 +1,48 @@
-using System.Net;
 using System.Text;
 using Gateway.Conversations;
 using Gateway.Text;
 using Microsoft.Extensions.Options;
 using Gateway.Outbound;
+using Gateway.Outbound.Status;
 
 namespace Gateway.Channels.Kannel;
 
 /// <summary>
 /// Outbound SMS through smsbox's sendsms (docs/protocols.md §7): one GET per message, UTF-8 text with coding 0 or 2,
-/// and a dlr-url carrying our own message id, since sendsms answers only "0: Accepted for delivery".
-/// Retries (503 "Temporal failure", network errors) come from the "kannel" HttpClient's resilience handler.
+/// and a dlr-url carrying our own message id, since sendsms answers only "0: Accepted for delivery". Sending, retries
+/// (503 "Temporal failure", other 5xx, network errors) and the logs are <see cref="ProviderSender{TOptions}"/>'s.
 /// </summary>
-public sealed class KannelSender(IHttpClientFactory httpClients, IOptionsMonitor<KannelOptions> options, ILogger<KannelSender> logger) : IMessageSender
+public sealed class KannelSender(
+    IHttpClientFactory clients,
+    IOptionsMonitor<KannelOptions> options,
+    IMessageStatusStore statuses,
+    ILogger<KannelSender> logger) : ProviderSender<KannelOptions>(clients, options, statuses, logger)
 {
-    public const string ProviderName = "kannel";
     public const string HttpClientName = "kannel";
 
-    public string Provider => ProviderName;
+    public override string Provider => KannelChannel.Provider;
 
-    public async Task<SendOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
+    protected override string ClientName => HttpClientName;
+
+    protected override string? UnreachableCode => "unreachable";
+
+    protected override ProviderCall Build(OutboundMessage message, KannelOptions settings)
     {
-        var o = options.CurrentValue;
-        if (string.IsNullOrEmpty(o.SendSmsUrl))
-            return new SendOutcome("failed", null, "not_configured", "Kannel:SendSmsUrl is not set.");
-
+        if (string.IsNullOrEmpty(settings.SendSmsUrl)) return ProviderCall.Fail("not_configured", "Kannel:SendSmsUrl is not set.");
         var id = Guid.NewGuid().ToString("N");
-        var text = KannelText.Render(message.Reply);
-        var url = BuildUrl(o, message, text, id);
-        try
-        {
-            using var response = await httpClients.CreateClient(HttpClientName).GetAsync(url, cancellationToken);
-            var body = (await response.Content.ReadAsStringAsync(cancellationToken)).Trim();
-            // "0: Accepted for delivery" and "3: Queued for later delivery" both mean Kannel owns the message now.
-            if (response.IsSuccessStatusCode && (body.StartsWith("0:", StringComparison.Ordinal) || body.StartsWith("3:", StringComparison.Ordinal)))
-                return SendOutcome.Ok(id);
+        return ProviderCall.Send(new HttpRequestMessage(HttpMethod.Get, BuildUrl(settings, message, KannelText.Render(message.Reply), id)), id);
+    }
 
-            logger.LogWarning("Kannel sendsms refused a message to {To}: {Status} {Body}", PhoneNumbers.Mask(message.To), (int)response.StatusCode, body);
-            var retryable = response.StatusCode == HttpStatusCode.ServiceUnavailable || (int)response.StatusCode >= 500;
-            return new SendOutcome("failed", id, ((int)response.StatusCode).ToString(), body, retryable);
-        }
-        catch (HttpRequestException e)
-        {
-            logger.LogWarning(e, "Kannel sendsms unreachable for a message to {To}", PhoneNumbers.Mask(message.To));
-            return new SendOutcome("failed", id, "unreachable", e.Message, Retryable: true);
-        }
+    /// <summary>
+    /// "0: Accepted for delivery" and "3: Queued for later delivery" both mean Kannel owns the message now. No id comes back:
+    /// the message is ours (<see cref="ProviderCall.OwnId"/>), and its delivery reports name it and its reference in the dlr-url.
+    /// </summary>
+    protected override ProviderAnswer Read(HttpResponseMessage response, string body)
+    {
+        body = body.Trim();
+        return response.IsSuccessStatusCode && (body.StartsWith("0:", StringComparison.Ordinal) || body.StartsWith("3:", StringComparison.Ordinal))
+            ? ProviderAnswer.Taken(null, null)
+            : ProviderAnswer.Refused(((int)response.StatusCode).ToString(), body);
     }
 
     internal static string BuildUrl(KannelOptions o, OutboundMessage message, string text, string id)

@@ -4,13 +4,13 @@ using Gateway.Outbound;
 
 namespace Gateway.Channels.Twilio;
 
-/// <summary>Registration of the Twilio adapter: SMS and WhatsApp are one adapter; the <c>whatsapp:</c> prefix decides.</summary>
-public static class TwilioChannel
+/// <summary>The Twilio channel: SMS and WhatsApp are one adapter; the <c>whatsapp:</c> prefix decides.</summary>
+public sealed class TwilioChannel : IChannel
 {
     /// <summary>The provider name in <see cref="Conversations.InboundMessage.Provider"/> and <see cref="IMessageSender.Provider"/>.</summary>
     public const string Provider = "twilio";
 
-    public static WebApplicationBuilder AddTwilioChannel(this WebApplicationBuilder builder)
+    public static void AddServices(WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<TwilioOptions>()
             .BindConfiguration(TwilioOptions.Section)
@@ -19,11 +19,13 @@ public static class TwilioChannel
                 if (string.IsNullOrWhiteSpace(options.PublicBaseUrl)) options.PublicBaseUrl = configuration["Gateway:PublicBaseUrl"];
             });
 
+        builder.Services.AddSingleton<TwilioVerifier>();
         builder.Services.AddMessageStatus();
         builder.Services.AddHttpClient(TwilioSender.HttpClientName)
             .AddProviderRetry("twilio-send", services => services.GetRequiredService<IOptions<TwilioOptions>>().Value.Retry);
         builder.Services.AddSingleton<TwilioSender>();
         builder.Services.AddSingleton<IMessageSender>(services => services.GetRequiredService<TwilioSender>());
-        return builder;
     }
+
+    public static void MapRoutes(IEndpointRouteBuilder app) => TwilioWebhooks.Map(app);
 }

@@ -53,11 +53,11 @@ public sealed class TwilioForm(IReadOnlyList<KeyValuePair<string, string>> pairs
 
     internal void Attach(HttpContext context) => context.Items[ItemKey] = this;
 
-    /// <summary>The form verified by <see cref="TwilioSignatureFilter"/> on this request.</summary>
+    /// <summary>The form verified by <see cref="TwilioVerifier"/> on this request.</summary>
     public static TwilioForm From(HttpContext context) =>
         context.Items.TryGetValue(ItemKey, out var form) && form is TwilioForm twilioForm
             ? twilioForm
-            : throw new InvalidOperationException("No verified Twilio form: is ValidateTwilioSignature() missing on this route?");
+            : throw new InvalidOperationException("No verified Twilio form: is VerifiedBy<TwilioVerifier>() missing on this route?");
 
     private static string Decode(Span<char> encoded)
     {

@@ -11,14 +11,14 @@ using Gateway.Outbound.Status;
 namespace Gateway.Channels.Twilio;
 
 /// <summary>
-/// Sends through Twilio's Messages API (docs/protocols.md §3). Retries (429/5xx/network) happen in the
-/// HttpClient's resilience handler; this class builds the request and maps Twilio's answer to a <see cref="SendOutcome"/>.
+/// Sends through Twilio's Messages API (docs/protocols.md §3): builds the request and reads Twilio's answer; sending,
+/// retries (429/5xx/network), the status record and the logs are <see cref="ProviderSender{TOptions}"/>'s.
 /// </summary>
 public sealed class TwilioSender(
     IHttpClientFactory clients,
     IOptionsMonitor<TwilioOptions> options,
     IMessageStatusStore statuses,
-    ILogger<TwilioSender> logger) : IMessageSender
+    ILogger<TwilioSender> logger) : ProviderSender<TwilioOptions>(clients, options, statuses, logger)
 {
     public const string HttpClientName = "twilio";
 
@@ -30,49 +30,37 @@ public sealed class TwilioSender(
 
     private static readonly JsonSerializerOptions VariablesJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public string Provider => TwilioChannel.Provider;
+    public override string Provider => TwilioChannel.Provider;
 
-    public async Task<SendOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
+    protected override string ClientName => HttpClientName;
+
+    protected override ProviderCall Build(OutboundMessage message, TwilioOptions settings)
     {
-        var settings = options.CurrentValue;
         if (string.IsNullOrEmpty(settings.AccountSid) || string.IsNullOrEmpty(settings.AuthToken))
-            return Failed(null, "Twilio channel is not configured (Twilio__AccountSid, Twilio__AuthToken).");
+            return ProviderCall.Fail(null, "Twilio channel is not configured (Twilio__AccountSid, Twilio__AuthToken).");
 
         var (form, problem) = BuildForm(message, settings);
-        if (problem is not null) return problem;
+        if (problem is not null) return new ProviderCall(null, null, problem);
 
-        using var request = new HttpRequestMessage(HttpMethod.Post,
+        var request = new HttpRequestMessage(HttpMethod.Post,
             $"{settings.ApiBaseUrl.TrimEnd('/')}/2010-04-01/Accounts/{Uri.EscapeDataString(settings.AccountSid)}/Messages.json");
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.AccountSid}:{settings.AuthToken}")));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.AcceptCharset.Add(new StringWithQualityHeaderValue("utf-8"));
         request.Content = new StringContent(EncodeForm(form!), Encoding.UTF8, "application/x-www-form-urlencoded");
+        return ProviderCall.Send(request);
+    }
 
-        HttpResponseMessage response;
-        try
-        {
-            response = await clients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is HttpRequestException or TimeoutException or OperationCanceledException or Polly.Timeout.TimeoutRejectedException)
-        {
-            logger.LogWarning(ex, "Twilio send to {To} failed after retries", PhoneNumbers.Mask(message.To));
-            return new SendOutcome("failed", null, null, ex.Message, Retryable: true);
-        }
+    /// <summary>201 with the message resource (<c>sid</c>, <c>status</c>), or Twilio's error (<c>code</c>, <c>message</c>).</summary>
+    protected override ProviderAnswer Read(HttpResponseMessage response, string body)
+    {
+        var json = ParseObject(body);
+        if (response.IsSuccessStatusCode) return ProviderAnswer.Taken(String(json, "sid"), String(json, "status") ?? "queued");
 
-        using (response)
-        {
-            var json = await ReadJsonAsync(response, cancellationToken);
-            if (response.IsSuccessStatusCode)
-            {
-                var sid = json?.TryGetProperty("sid", out var s) == true ? s.GetString() : null;
-                var status = json?.TryGetProperty("status", out var st) == true ? st.GetString() : null;
-                if (sid is not null) await statuses.RecordSentAsync(Provider, sid, status ?? "queued", message.Reference, cancellationToken);
-                logger.LogInformation("Twilio accepted {Sid} for {To}", sid, PhoneNumbers.Mask(message.To));
-                return SendOutcome.Ok(sid);
-            }
-            return MapError(response, json, message);
-        }
+        var code = json?.TryGetProperty("code", out var c) == true && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var number) ? number : (int?)null;
+        return ProviderAnswer.Refused(code?.ToString() ?? ((int)response.StatusCode).ToString(),
+            String(json, "message") ?? response.ReasonPhrase, optedOut: code == OptedOutCode);
     }
 
     /// <summary>Form fields in twilio-node's order: To, StatusCallback, From | MessagingServiceSid, Body | ContentSid + ContentVariables.</summary>
@@ -111,25 +99,10 @@ public sealed class TwilioSender(
     public static string EncodeForm(IEnumerable<KeyValuePair<string, string>> form) =>
         string.Join('&', form.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
 
-    private SendOutcome MapError(HttpResponseMessage response, JsonElement? json, OutboundMessage message)
-    {
-        var code = json?.TryGetProperty("code", out var c) == true && c.ValueKind == JsonValueKind.Number ? c.GetInt32() : (int?)null;
-        var text = json?.TryGetProperty("message", out var m) == true ? m.GetString() : response.ReasonPhrase;
-        var errorCode = code?.ToString() ?? ((int)response.StatusCode).ToString();
-        logger.LogWarning("Twilio refused a message to {To}: HTTP {Status}, code {Code}: {Message}",
-            PhoneNumbers.Mask(message.To), (int)response.StatusCode, errorCode, Observability.RequestLogPrivacy.RedactNumbers(text));
-
-        if (code == OptedOutCode) return new SendOutcome("opted_out", null, errorCode, text);
-        // The resilience handler already retried these; a later attempt (another alert batch) may still succeed.
-        var retryable = (int)response.StatusCode == 429 || (int)response.StatusCode >= 500;
-        return new SendOutcome("failed", null, errorCode, text, retryable);
-    }
-
-    private static async Task<JsonElement?> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static JsonElement? ParseObject(string body)
     {
         try
         {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
             if (string.IsNullOrWhiteSpace(body)) return null;
             using var document = JsonDocument.Parse(body);
             return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
@@ -139,6 +112,9 @@ public sealed class TwilioSender(
             return null;
         }
     }
+
+    private static string? String(JsonElement? json, string name) =>
+        json?.TryGetProperty(name, out var value) == true && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static SendOutcome Failed(string? code, string error) => new("failed", null, code, error);
 }

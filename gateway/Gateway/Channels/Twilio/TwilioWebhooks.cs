@@ -17,15 +17,14 @@ public static partial class TwilioWebhooks
     public const string InboundPath = "/webhooks/twilio";
     public const string StatusPath = "/webhooks/twilio/status";
 
-    public static IEndpointRouteBuilder MapTwilioWebhooks(this IEndpointRouteBuilder app)
+    internal static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(InboundPath)
-            .ValidateTwilioSignature()
+            .VerifiedBy<TwilioVerifier>()
             .WithTags("Twilio")
             .ExcludeFromDescription();
         group.MapPost("", HandleInboundAsync);
         group.MapPost("/status", HandleStatusAsync);
-        return app;
     }
 
     /// <summary>

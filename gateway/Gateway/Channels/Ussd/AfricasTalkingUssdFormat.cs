@@ -25,7 +25,7 @@ public sealed class AfricasTalkingUssdFormat : IUssdFormat
         if (sessionId.Length == 0) return UssdParseResult.Missing("sessionId");
         if (phone.Length == 0) return UssdParseResult.Missing("phoneNumber");
         if (serviceCode.Length == 0) return UssdParseResult.Missing("serviceCode");
-        if (!UssdPhone.TryNormalize(phone, out var e164))
+        if (!ProviderPhone.TryNormalize(phone, out var e164))
             return UssdParseResult.Invalid("phoneNumber", "The field 'phoneNumber' is not a valid phone number.");
 
         // text = "" on the first hop, then "1*2*500": the newest input is the last segment, the hop index the count.

@@ -34,7 +34,7 @@ public sealed class ArkeselUssdFormat : IUssdFormat
         var msisdn = Text(body, "msisdn");
         if (sessionId.Length == 0) return UssdParseResult.Missing("sessionID");
         if (msisdn.Length == 0) return UssdParseResult.Missing("msisdn");
-        if (!UssdPhone.TryNormalize(msisdn, out var e164))
+        if (!ProviderPhone.TryNormalize(msisdn, out var e164))
             return UssdParseResult.Invalid("msisdn", "The field 'msisdn' is not a valid phone number.");
 
         var newSession = Flag(body, "newSession");

@@ -31,7 +31,7 @@ public sealed record UssdParseResult(UssdRequest? Request, string? InvalidField,
     public static UssdParseResult Invalid(string field, string detail) => new(null, field, detail);
 }
 
-/// <summary>The registered formats by name; adding one is a class and a line in <see cref="UssdRegistration"/>.</summary>
+/// <summary>The registered formats by name; adding one is a class and a line in <see cref="UssdChannel"/>.</summary>
 public sealed class UssdFormats(IEnumerable<IUssdFormat> formats)
 {
     private readonly Dictionary<string, IUssdFormat> _byName = formats.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);

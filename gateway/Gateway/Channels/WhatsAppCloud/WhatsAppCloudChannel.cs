@@ -4,20 +4,22 @@ using Gateway.Outbound;
 
 namespace Gateway.Channels.WhatsAppCloud;
 
-/// <summary>Registration of the WhatsApp Cloud API (Meta) adapter.</summary>
-public static class WhatsAppCloudChannel
+/// <summary>The WhatsApp Cloud API (Meta) channel.</summary>
+public sealed class WhatsAppCloudChannel : IChannel
 {
     /// <summary>The provider name in <see cref="Conversations.InboundMessage.Provider"/> and <see cref="IMessageSender.Provider"/>.</summary>
     public const string Provider = "whatsapp-cloud";
 
-    public static WebApplicationBuilder AddWhatsAppCloudChannel(this WebApplicationBuilder builder)
+    public static void AddServices(WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<WhatsAppCloudOptions>().BindConfiguration(WhatsAppCloudOptions.Section);
+        builder.Services.AddSingleton<WhatsAppCloudVerifier>();
         builder.Services.AddMessageStatus();
         builder.Services.AddHttpClient(WhatsAppCloudSender.HttpClientName)
             .AddProviderRetry("whatsapp-cloud-send", services => services.GetRequiredService<IOptions<WhatsAppCloudOptions>>().Value.Retry);
         builder.Services.AddSingleton<WhatsAppCloudSender>();
         builder.Services.AddSingleton<IMessageSender>(services => services.GetRequiredService<WhatsAppCloudSender>());
-        return builder;
     }
+
+    public static void MapRoutes(IEndpointRouteBuilder app) => WhatsAppCloudWebhooks.Map(app);
 }

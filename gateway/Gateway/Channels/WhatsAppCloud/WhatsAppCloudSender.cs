@@ -11,72 +11,54 @@ using Gateway.Outbound.Status;
 namespace Gateway.Channels.WhatsAppCloud;
 
 /// <summary>
-/// Sends through the Graph API (docs/protocols.md §4): text, interactive buttons or list as
-/// <see cref="WhatsAppRendering"/> decides, or the configured template when the 24 h window is closed.
-/// Retries (429/5xx/network) happen in the HttpClient's resilience handler.
+/// Sends through the Graph API (docs/protocols.md §4): text, interactive buttons or list as <see cref="WhatsAppRendering"/>
+/// decides, or the configured template when the 24 h window is closed. Sending, retries (429/5xx/network), the status
+/// record and the logs are <see cref="ProviderSender{TOptions}"/>'s.
 /// </summary>
 public sealed class WhatsAppCloudSender(
     IHttpClientFactory clients,
     IOptionsMonitor<WhatsAppCloudOptions> options,
     IMessageStatusStore statuses,
-    ILogger<WhatsAppCloudSender> logger) : IMessageSender
+    ILogger<WhatsAppCloudSender> logger) : ProviderSender<WhatsAppCloudOptions>(clients, options, statuses, logger)
 {
     public const string HttpClientName = "whatsapp-cloud";
 
     /// <summary>Meta error: a free-form message outside the 24 h window ("re-engagement message").</summary>
     public const string OutsideWindowCode = "131047";
 
-    public string Provider => WhatsAppCloudChannel.Provider;
+    public override string Provider => WhatsAppCloudChannel.Provider;
 
-    public async Task<SendOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
+    protected override string ClientName => HttpClientName;
+
+    protected override ProviderCall Build(OutboundMessage message, WhatsAppCloudOptions settings)
     {
-        var settings = options.CurrentValue;
         // An outbound From that is all digits (no '+') is a phone_number_id: replies leave from the number the contact wrote to.
         var phoneNumberId = message.From is { Length: > 0 } from && from.All(char.IsAsciiDigit) ? from : settings.PhoneNumberId;
         if (string.IsNullOrEmpty(settings.AccessToken) || string.IsNullOrEmpty(phoneNumberId))
-            return Failed(null, "WhatsApp Cloud channel is not configured (WhatsApp__AccessToken, WhatsApp__PhoneNumberId).");
+            return ProviderCall.Fail(null, "WhatsApp Cloud channel is not configured (WhatsApp__AccessToken, WhatsApp__PhoneNumberId).");
 
         var (body, problem) = BuildBody(message, settings);
-        if (problem is not null) return problem;
+        if (problem is not null) return new ProviderCall(null, null, problem);
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{settings.GraphBaseUrl.TrimEnd('/')}/{Uri.EscapeDataString(phoneNumberId)}/messages")
+        var request = new HttpRequestMessage(HttpMethod.Post, $"{settings.GraphBaseUrl.TrimEnd('/')}/{Uri.EscapeDataString(phoneNumberId)}/messages")
         {
             Content = JsonContent.Create(body),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.AccessToken);
+        return ProviderCall.Send(request);
+    }
 
-        HttpResponseMessage response;
-        try
+    /// <summary><c>messages[0].id</c> (the wamid) and <c>message_status</c>, or Graph's <c>error.code</c> and <c>error.message</c>.</summary>
+    protected override ProviderAnswer Read(HttpResponseMessage response, string body)
+    {
+        var json = ParseObject(body);
+        if (response.IsSuccessStatusCode)
         {
-            response = await clients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+            var sent = json?["messages"] is JsonArray messages ? messages.FirstOrDefault() : null;
+            return ProviderAnswer.Taken(String(sent?["id"]), String(sent?["message_status"]) ?? "accepted");
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is HttpRequestException or TimeoutException or OperationCanceledException or Polly.Timeout.TimeoutRejectedException)
-        {
-            logger.LogWarning(ex, "Graph API send to {To} failed after retries", PhoneNumbers.Mask(message.To));
-            return new SendOutcome("failed", null, null, ex.Message, Retryable: true);
-        }
-
-        using (response)
-        {
-            var json = await ReadJsonAsync(response, cancellationToken);
-            if (response.IsSuccessStatusCode)
-            {
-                var sent = json?["messages"]?.AsArray().FirstOrDefault();
-                var wamid = sent?["id"]?.GetValue<string>();
-                if (wamid is not null)
-                    await statuses.RecordSentAsync(Provider, wamid, sent?["message_status"]?.GetValue<string>() ?? "accepted", message.Reference, cancellationToken);
-                logger.LogInformation("Graph API accepted {Wamid} for {To}", wamid, PhoneNumbers.Mask(message.To));
-                return SendOutcome.Ok(wamid);
-            }
-
-            var error = json?["error"];
-            var code = error?["code"]?.ToString() ?? ((int)response.StatusCode).ToString();
-            var text = error?["message"]?.ToString() ?? response.ReasonPhrase;
-            logger.LogWarning("Graph API refused a message to {To}: HTTP {Status}, code {Code}: {Message}",
-                PhoneNumbers.Mask(message.To), (int)response.StatusCode, code, Observability.RequestLogPrivacy.RedactNumbers(text));
-            var retryable = (int)response.StatusCode == 429 || (int)response.StatusCode >= 500;
-            return new SendOutcome("failed", null, code, text, retryable);
-        }
+        var error = json?["error"];
+        return ProviderAnswer.Refused(error?["code"]?.ToString() ?? ((int)response.StatusCode).ToString(), error?["message"]?.ToString() ?? response.ReasonPhrase);
     }
 
     /// <summary>The Graph API JSON for one message.</summary>
@@ -159,18 +141,19 @@ public sealed class WhatsAppCloudSender(
         return node;
     }
 
-    private static async Task<JsonNode?> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static JsonObject? ParseObject(string body)
     {
         try
         {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text) as JsonObject;
+            return string.IsNullOrWhiteSpace(body) ? null : JsonNode.Parse(body) as JsonObject;
         }
         catch (JsonException)
         {
             return null;
         }
     }
+
+    private static string? String(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     private static SendOutcome Failed(string? code, string error) => new("failed", null, code, error);
 }

@@ -22,12 +22,11 @@ public static class WhatsAppCloudWebhooks
 {
     public const string Path = "/webhooks/whatsapp";
 
-    public static IEndpointRouteBuilder MapWhatsAppCloudWebhooks(this IEndpointRouteBuilder app)
+    internal static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(Path).WithTags("WhatsApp Cloud").ExcludeFromDescription();
         group.MapGet("", Verify);
-        group.MapPost("", HandleAsync).ValidateMetaSignature();
-        return app;
+        group.MapPost("", HandleAsync).VerifiedBy<WhatsAppCloudVerifier>();
     }
 
     /// <summary><c>hub.mode=subscribe</c> and the configured verify token → 200 with the bare challenge; anything else → 403.</summary>

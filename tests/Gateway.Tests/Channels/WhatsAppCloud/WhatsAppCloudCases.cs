@@ -144,11 +144,11 @@ public sealed class WhatsAppCloudCases
 
     [Fact]
     public void Meta_signature_vector() =>
-        Assert.Equal("sha256=a20c90d749c3919f645b97d5c5a002367f847ed9ee1fba48f8cf6e041d233004", MetaSignature.Compute(AppSecret, "{\"hello\":\"world\"}"u8));
+        Assert.Equal("sha256=a20c90d749c3919f645b97d5c5a002367f847ed9ee1fba48f8cf6e041d233004", WhatsAppCloudSignature.Compute(AppSecret, "{\"hello\":\"world\"}"u8));
 
     public static ChannelRequest Signed(string json, string secret = AppSecret) =>
         ChannelRequest.Post("/webhooks/whatsapp", json, "application/json")
-            .WithHeader(MetaSignature.Header, MetaSignature.Compute(secret, Encoding.UTF8.GetBytes(json)));
+            .WithHeader(WhatsAppCloudSignature.Header, WhatsAppCloudSignature.Compute(secret, Encoding.UTF8.GetBytes(json)));
 
     public static string Message(string type, string content, string id = Wamid) =>
         $"{{\"from\":\"212612345678\",\"id\":\"{id}\",\"timestamp\":\"1739321024\",\"type\":\"{type}\",{content}}}";

@@ -7,7 +7,7 @@ namespace Gateway.Channels.WhatsAppCloud;
 /// X-Hub-Signature-256: <c>sha256=</c> + lowercase hex HMAC-SHA256(app secret, raw body bytes).
 /// Always over the bytes received: Meta signs its escaped-unicode JSON, which re-serialising would change.
 /// </summary>
-public static class MetaSignature
+public static class WhatsAppCloudSignature
 {
     public const string Header = "X-Hub-Signature-256";
     private const string Prefix = "sha256=";

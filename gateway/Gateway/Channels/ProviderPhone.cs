@@ -1,11 +1,12 @@
 using Gateway.Text;
 
-namespace Gateway.Channels.Ussd;
+namespace Gateway.Channels;
 
-internal static class UssdPhone
+/// <summary>Phone numbers as providers send them, for every channel that receives bare digits (Kannel, USSD aggregators).</summary>
+internal static class ProviderPhone
 {
     /// <summary>
-    /// E.164 from what an aggregator sends: Africa's Talking sends <c>+212…</c>, Arkesel and Nalo send
+    /// E.164 from what a provider sends: Africa's Talking sends <c>+212…</c>, Arkesel, Nalo and smsbox may send
     /// international digits without the plus (<c>233271231234</c>), so a digits-only number gets one.
     /// </summary>
     public static bool TryNormalize(string raw, out string e164)

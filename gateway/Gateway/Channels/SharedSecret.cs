@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Gateway.Channels.Ussd;
+namespace Gateway.Channels;
 
 /// <summary>Shared-secret comparison for webhooks that carry a secret in the URL or a header (USSD routes, Kannel).</summary>
 internal static class SharedSecret

@@ -15,16 +15,15 @@ namespace Gateway.Channels.Kannel;
 /// <c>GET|POST /webhooks/kannel</c>: smsbox's sms-service calling us with an MO (get-url of docs/protocols.md §8);
 /// <c>GET|POST /webhooks/kannel/dlr</c>: delivery reports for what <see cref="KannelSender"/> sent.
 /// </summary>
-public static class KannelEndpoints
+public static class KannelWebhooks
 {
     private static readonly string[] GetOrPost = [HttpMethods.Get, HttpMethods.Post];
 
-    public static IEndpointRouteBuilder MapKannelWebhooks(this IEndpointRouteBuilder app)
+    internal static void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/webhooks/kannel").WithTags("Kannel").DisableAntiforgery();
+        var group = app.MapGroup("/webhooks/kannel").VerifiedBy<KannelVerifier>().WithTags("Kannel").DisableAntiforgery();
         group.MapMethods("", GetOrPost, HandleMessageAsync);
         group.MapMethods("/dlr", GetOrPost, HandleDeliveryReportAsync);
-        return app;
     }
 
     // [FromServices] explicitly: the engine is registered by the host's composition, and inference must never
@@ -38,7 +37,6 @@ public static class KannelEndpoints
     private static async Task<IResult> HandleMessageAsync(HttpContext context, [AsParameters] MessageServices services)
     {
         var options = services.Options.CurrentValue;
-        if (Refuse(context, options) is { } refusal) return refusal;
 
         var (fields, problem) = await ReadFieldsAsync(context, options);
         if (problem is not null) return problem;
@@ -46,13 +44,13 @@ public static class KannelEndpoints
 
         var from = Field("from");
         if (from.Length == 0) return BadRequest("The field 'from' is required.", "from");
-        if (!UssdPhone.TryNormalize(from, out var phone)) return BadRequest("The field 'from' is not a valid phone number.", "from");
+        if (!ProviderPhone.TryNormalize(from, out var phone)) return BadRequest("The field 'from' is not a valid phone number.", "from");
         var to = Field("to") is { Length: > 0 } t ? t : options.Sender ?? "";
         var text = fields!.TryGetValue("text", out var rawText) ? KannelText.DecodeText(rawText, Field("coding"), Field("charset")) : "";
         var id = Field("id") is { Length: > 0 } i ? i : null;
 
         var result = await services.Engine.HandleAsync(
-            new InboundMessage(ChannelKind.Sms, KannelSender.ProviderName, phone, to, text, null, ProviderMessageId: id),
+            new InboundMessage(ChannelKind.Sms, KannelChannel.Provider, phone, to, text, null, ProviderMessageId: id),
             context.RequestAborted);
         WebhookTiming.Mark(context, ChannelKind.Sms, result);
 
@@ -80,7 +78,6 @@ public static class KannelEndpoints
     private static async Task<Results<Ok, ProblemHttpResult>> HandleDeliveryReportAsync(
         HttpContext context, IOptionsMonitor<KannelOptions> options, IStatusEvents sink, TimeProvider clock)
     {
-        if (Refuse(context, options.CurrentValue) is { } refusal) return refusal;
         var (fields, problem) = await ReadFieldsAsync(context, options.CurrentValue);
         if (problem is not null) return problem;
         string Field(string name) => fields!.TryGetValue(name, out var raw) ? Uri.UnescapeDataString(raw.Replace('+', ' ')).Trim() : "";
@@ -91,7 +88,7 @@ public static class KannelEndpoints
         if (status is null)
             return BadRequest("The field 'status' must be a Kannel DLR value (1, 2, 4, 8 or 16).", "status");
 
-        await sink.PublishAsync(new MessageStatusChanged(id, KannelSender.ProviderName, status, null, error,
+        await sink.PublishAsync(new MessageStatusChanged(id, KannelChannel.Provider, status, null, error,
             Field("ref") is { Length: > 0 } reference ? reference : null, clock.GetUtcNow()), context.RequestAborted);
         return TypedResults.Ok();
     }
@@ -106,18 +103,6 @@ public static class KannelEndpoints
         16 => ("failed", "rejected"),
         _ => (null, null),
     };
-
-    /// <summary>503 until a secret is configured, 403 unless the caller presents it (query or header).</summary>
-    private static ProblemHttpResult? Refuse(HttpContext context, KannelOptions options)
-    {
-        if (string.IsNullOrEmpty(options.Secret))
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Kannel channel is not configured",
-                detail: "Set Kannel:Secret and put it in the sms-service get-url as ?secret=.");
-        var provided = context.Request.Query["secret"].ToString() is { Length: > 0 } q ? q : context.Request.Headers["X-Gateway-Secret"].ToString();
-        return SharedSecret.FixedTimeEquals(provided, options.Secret)
-            ? null
-            : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Missing or wrong Kannel secret.");
-    }
 
     /// <summary>
     /// Query fields, overridden by form fields on a form POST; values still percent-encoded. A body is read only up to

@@ -9,7 +9,7 @@ namespace Gateway.Channels.Ussd;
 /// USSD webhooks: <c>POST /webhooks/africastalking/ussd</c> (+ <c>/events</c> for end-of-session notifications)
 /// and <c>POST /webhooks/ussd/{route}</c> for every other configured route (e.g. <c>/webhooks/ussd/arkesel</c>).
 /// </summary>
-public static class UssdEndpoints
+public static class UssdWebhooks
 {
     /// <summary>
     /// The largest USSD request read. A hop is a few short fields; Africa's Talking's <c>text</c> holds every input of a
@@ -17,22 +17,21 @@ public static class UssdEndpoints
     /// </summary>
     public const int MaxBodyBytes = 16 * 1024;
 
-    public static IEndpointRouteBuilder MapUssdWebhooks(this IEndpointRouteBuilder app)
+    internal static void Map(IEndpointRouteBuilder app)
     {
         var routes = app.ServiceProvider.GetRequiredService<UssdRoutes>();
-        var logger = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(UssdEndpoints));
+        var logger = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(UssdWebhooks));
         var environment = app.ServiceProvider.GetRequiredService<IHostEnvironment>();
         foreach (var (name, route) in routes.All)
             if (route.Enabled && IsOpenOutsideDevelopment(route, environment))
                 logger.LogWarning("USSD route {Route} accepts any caller: set its Key or AllowedIps under Ussd:<route>", name);
 
-        var group = app.MapGroup("/webhooks").WithTags("USSD").DisableAntiforgery();
+        var group = app.MapGroup("/webhooks").VerifiedBy<UssdVerifier>().WithTags("USSD").DisableAntiforgery();
         group.MapPost("/africastalking/ussd", (HttpContext context, [AsParameters] HopServices services) =>
             HandleHopAsync(context, UssdRoutes.AfricasTalking, services));
         group.MapPost("/africastalking/ussd/events", HandleAfricasTalkingEndAsync);
         group.MapPost("/ussd/{route}", (string route, HttpContext context, [AsParameters] HopServices services) =>
             HandleHopAsync(context, route, services));
-        return app;
     }
 
     private static bool IsOpenOutsideDevelopment(UssdRouteOptions route, IHostEnvironment environment) =>
@@ -43,9 +42,6 @@ public static class UssdEndpoints
     private static async Task<IResult> HandleHopAsync(HttpContext context, string routeName, HopServices services)
     {
         if (!services.Routes.TryGet(routeName, out var route)) return TypedResults.NotFound();
-        if (!UssdRoutes.Allows(route, context))
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-                detail: "The caller is not allowed on this USSD route.");
         if (!services.Formats.TryGet(route.Format!, out var format))
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "USSD route misconfigured",
                 detail: $"Unknown USSD format '{route.Format}' for route '{routeName}'.");
@@ -68,9 +64,6 @@ public static class UssdEndpoints
         HttpContext context, UssdRoutes routes, UssdSessionOutcomes outcomes, ILogger<UssdSessionOutcomes> logger)
     {
         if (!routes.TryGet(UssdRoutes.AfricasTalking, out var route)) return TypedResults.Problem(statusCode: 404, title: "Not found");
-        if (!UssdRoutes.Allows(route, context))
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-                detail: "The caller is not allowed on this USSD route.");
         if (!WebhookForm.IsForm(context.Request)) return BadRequest("Expected an application/x-www-form-urlencoded body.", "body");
         var (body, tooLarge) = await WebhookBody.ReadAsync(context, MaxBodyBytes);
         if (tooLarge is not null) return tooLarge;
