@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Gateway.Outbound;
 using Gateway.Outbound.Status;
-using Gateway.Tests.Fakes;
+using Gateway.Testing.Fakes;
 using Gateway.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;

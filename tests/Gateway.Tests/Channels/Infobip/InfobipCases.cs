@@ -1,5 +1,5 @@
 using Gateway.Conversations;
-using Gateway.Tests.Fakes;
+using Gateway.Testing.Fakes;
 
 namespace Gateway.Tests.Channels.Infobip;
 
