@@ -64,9 +64,10 @@ public sealed partial class InMemoryStore
 
     public Task<FeedbackStats> StatsAsync(IReadOnlyList<string?> communes, IReadOnlyList<string> categories, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        List<FeedbackReport> all;
-        lock (_gate) all = [.. _feedback.Values.Select(e => StoreJson.Deserialize<FeedbackReport>(e.Json))
+        List<FeedbackReport> filed;
+        lock (_gate) filed = [.. _feedback.Values.Select(e => StoreJson.Deserialize<FeedbackReport>(e.Json))
             .Where(r => communes.Contains(r.Commune, StringComparer.OrdinalIgnoreCase))];
+        var all = filed.Where(r => !r.Simulated).ToList(); // the simulator's reports count apart
         Dictionary<string, long> Count(IEnumerable<string> keys, Func<FeedbackReport, string> key) =>
             keys.ToDictionary(k => k, k => (long)all.Count(r => key(r) == k), StringComparer.Ordinal);
         return Task.FromResult(new FeedbackStats(
@@ -76,7 +77,8 @@ public sealed partial class InMemoryStore
             Count(FeedbackStatuses.All, r => r.Status),
             Count(FeedbackKinds.All, r => r.Kind),
             Count(categories, r => r.Category),
-            Count(FeedbackChannels.All, r => r.Channel)));
+            Count(FeedbackChannels.All, r => r.Channel),
+            filed.Count - all.Count));
     }
 
     public Task<IReadOnlyList<string>> ReferencesOfAsync(string contactId, CancellationToken cancellationToken)

@@ -65,4 +65,18 @@ public sealed class SimulatedTrafficSpecs
         var changed = await app.ResultsAsync(poll);
         Assert.Equal([0L, 0, 1], PollHost.Tallies(changed));
     }
+    [Fact]
+    public async Task A_report_filed_through_the_simulator_is_counted_apart_in_the_desk_figures()
+    {
+        await using var app = Feedback.FeedbackHost.Create();
+        await Feedback.FeedbackHost.FileRealAsync(app, "+212612000231");
+        await Feedback.FeedbackHost.FileFrenchAsync(app, "+212612000232", "Essai du service par le personnel");
+
+        var stats = await Feedback.FeedbackHost.GetJsonAsync(Feedback.FeedbackHost.Staff(app), "/api/feedback/stats");
+
+        Assert.Equal((1L, 1L, 1L), (stats.GetProperty("total").GetInt64(), stats.GetProperty("open").GetInt64(), stats.GetProperty("simulated").GetInt64()));
+        Assert.Equal(1, stats.GetProperty("byChannel").GetProperty("sms").GetInt64());
+        Assert.Equal(1, stats.GetProperty("byStatus").GetProperty("new").GetInt64());
+        Assert.Equal(1, stats.GetProperty("byCategory").GetProperty("water").GetInt64());
+    }
 }
