@@ -7,6 +7,9 @@ namespace Gateway.BrowserTests;
 [Collection(ConsoleCollection.Name)]
 public sealed class PollSpecs(BrowserFixture browser)
 {
+    /// <summary>Casablanca's SMS number (the commune registry): a vote texted there counts for Casablanca's polls.</summary>
+    private const string CasablancaNumber = "+212522000001";
+
     /// <summary>Creates a poll through the form; returns the results page's path.</summary>
     public static async Task<string> CreatePollAsync(IPage page, string commune, string keyword)
     {
@@ -22,7 +25,7 @@ public sealed class PollSpecs(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task A_poll_created_here_counts_a_vote_sent_from_the_simulator_without_a_reload()
+    public async Task A_poll_created_here_shows_a_simulator_vote_apart_and_counts_a_citizen_vote_without_a_reload()
     {
         var page = await browser.NewPageAsync();
         await ConsolePages.SignInAsync(page, returnUrl: "/console/casablanca/polls/new");
@@ -40,7 +43,7 @@ public sealed class PollSpecs(BrowserFixture browser)
         var results = await CreatePollAsync(page, "casablanca", keyword);
         await Expect(page.Locator(".chart")).ToHaveAttributeAsync("data-total", "0");
 
-        // A citizen votes from the simulator, in another tab; the results tab is not touched.
+        // Staff try the poll from the simulator, in another tab; the results tab is not touched.
         var phone = await page.Context.NewPageAsync();
         var sim = new SimulatorPage(phone);
         await sim.OpenAsync("casablanca", ConsolePages.NewPhone());
@@ -50,7 +53,17 @@ public sealed class PollSpecs(BrowserFixture browser)
         Assert.Contains("Terrain près du lycée", thanks);
         await page.BringToFrontAsync();
 
+        // The trial shows on a line of its own, live, and not in the results.
+        await Expect(page.Locator(".chart")).ToHaveAttributeAsync("data-simulated", "1");
+        await Expect(page.Locator(".chart .simulated")).ToContainTextAsync("Essais (simulateur) : 1 vote(s)");
+        Assert.Equal("0", await page.Locator(".chart").GetAttributeAsync("data-total"));
+
+        // A citizen votes by SMS through the provider: the results count it, live.
+        var citizen = new TwilioPhone(browser.BaseUrl, ConsolePages.NewPhone());
+        Assert.Contains("Quel terrain rénover en premier ?", await citizen.SendAsync(CasablancaNumber, keyword));
+        Assert.Contains("Terrain près du lycée", await citizen.SendAsync(CasablancaNumber, "2"));
         await Expect(page.Locator(".chart")).ToHaveAttributeAsync("data-total", "1");
+        await Expect(page.Locator(".chart")).ToHaveAttributeAsync("data-simulated", "1");
         var lycee = page.Locator(".chart .bar-rows").First.Locator("li", new() { HasText = "Terrain près du lycée" });
         await Expect(lycee.Locator(".bar-value strong")).ToHaveTextAsync("1");
         await ConsolePages.ScreenshotsAsync(page, "poll-results");

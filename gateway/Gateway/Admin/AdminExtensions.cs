@@ -8,7 +8,13 @@ public static class AdminExtensions
 
     public static WebApplicationBuilder AddAdminKeys(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<AdminKeys>();
+        // Keys created by `keys create` live in Redis when there is one, so revoking one takes effect on every replica.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis")))
+        {
+            builder.Services.AddSingleton<Stored.IAdminKeyStore, Stored.RedisAdminKeyStore>();
+            builder.Services.AddHostedService<Stored.AdminKeyRefresher>();
+        }
+        builder.Services.AddSingleton(sp => new AdminKeys(sp.GetRequiredService<IConfiguration>(), sp.GetService<Stored.IAdminKeyStore>()));
         builder.AddAuditLog();
         return builder;
     }
@@ -95,7 +101,12 @@ public sealed class AdminKeyCheck(
         if (!keys.Configured)
             return TypedResults.Problem(title: "Admin API not configured",
                 detail: "No admin API key is configured: create one with `keys create` and set Admin:ApiKeys.", statusCode: 503);
-        if (keys.Find(http.Request.Headers[AdminExtensions.HeaderName]) is not { } caller)
+        var lookup = keys.Lookup(http.Request.Headers[AdminExtensions.HeaderName]);
+        if (lookup.StoreUnavailable)
+            return TypedResults.Problem(title: "Admin key store unavailable",
+                detail: "This key is not in configuration, and the key store (Redis) where `keys create` keeps keys cannot be read: "
+                    + "keys in configuration still work; stored keys work again once the store is back.", statusCode: 503);
+        if (lookup.Caller is not { } caller)
         {
             http.Response.Headers.WWWAuthenticate = AdminExtensions.HeaderName;
             return TypedResults.Problem(title: "Unauthorized", detail: $"A valid {AdminExtensions.HeaderName} header is required.", statusCode: 401);

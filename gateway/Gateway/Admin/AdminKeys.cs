@@ -64,8 +64,12 @@ public sealed record AdminCaller(string Name, string? Commune)
 }
 
 /// <summary>
-/// The configured keys, kept only as SHA-256 hashes and compared in constant time. Keys are random (32 bytes from
-/// <c>keys create</c>), so a fast hash suffices: nothing is gained by guessing inputs to it.
+/// The admin keys, kept only as SHA-256 hashes and compared in constant time: those of configuration, and, when a store
+/// is registered (Redis), those <c>keys create</c> stored there, minus the configuration keys <c>keys revoke</c> listed
+/// there. Keys are random (32 bytes from <c>keys create</c>), so a fast hash suffices: nothing is gained by guessing
+/// inputs to it. The store is read in the background every third of <see cref="CacheFor"/> (<see cref="Stored.AdminKeyRefresher"/>):
+/// a revoked key stops working on every replica within that. When the store cannot be read for longer, configuration
+/// keys still work (with the revocations last read) and stored keys fail closed (<see cref="KeyLookup.StoreUnavailable"/>).
 /// </summary>
 public sealed class AdminKeys
 {
@@ -77,37 +81,86 @@ public sealed class AdminKeys
     /// <summary>Clear keys shorter than this are ignored (a typo, not a key).</summary>
     public const int MinClearKeyLength = 16;
 
-    private readonly List<(byte[] Hash, AdminCaller Caller)> _keys;
+    /// <summary>Default of <c>Admin:KeyCache</c>: the longest a revoked key keeps working on a replica.</summary>
+    public static readonly TimeSpan DefaultCacheFor = TimeSpan.FromSeconds(5);
 
-    public AdminKeys(IConfiguration configuration)
+    private readonly List<(byte[] Hash, AdminCaller Caller)> _keys;
+    private readonly Stored.IAdminKeyStore? _store;
+    private volatile StoreView? _view;
+
+    public AdminKeys(IConfiguration configuration, Stored.IAdminKeyStore? store = null)
     {
         _keys = [];
+        _store = store;
+        CacheFor = configuration.GetValue<TimeSpan?>("Admin:KeyCache") is { } cache && cache > TimeSpan.Zero ? cache : DefaultCacheFor;
         foreach (var option in Options(configuration))
         {
             var hash = option.Key.Length >= MinClearKeyLength ? HashOf(option.Key) : ParseHash(option.Hash);
             if (hash is null || !TryParseRole(option.Role, out var role)) continue;
-            var commune = string.IsNullOrWhiteSpace(option.Commune) ? null : option.Commune.Trim();
-            // The programme role is the whole programme's: a commune key asking for it is its commune's staff.
-            var effective = role ?? (commune is null ? AdminRole.Programme : AdminRole.Staff);
-            if (effective == AdminRole.Programme && commune is not null) effective = AdminRole.Staff;
-            _keys.Add((hash, new AdminCaller(option.Name.Length > 0 ? option.Name : "key", commune) { Role = effective }));
+            _keys.Add((hash, Caller(option.Name, option.Commune, role)));
         }
     }
 
-    public bool Configured => _keys.Count > 0;
+    /// <summary>Whether any key can work: one in configuration, or a store that may hold some.</summary>
+    public bool Configured => _keys.Count > 0 || _store is not null;
+
+    public bool HasStore => _store is not null;
+
+    /// <summary>How long a read of the store is trusted (<c>Admin:KeyCache</c>, default 5 s).</summary>
+    public TimeSpan CacheFor { get; }
+
+    /// <summary>How often the store is read: a third of <see cref="CacheFor"/>, so two reads may fail before stored keys do.</summary>
+    public TimeSpan RefreshInterval => CacheFor / 3;
 
     /// <summary>The keys' owners (never the keys), for <c>keys list</c>.</summary>
     public IEnumerable<(AdminCaller Caller, string HashPrefix)> All => _keys.Select(k => (k.Caller, Convert.ToHexStringLower(k.Hash)[..12]));
 
-    public AdminCaller? Find(string? presented)
+    /// <summary>The caller the key belongs to, or null: unknown, revoked, or stored while the store cannot be read.</summary>
+    public AdminCaller? Find(string? presented) => Lookup(presented).Caller;
+
+    public KeyLookup Lookup(string? presented)
     {
-        if (string.IsNullOrEmpty(presented)) return null;
+        if (string.IsNullOrEmpty(presented)) return default;
         var hash = HashOf(presented);
+        var view = _view;
+        // Revocations stay known while the store is down: a revoked key never comes back because Redis did.
+        if (view is not null && view.Revoked.Contains(Convert.ToHexStringLower(hash))) return default;
+        var found = Match(_keys, hash);
+        if (found is not null || _store is null) return new KeyLookup(found, false);
+        if (view is null || Environment.TickCount64 - view.ReadAt > (long)CacheFor.TotalMilliseconds) return new KeyLookup(null, true);
+        return new KeyLookup(Match(view.Keys, hash), false);
+    }
+
+    /// <summary>Reads the store (when there is one). Throws what the store throws; the last good read stays in use until it ages out.</summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        if (_store is null) return;
+        var snapshot = await _store.ReadAsync(cancellationToken);
+        List<(byte[] Hash, AdminCaller Caller)> keys = [];
+        foreach (var key in snapshot.Keys)
+            if (ParseHash(key.Hash) is { } hash && TryParseRole(key.Role, out var role)) keys.Add((hash, Caller(key.Name, key.Commune, role)));
+        var revoked = snapshot.Revoked.Select(r => ParseHash(r.Hash)).OfType<byte[]>().Select(Convert.ToHexStringLower).ToHashSet(StringComparer.Ordinal);
+        _view = new StoreView(keys, revoked, Environment.TickCount64);
+    }
+
+    private static AdminCaller? Match(List<(byte[] Hash, AdminCaller Caller)> keys, byte[] hash)
+    {
         AdminCaller? found = null;
-        foreach (var (key, caller) in _keys)
+        foreach (var (key, caller) in keys)
             if (CryptographicOperations.FixedTimeEquals(key, hash)) found = caller;
         return found;
     }
+
+    private static AdminCaller Caller(string name, string? communeText, AdminRole? role)
+    {
+        var commune = string.IsNullOrWhiteSpace(communeText) ? null : communeText.Trim();
+        // The programme role is the whole programme's: a commune key asking for it is its commune's staff.
+        var effective = role ?? (commune is null ? AdminRole.Programme : AdminRole.Staff);
+        if (effective == AdminRole.Programme && commune is not null) effective = AdminRole.Staff;
+        return new AdminCaller(name.Length > 0 ? name : "key", commune) { Role = effective };
+    }
+
+    private sealed record StoreView(List<(byte[] Hash, AdminCaller Caller)> Keys, HashSet<string> Revoked, long ReadAt);
 
     /// <summary>A new random key (32 bytes, base64url: 43 characters).</summary>
     public static string NewKey() => Base64Url(RandomNumberGenerator.GetBytes(32));
@@ -150,9 +203,9 @@ public sealed class AdminKeys
     private static List<AdminKeyOptions> Options(IConfiguration configuration) =>
         configuration.GetSection("Admin:ApiKeys").Get<List<AdminKeyOptions>>() ?? [];
 
-    private static byte[] HashOf(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+    internal static byte[] HashOf(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
-    private static byte[]? ParseHash(string? text)
+    internal static byte[]? ParseHash(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var hex = text.Trim();
@@ -170,3 +223,7 @@ public sealed class AdminKeys
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
+
+/// <param name="Caller">Whose key it is; null when the key is unknown or revoked, or cannot be checked.</param>
+/// <param name="StoreUnavailable">The key is not in configuration and the key store could not be read recently: it may be a stored key (503, not 401).</param>
+public readonly record struct KeyLookup(AdminCaller? Caller, bool StoreUnavailable);

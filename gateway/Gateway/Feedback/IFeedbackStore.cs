@@ -39,6 +39,10 @@ public sealed record StoredFeedback(FeedbackReport Report, long Version);
 /// <param name="Next">Cursor of the next page, null at the end. A page may hold fewer items than asked and still have a next cursor (a filter the indexes do not cover examined its budget).</param>
 public sealed record FeedbackPage(IReadOnlyList<FeedbackReport> Items, string? Next);
 
+/// <summary>
+/// The desk's figures over real reports only: those filed through the simulator (staff trying the service) are counted
+/// in <see cref="Simulated"/> alone, as poll votes are (issue 17 item 4).
+/// </summary>
 public sealed record FeedbackStats(
     long Total,
     long Open,
@@ -46,4 +50,5 @@ public sealed record FeedbackStats(
     IReadOnlyDictionary<string, long> ByStatus,
     IReadOnlyDictionary<string, long> ByKind,
     IReadOnlyDictionary<string, long> ByCategory,
-    IReadOnlyDictionary<string, long> ByChannel);
+    IReadOnlyDictionary<string, long> ByChannel,
+    long Simulated);

@@ -65,7 +65,7 @@ public sealed class PollFlows(PollDirectory directory, CommuneRegistry communes,
         {
             PollStatus.Closed => FlowId(poll.Id) + ":" + ClosedVariant,
             PollStatus.Scheduled => FlowId(poll.Id) + ":" + NotOpenVariant,
-            _ when !poll.Definition.AllowChange && contact.PollVotes.TryGetValue(poll.Id, out var voted) =>
+            _ when !poll.Definition.AllowChange && contact.PollVotes.TryGetValue(PollKeys.VoteKey(poll.Id, message.Simulated), out var voted) =>
                 FlowId(poll.Id) + ":" + VotedVariant + ":" + voted.ToString(CultureInfo.InvariantCulture),
             _ => FlowId(poll.Id),
         };

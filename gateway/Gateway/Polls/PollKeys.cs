@@ -23,8 +23,24 @@ public static class PollKeys
     public const string ClosedAtField = "closedAt";
     public const string FinalField = "final";
 
-    /// <summary>The live tally counter of a poll: fields <c>option:n</c>, <c>channel:sms</c>, <c>language:ar</c>, <c>total</c>.</summary>
+    /// <summary>
+    /// The live tally counter of a poll: fields <c>option:n</c>, <c>channel:sms</c>, <c>language:ar</c>, <c>total</c> for
+    /// real votes, and <c>simulated:option:n</c>, <c>simulated:total</c> for votes sent through the simulator (issue 17:
+    /// test traffic is shown apart and never counted in the real tallies). Both live in the same hash, so a vote's
+    /// counts are one atomic write to one slot whichever kind it is.
+    /// </summary>
     public static string Counter(string pollId) => "poll:" + pollId;
+
+    /// <summary>Prefix of the counter fields (and contact vote entries) of simulated votes.</summary>
+    public const string SimulatedPrefix = "simulated:";
+
+    /// <summary>
+    /// Where a contact's vote in a poll is kept (<see cref="Conversations.ContactState.PollVotes"/>): the poll id for a
+    /// real vote, <c>simulated:</c> + the poll id for one sent through the simulator. Apart, so that staff testing a poll
+    /// as a citizen's number neither change nor block that citizen's real vote, and a changed vote always moves within
+    /// the counters where it was first counted.
+    /// </summary>
+    public static string VoteKey(string pollId, bool simulated) => simulated ? SimulatedPrefix + pollId : pollId;
 
     /// <summary>
     /// The pseudo-contact whose creation marks a poll's <c>PollClosed</c> as published: its commit (expected version 0)

@@ -17,7 +17,8 @@ public sealed record PollResults(
     long Total,
     IReadOnlyList<OptionResult> Options,
     IReadOnlyDictionary<string, long> Channels,
-    IReadOnlyDictionary<string, long> Languages)
+    IReadOnlyDictionary<string, long> Languages,
+    SimulatedVotes Simulated)
 {
     public static readonly IReadOnlyList<string> ChannelNames = ["sms", "ussd", "whatsapp"];
 
@@ -34,12 +35,21 @@ public sealed record PollResults(
         var status = poll.StatusAt(now);
         return new PollResults(poll.Id, poll.Commune, definition.Keyword, definition.Question, PollView.StatusName(status),
             definition.OpensAt, definition.ClosesAt, status == PollStatus.Closed ? poll.EffectiveClose : null,
-            Field("total"), options, channels, languages);
+            Field("total"), options, channels, languages,
+            new SimulatedVotes(Field(PollKeys.SimulatedPrefix + "total"),
+                definition.Options.Select((_, i) => Field(PollKeys.SimulatedPrefix + RecordVoteAction.Option(i + 1))).ToList()));
     }
 
-    /// <summary>Votes per option, index 0 = option 1 (the shape of <see cref="Contracts.PollClosed.Tallies"/>).</summary>
+    /// <summary>Real votes per option, index 0 = option 1 (the shape of <see cref="Contracts.PollClosed.Tallies"/>); simulated votes are not in it.</summary>
     public IReadOnlyList<long> Tallies => Options.Select(o => o.Votes).ToList();
 }
+
+/// <summary>
+/// Votes sent through the simulator (staff trying the poll): shown apart, never in <see cref="PollResults.Total"/>, the
+/// options' votes, the channels, the languages, the CSV's real rows, <c>PollClosed</c> or the results texted to citizens.
+/// </summary>
+/// <param name="Tallies">Simulated votes per option, index 0 = option 1.</param>
+public sealed record SimulatedVotes(long Total, IReadOnlyList<long> Tallies);
 
 /// <param name="Option">1-based option number (what voters type).</param>
 public sealed record OptionResult(int Option, IReadOnlyDictionary<string, string> Label, long Votes);

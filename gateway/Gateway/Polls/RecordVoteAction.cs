@@ -43,7 +43,9 @@ public sealed class RecordVoteAction(PollDirectory directory, FlowTexts texts) :
         string Label(int option) => poll.OptionText(option).Resolve(chain).Text;
         session.Vars["poll_choice"] = Label(choice);
 
-        int? previous = contact.PollVotes.TryGetValue(poll.Id, out var before) ? before : null;
+        var simulated = step.Message.Simulated;
+        var voteKey = PollKeys.VoteKey(poll.Id, simulated);
+        int? previous = contact.PollVotes.TryGetValue(voteKey, out var before) ? before : null;
         if (previous is { } earlier)
         {
             if (!poll.Definition.AllowChange)
@@ -54,17 +56,20 @@ public sealed class RecordVoteAction(PollDirectory directory, FlowTexts texts) :
             if (earlier == choice) return; // the same vote again: confirmed, nothing to count
         }
 
-        contact.PollVotes[poll.Id] = choice;
+        contact.PollVotes[voteKey] = choice;
         var counter = PollKeys.Counter(poll.Id);
         var channel = step.Message.Channel.ToWire();
         var language = contact.Language ?? Languages.French;
-        step.Count(counter, Option(choice));
+        // Simulated votes count in their own fields of the same hash (total and options only): never in the real tallies.
+        var prefix = simulated ? PollKeys.SimulatedPrefix : "";
+        step.Count(counter, prefix + Option(choice));
         if (previous is { } replaced)
         {
             // A changed vote moves between options; the voter was already counted in total, channel and language.
-            step.Count(counter, Option(replaced), -1);
+            step.Count(counter, prefix + Option(replaced), -1);
             Say(step, PollTexts.With(PollTexts.Changed, "previous", c => poll.OptionText(replaced).Resolve(c).Text));
         }
+        else if (simulated) step.Count(counter, prefix + "total");
         else
         {
             step.Count(counter, "total");
@@ -74,7 +79,7 @@ public sealed class RecordVoteAction(PollDirectory directory, FlowTexts texts) :
         step.Publish(
             new PollVoteRecorded(poll.Id, choice, poll.Commune, channel, language, contact.ContactId, previous is not null, previous, step.Now)
             {
-                Simulated = step.Message.Simulated,
+                Simulated = simulated,
             },
             $"{poll.Id}:{contact.ContactId}:{step.Message.ProviderMessageId ?? Guid.NewGuid().ToString("N")}");
     }

@@ -4,12 +4,15 @@ namespace Gateway.BrowserTests.Infrastructure;
 /// The browser tests' profile of the one test host (<see cref="GatewayHost{TSelf}"/>): the real gateway on a real Kestrel
 /// port (127.0.0.1, a free port), as a browser reaches it: Development environment, so the embedded default's development
 /// key (appsettings.Development.json) works as it does after <c>dotnet run</c>. Added for the tests: a key scoped to Agadir,
-/// quiet hours off (the tests may run at night) and fast alert scheduling.
+/// quiet hours off (the tests may run at night), fast alert scheduling, and a Twilio auth
+/// token so that a test can text as a citizen's phone does (<see cref="TwilioPhone"/>).
 /// </summary>
 public sealed class ConsoleHost : GatewayHost<ConsoleHost>
 {
     public const string DevelopmentKey = "dev-programme-key-change-me";
     public const string AgadirKey = "agadir-console-key-0001";
+    public const string TwilioToken = "twilio-console-token-0123456789";
+    public const string PublicBase = "https://gw.example.ma";
 
     public ConsoleHost()
     {
@@ -22,5 +25,7 @@ public sealed class ConsoleHost : GatewayHost<ConsoleHost>
         With("Alerts:QuietHours:End", "00:00");
         With("Alerts:SchedulerInterval", "00:00:00.100");
         With("Logging:LogLevel:Default", "Warning");
+        With("Twilio:AuthToken", TwilioToken);
+        With("Gateway:PublicBaseUrl", PublicBase);
     }
 }

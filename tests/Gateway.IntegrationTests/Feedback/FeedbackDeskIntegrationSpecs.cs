@@ -14,7 +14,11 @@ public sealed partial class FeedbackDeskIntegrationSpecs
     [GeneratedRegex(@"R-[2-9A-HJKMNP-TV-Z]{5}")]
     private static partial Regex ReferencePattern();
 
+    private const string TwilioToken = "integration-twilio-token-02";
+    private const string PublicBase = "https://gw.example.ma";
+
     private static IntegrationGatewayApplication Gateway() => new IntegrationGatewayApplication()
+        .With("Twilio:AuthToken", TwilioToken).With("Gateway:PublicBaseUrl", PublicBase)
         .With("Admin:ApiKeys:0:Key", Key).With("Admin:ApiKeys:0:Name", "agent casa").With("Admin:ApiKeys:0:Commune", "casablanca");
 
     private static HttpClient Staff(IntegrationGatewayApplication app)
@@ -28,6 +32,26 @@ public sealed partial class FeedbackDeskIntegrationSpecs
     {
         var answer = await new SimulatorPhone(http, phone).SayAsync("AVIS", "Casablanca", "Eau", text, "Hay Dakhla");
         return ReferencePattern().Match(answer.Text).Value;
+    }
+
+    /// <summary>Files a report from a citizen's phone through Twilio's signed webhook (a real report, counted in the desk's figures).</summary>
+    private static async Task<string> FileRealAsync(HttpClient http, string phone, string text)
+    {
+        var reply = "";
+        foreach (var body in new[] { "AVIS", "Casablanca", "Eau", text, "Hay Dakhla" })
+        {
+            var form = new List<KeyValuePair<string, string>>
+            {
+                new("MessageSid", "SM" + Guid.NewGuid().ToString("N")), new("AccountSid", "AC" + new string('1', 32)),
+                new("From", phone), new("To", "+212600000999"), new("Body", body), new("NumMedia", "0"),
+            };
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/twilio") { Content = new FormUrlEncodedContent(form) };
+            request.Headers.Add("X-Twilio-Signature", global::Gateway.Channels.Twilio.TwilioSignature.Compute(TwilioToken, PublicBase + "/webhooks/twilio", form));
+            using var response = await http.SendAsync(request);
+            reply = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, reply);
+        }
+        return ReferencePattern().Match(reply).Value;
     }
 
     private static async Task<JsonElement> GetAsync(HttpClient http, string url)
@@ -49,7 +73,7 @@ public sealed partial class FeedbackDeskIntegrationSpecs
         {
             var http = first.CreateClient();
             string[] words = ["lima", "romeo", "tango", "delta", "hotel"];
-            for (var i = 0; i < 5; i++) filed.Add(await FileAsync(http, $"+21266400000{i}", $"Fuite {words[i]}"));
+            for (var i = 0; i < 5; i++) filed.Add(await FileRealAsync(http, $"+21266400000{i}", $"Fuite {words[i]}"));
             await Readiness.OutboxDrainedAsync(http);
         }
 
@@ -79,6 +103,14 @@ public sealed partial class FeedbackDeskIntegrationSpecs
         var stats = await GetAsync(staff, "/api/feedback/stats");
         Assert.Equal((5, 5, 1), (stats.GetProperty("total").GetInt64(), stats.GetProperty("open").GetInt64(), stats.GetProperty("byStatus").GetProperty("in_progress").GetInt64()));
         Assert.Equal([filed[3]], References(await GetAsync(staff, "/api/feedback?q=fuite%20DELT")));
+
+        // A report filed through the simulator (staff trying the service) is counted apart, not in the real figures.
+        var trial = await FileAsync(second.CreateClient(), "+212664000009", "Essai du personnel");
+        await Wait.ForAsync(() => GetAsync(staff, "/api/feedback?simulated=true"), p => References(p).Contains(trial), "the simulated report to be indexed");
+        stats = await GetAsync(staff, "/api/feedback/stats");
+        Assert.Equal((5, 5, 4, 1), (stats.GetProperty("total").GetInt64(), stats.GetProperty("open").GetInt64(),
+            stats.GetProperty("byStatus").GetProperty("new").GetInt64(), stats.GetProperty("simulated").GetInt64()));
+        Assert.Equal(5, stats.GetProperty("byCategory").GetProperty("water").GetInt64());
     }
 
     [Fact]

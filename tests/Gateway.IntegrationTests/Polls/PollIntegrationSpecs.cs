@@ -14,11 +14,14 @@ public sealed class PollIntegrationSpecs
 {
     private const string AdminKey = "integration-programme-key-01";
     private const string CasablancaNumber = "+212522000001";
+    private const string TwilioToken = "integration-twilio-token-01";
+    private const string PublicBase = "https://gw.example.ma";
     private static readonly CancellationToken None = CancellationToken.None;
 
     private static IntegrationGatewayApplication Gateway() => new IntegrationGatewayApplication()
         .With("Admin:ApiKeys:0:Key", AdminKey)
         .With("Admin:ApiKeys:0:Name", "programme")
+        .With("Twilio:AuthToken", TwilioToken).With("Gateway:PublicBaseUrl", PublicBase)
         .With("Polls:SchedulerInterval", "00:00:00.200")
         .With("Polls:CloseSettle", "00:00:01");
 
@@ -31,7 +34,8 @@ public sealed class PollIntegrationSpecs
         var poll = await CreatePollAsync(app, DateTimeOffset.UtcNow.AddHours(1));
         var http = app.CreateClient();
 
-        // 90 phones over three channels; every third one tries twice, racing itself: one phone, one vote.
+        // 90 phones over three channels; every third one tries twice, racing itself: one phone, one vote. SMS and WhatsApp
+        // come through Twilio's webhook (citizens); USSD through the simulator (staff trying it): counted apart, published flagged.
         await Parallel.ForEachAsync(Enumerable.Range(0, 90), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
         {
             var channel = new[] { "sms", "ussd", "whatsapp" }[i % 3];
@@ -41,7 +45,9 @@ public sealed class PollIntegrationSpecs
         });
 
         var results = await Admin(app).GetFromJsonAsync<JsonElement>($"/api/polls/{poll}/results");
-        Assert.Equal(90, results.GetProperty("total").GetInt64());
+        Assert.Equal(60, results.GetProperty("total").GetInt64());
+        Assert.Equal(30, results.GetProperty("simulated").GetProperty("total").GetInt64());
+        Assert.Equal(0, results.GetProperty("channels").GetProperty("ussd").GetInt64());
         await Wait.ForAsync(() => app.Services.GetRequiredService<IOutboxStore>().BacklogAsync(None), n => n == 0, "the outbox to drain");
         var received = await queue.DrainAsync();
 
@@ -49,8 +55,10 @@ public sealed class PollIntegrationSpecs
         Assert.Equal(90, received.Select(r => r.MessageId).Distinct().Count());
         Assert.Equal(90, received.Select(r => r.Envelope.GetProperty("message").GetProperty("contactId").GetString()).Distinct().Count());
         Assert.All(received, r => Assert.Equal(poll, r.Envelope.GetProperty("message").GetProperty("pollId").GetString()));
+        var real = received.Where(r => !r.Envelope.GetProperty("message").GetProperty("simulated").GetBoolean()).ToList();
+        Assert.Equal(60, real.Count);
         var tallies = results.GetProperty("options").EnumerateArray().Select(o => o.GetProperty("votes").GetInt64()).ToArray();
-        Assert.Equal(tallies, Enumerable.Range(1, 3).Select(o => (long)received.Count(r => r.Envelope.GetProperty("message").GetProperty("option").GetInt32() == o)).ToArray());
+        Assert.Equal(tallies, Enumerable.Range(1, 3).Select(o => (long)real.Count(r => r.Envelope.GetProperty("message").GetProperty("option").GetInt32() == o)).ToArray());
     }
 
     [Fact]
@@ -68,7 +76,10 @@ public sealed class PollIntegrationSpecs
         Assert.Contains("enregistré", await VoteAsync(a, "+212611000001", "sms", "SONDAGE 1"));
         // The second replica learns of the poll at its next directory refresh.
         await Wait.ForAsync(() => VoteAsync(b, "+212611000002", "whatsapp", "SONDAGE 2"), r => r.Contains("enregistré"), "the second replica to take votes");
-        await Wait.ForAsync(() => VoteAsync(b, "+212611000003", "ussd", "SONDAGE 2"), r => r.Contains("enregistré"), "a vote on the second replica");
+        await Wait.ForAsync(() => VoteAsync(b, "+212611000003", "sms", "SONDAGE 2"), r => r.Contains("enregistré"), "a vote on the second replica");
+
+        // Staff try the poll through the simulator: not in the tallies PollClosed publishes.
+        Assert.Contains("enregistré", await VoteAsync(b, "+212611000005", "ussd", "SONDAGE 1"));
 
         // Both replicas' schedulers see the poll due and race to close it; both end up knowing the final tallies.
         foreach (var app in new[] { first, second })
@@ -105,11 +116,28 @@ public sealed class PollIntegrationSpecs
         return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
     }
 
+    /// <summary>SMS and WhatsApp as Twilio posts them (a citizen's phone); USSD through the simulator (simulated).</summary>
     private static async Task<string> VoteAsync(HttpClient http, string from, string channel, string text)
     {
+        if (channel != "ussd") return await TwilioAsync(http, channel == "whatsapp" ? "whatsapp:" : "", from, text);
         var response = await http.PostAsJsonAsync("/api/simulator/messages", new { from, channel, text, to = CasablancaNumber });
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
+        return body;
+    }
+
+    private static async Task<string> TwilioAsync(HttpClient http, string prefix, string from, string text)
+    {
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("MessageSid", "SM" + Guid.NewGuid().ToString("N")), new("AccountSid", "AC" + new string('1', 32)),
+            new("From", prefix + from), new("To", prefix + CasablancaNumber), new("Body", text), new("NumMedia", "0"),
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/twilio") { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("X-Twilio-Signature", global::Gateway.Channels.Twilio.TwilioSignature.Compute(TwilioToken, PublicBase + "/webhooks/twilio", form));
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
         return body;
     }
 

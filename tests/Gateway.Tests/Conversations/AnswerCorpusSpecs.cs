@@ -82,8 +82,9 @@ public sealed class AnswerCorpusSpecs(ITestOutputHelper output)
             "category" => session?.Vars.GetValueOrDefault("category") ?? None,
             "confirm" => contact.Topics.Contains("meetings") ? "yes" : session is null ? "no" : None,
             "language" => contact.LanguageConfirmed ? contact.Language! : None,
-            "poll" => contact.PollVotes.TryGetValue(projects, out var p) ? p.ToString(CultureInfo.InvariantCulture) : None,
-            "pollyesno" => contact.PollVotes.TryGetValue(reform, out var v) ? (v == 1 ? "yes" : "no") : None,
+            // Sent through the simulator, so the votes are kept under the simulated key (counted apart from real votes).
+            "poll" => contact.PollVotes.TryGetValue(Gateway.Polls.PollKeys.VoteKey(projects, simulated: true), out var p) ? p.ToString(CultureInfo.InvariantCulture) : None,
+            "pollyesno" => contact.PollVotes.TryGetValue(Gateway.Polls.PollKeys.VoteKey(reform, simulated: true), out var v) ? (v == 1 ? "yes" : "no") : None,
             _ => throw new InvalidOperationException(state),
         };
     }

@@ -91,7 +91,7 @@ public sealed class FeedbackDeskSpecs
     public async Task Staff_change_the_status_assign_and_note_with_the_history_of_who_did_what()
     {
         await using var app = FeedbackHost.Create();
-        var reference = await app.FileFrenchAsync("+212661000020");
+        var reference = await app.FileRealAsync("+212661000020");
         var staff = app.Staff();
 
         app.Clock.Advance(TimeSpan.FromHours(1));
@@ -153,9 +153,9 @@ public sealed class FeedbackDeskSpecs
     public async Task Overdue_follows_the_clock_and_the_configured_delay()
     {
         await using var app = FeedbackHost.Create().With("Feedback:AnswerWithin", "10.00:00:00");
-        var late = await app.FileFrenchAsync("+212661000040");
+        var late = await app.FileRealAsync("+212661000040");
         app.Clock.Advance(TimeSpan.FromDays(5));
-        var answered = await app.FileFrenchAsync("+212661000041", "Lampadaire cassé");
+        var answered = await app.FileRealAsync("+212661000041", "Lampadaire cassé");
         var staff = app.Staff();
         await staff.SendJsonAsync(HttpMethod.Post, $"/api/feedback/{answered}/status", new { status = "resolved" });
 

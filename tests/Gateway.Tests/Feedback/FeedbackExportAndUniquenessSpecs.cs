@@ -88,7 +88,7 @@ public sealed class FeedbackExportAndUniquenessSpecs
             await gate.WaitAsync();
             try
             {
-                return await app.FileAsync($"+2126620{i:D5}", "sms", "AVIS", "Casablanca", "Eau", $"Fuite numéro {i}", "Passer");
+                return await app.FileRealAsync($"+2126620{i:D5}", $"Fuite numéro {i}", "Passer");
             }
             finally
             {

@@ -12,8 +12,8 @@ public sealed class FeedbackRetentionSpecs
     public async Task A_report_closed_longer_than_the_retention_period_loses_its_text_and_place_but_stays_counted()
     {
         await using var app = FeedbackHost.Create().With("Feedback:RetainClosedFor", "30.00:00:00");
-        var closed = await app.FileFrenchAsync("+212661000501", "Fuite rue 7", "Hay Dakhla");
-        var open = await app.FileFrenchAsync("+212661000502", "Égout bouché", "Maarif");
+        var closed = await app.FileRealAsync("+212661000501", "Fuite rue 7", "Hay Dakhla");
+        var open = await app.FileRealAsync("+212661000502", "Égout bouché", "Maarif");
         var staff = app.Staff();
         await staff.SendJsonAsync(HttpMethod.Post, $"/api/feedback/{closed}/status", new { status = "resolved" });
 

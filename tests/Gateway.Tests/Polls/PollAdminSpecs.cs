@@ -96,10 +96,11 @@ public sealed class PollAdminSpecs
         await using var app = PollHost.Create();
         var poll = await app.CreatePollAsync();
         var http = app.CreateClient();
-        var arabic = new Voter(http, "+212620000000", "ussd");
+        var arabic = new Voter(http, "+212620000000", real: true);
         await arabic.SendAsync("سلام");
         await arabic.SendAsync("PROJET 3");
-        for (var i = 1; i <= 4; i++) await new Voter(http, $"+21262000000{i}", i % 2 == 0 ? "whatsapp" : "sms").SendAsync($"PROJET {1 + i % 2}");
+        for (var i = 1; i <= 4; i++) await new Voter(http, $"+21262000000{i}", i % 2 == 0 ? "whatsapp" : "sms", real: true).SendAsync($"PROJET {1 + i % 2}");
+        await new Voter(http, "+212620000009", "ussd").SendAsync("PROJET 3"); // through the simulator: its own section
 
         var json = await app.ResultsAsync(poll);
         var response = await app.Admin().GetAsync($"/api/polls/{poll}/results.csv");
@@ -126,7 +127,12 @@ public sealed class PollAdminSpecs
         Assert.Equal("5", rows.Single(r => r[0] == "total")[6]);
         Assert.Equal(5, json.GetProperty("total").GetInt64());
         Assert.Equal(1, json.GetProperty("languages").GetProperty("ar").GetInt64());
-        Assert.Equal(1, json.GetProperty("channels").GetProperty("ussd").GetInt64());
+        Assert.Equal(3, json.GetProperty("channels").GetProperty("sms").GetInt64());
+        Assert.Equal(0, json.GetProperty("channels").GetProperty("ussd").GetInt64());
+        Assert.Equal(1, json.GetProperty("simulated").GetProperty("total").GetInt64());
+        Assert.Equal("1", rows.Single(r => r[0] == "simulated" && r[1] == "total")[6]);
+        Assert.Equal(["0", "0", "1"], rows.Where(r => r[0] == "simulated" && r[1] != "total").Select(r => r[6]));
+        Assert.Equal("حديقة خضراء", rows.Single(r => r[0] == "simulated" && r[1] == "3")[3]);
     }
 
     [Fact]

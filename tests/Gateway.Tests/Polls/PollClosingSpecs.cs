@@ -15,10 +15,11 @@ public sealed class PollClosingSpecs
         await using var app = PollHost.Create();
         var poll = await app.CreatePollAsync();
         var http = app.CreateClient();
-        await new Voter(http, "+212610000001").SendAsync("PROJET 1");
-        await new Voter(http, "+212610000002").SendAsync("PROJET 2");
-        await new Voter(http, "+212610000003").SendAsync("PROJET 2");
-        var midway = new Voter(http, "+212610000004");
+        await new Voter(http, "+212610000001", real: true).SendAsync("PROJET 1");
+        await new Voter(http, "+212610000002", real: true).SendAsync("PROJET 2");
+        await new Voter(http, "+212610000003", real: true).SendAsync("PROJET 2");
+        await new Voter(http, "+212610000007").SendAsync("PROJET 3"); // staff trying the poll: in neither the event nor the texted results
+        var midway = new Voter(http, "+212610000004", real: true);
         await midway.SendAsync("PROJET"); // asked before the close, answers after
 
         var close = await app.Admin().PostAsync($"/api/polls/{poll}/close", null);
@@ -39,8 +40,9 @@ public sealed class PollClosingSpecs
 
         var results = await app.ResultsAsync(poll);
         Assert.Equal(3, results.GetProperty("total").GetInt64());
+        Assert.Equal(1, results.GetProperty("simulated").GetProperty("total").GetInt64());
         Assert.Equal("closed", results.GetProperty("status").GetString());
-        Assert.Equal(3, (await app.EventsAsync<PollVoteRecorded>()).Count);
+        Assert.Equal(3, (await app.EventsAsync<PollVoteRecorded>()).Count(v => !v.Simulated));
         Assert.Single(await app.EventsAsync<PollClosed>());
     }
 
@@ -66,7 +68,7 @@ public sealed class PollClosingSpecs
         await using var app = PollHost.Create();
         var closesAt = app.Clock.GetUtcNow() + TimeSpan.FromHours(1);
         var poll = await app.CreatePollAsync(closesIn: TimeSpan.FromHours(1));
-        await new Voter(app.CreateClient(), "+212610000021").SendAsync("PROJET 3");
+        await new Voter(app.CreateClient(), "+212610000021", real: true).SendAsync("PROJET 3");
 
         app.Clock.Advance(TimeSpan.FromHours(1));
         Assert.Contains("Ce sondage est clos", await new Voter(app.CreateClient(), "+212610000022").SendAsync("PROJET 3"));
@@ -88,7 +90,7 @@ public sealed class PollClosingSpecs
         await app.Admin().PostAsync($"/api/polls/{first}/close", null);
 
         var second = await app.CreatePollAsync();
-        var reply = await new Voter(app.CreateClient(), "+212610000031").SendAsync("PROJET 2");
+        var reply = await new Voter(app.CreateClient(), "+212610000031", real: true).SendAsync("PROJET 2");
 
         Assert.Contains("enregistré", reply);
         Assert.Equal(1, (await app.ResultsAsync(second)).GetProperty("total").GetInt64());

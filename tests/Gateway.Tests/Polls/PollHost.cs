@@ -16,7 +16,12 @@ internal static class PollHost
     /// <summary>Casablanca's SMS number: a vote sent there counts for Casablanca's polls.</summary>
     public const string CasablancaNumber = "+212522000001";
 
+    /// <summary>Twilio's auth token and the public URL it signs (a <see cref="Voter"/> with <c>real: true</c> texts as Twilio posts).</summary>
+    public const string TwilioToken = "twilio-poll-token-0123456789";
+    public const string PublicBase = "https://gw.example.ma";
+
     public static GatewayApplication Create() => new GatewayApplication()
+        .With("Twilio:AuthToken", TwilioToken).With("Gateway:PublicBaseUrl", PublicBase)
         .With("Admin:ApiKeys:0:Key", ProgrammeKey).With("Admin:ApiKeys:0:Name", "programme")
         .With("Admin:ApiKeys:1:Key", CasablancaKey).With("Admin:ApiKeys:1:Name", "casa").With("Admin:ApiKeys:1:Commune", "casablanca")
         .With("Admin:ApiKeys:2:Key", SettatKey).With("Admin:ApiKeys:2:Name", "settat").With("Admin:ApiKeys:2:Commune", "settat");
@@ -75,6 +80,10 @@ internal static class PollHost
     public static long[] Tallies(JsonElement results) =>
         results.GetProperty("options").EnumerateArray().Select(o => o.GetProperty("votes").GetInt64()).ToArray();
 
+    /// <summary>Votes sent through the simulator, per option: counted apart from the real <see cref="Tallies"/>.</summary>
+    public static long[] SimulatedTallies(JsonElement results) =>
+        results.GetProperty("simulated").GetProperty("tallies").EnumerateArray().Select(t => t.GetInt64()).ToArray();
+
     /// <summary>Moves the clock on (the scheduler ticks on it) until the poll's PollClosed is on the bus.</summary>
     public static async Task<PollClosed> WaitForPollClosedAsync(this GatewayApplication app, string pollId)
     {
@@ -87,20 +96,43 @@ internal static class PollHost
     }
 }
 
-/// <summary>One phone texting the commune's number through the simulator.</summary>
-internal sealed class Voter(HttpClient http, string from, string channel = "sms", string to = PollHost.CasablancaNumber)
+/// <summary>
+/// One phone texting the commune's number: through the simulator (staff trying a poll: counted apart as simulated), or
+/// with <paramref name="real"/> as a citizen's phone does, through Twilio's signed webhook (SMS and WhatsApp only).
+/// </summary>
+internal sealed class Voter(HttpClient http, string from, string channel = "sms", string to = PollHost.CasablancaNumber, bool real = false)
 {
     public string From { get; } = from;
     public string Channel { get; } = channel;
 
     public async Task<string> SendAsync(string text)
     {
+        if (real) return await TwilioAsync(text);
         var response = await http.PostAsJsonAsync("/api/simulator/messages", new { from = From, channel = Channel, text, to });
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"simulator answered {(int)response.StatusCode}: {body}");
         var replies = JsonDocument.Parse(body).RootElement.GetProperty("replies").EnumerateArray()
             .Select(r => r.ValueKind == JsonValueKind.String ? r.GetString() : r.GetProperty("body").GetString());
         return string.Join("\n---\n", replies);
+    }
+
+    /// <summary>Posts the message as Twilio does (form, X-Twilio-Signature) and returns the replies of the TwiML answer.</summary>
+    private async Task<string> TwilioAsync(string text)
+    {
+        Assert.True(Channel is "sms" or "whatsapp", $"Twilio carries SMS and WhatsApp, not {Channel}");
+        var prefix = Channel == "whatsapp" ? "whatsapp:" : "";
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("MessageSid", "SM" + Guid.NewGuid().ToString("N")), new("AccountSid", "AC" + new string('1', 32)),
+            new("From", prefix + From), new("To", prefix + to), new("Body", text), new("NumMedia", "0"),
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/twilio") { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("X-Twilio-Signature",
+            Gateway.Channels.Twilio.TwilioSignature.Compute(PollHost.TwilioToken, PollHost.PublicBase + "/webhooks/twilio", form));
+        using var response = await http.SendAsync(request);
+        var xml = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"Twilio webhook answered {(int)response.StatusCode}: {xml}");
+        return string.Join("\n---\n", System.Xml.Linq.XDocument.Parse(xml).Descendants("Message").Select(m => m.Value));
     }
 
     public async Task<JsonElement> SendRawAsync(string text)

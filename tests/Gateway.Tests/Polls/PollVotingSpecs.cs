@@ -11,11 +11,14 @@ public sealed class PollVotingSpecs
     [Fact]
     public async Task Two_hundred_phones_vote_over_sms_ussd_and_whatsapp_and_the_results_are_exact()
     {
+        // SMS and WhatsApp voters are citizens' phones (Twilio's signed webhook); USSD voters go through the simulator,
+        // so the results also show that simulated votes are counted apart and never in the real figures.
         await using var app = PollHost.Create();
         var poll = await app.CreatePollAsync();
         var http = app.CreateClient();
         string[] channels = ["sms", "ussd", "whatsapp"];
         var expected = new long[3];
+        var simulated = new long[3];
         var byChannel = new Dictionary<string, long> { ["sms"] = 0, ["ussd"] = 0, ["whatsapp"] = 0 };
         var byLanguage = new Dictionary<string, long> { ["fr"] = 0, ["ar"] = 0 };
         var voters = Enumerable.Range(0, 200).Select(i =>
@@ -23,10 +26,14 @@ public sealed class PollVotingSpecs
             var option = i % 7 < 3 ? 1 : i % 7 < 5 ? 2 : 3;
             var channel = channels[i % 3];
             var arabic = i % 5 == 0;
-            expected[option - 1]++;
-            byChannel[channel]++;
-            byLanguage[arabic ? "ar" : "fr"]++;
-            return (Index: i, Voter: new Voter(http, $"+2126{i:D8}", channel), Option: option, Arabic: arabic);
+            var real = channel != "ussd";
+            (real ? expected : simulated)[option - 1]++;
+            if (real)
+            {
+                byChannel[channel]++;
+                byLanguage[arabic ? "ar" : "fr"]++;
+            }
+            return (Index: i, Voter: new Voter(http, $"+2126{i:D8}", channel, real: real), Option: option, Arabic: arabic);
         }).ToList();
 
         await Parallel.ForEachAsync(voters, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (v, _) =>
@@ -48,8 +55,12 @@ public sealed class PollVotingSpecs
         });
 
         var results = await app.ResultsAsync(poll);
-        Assert.Equal(200, results.GetProperty("total").GetInt64());
+        Assert.Equal(expected.Sum(), results.GetProperty("total").GetInt64());
+        Assert.Equal(133, expected.Sum()); // 67 of the 200 voted through the simulator, over USSD
         Assert.Equal(expected, PollHost.Tallies(results));
+        Assert.Equal(0, byChannel["ussd"]);
+        Assert.Equal(simulated.Sum(), results.GetProperty("simulated").GetProperty("total").GetInt64());
+        Assert.Equal(simulated, results.GetProperty("simulated").GetProperty("tallies").EnumerateArray().Select(t => t.GetInt64()).ToArray());
         Assert.Equal("open", results.GetProperty("status").GetString());
         foreach (var (channel, count) in byChannel) Assert.Equal(count, results.GetProperty("channels").GetProperty(channel).GetInt64());
         foreach (var (language, count) in byLanguage) Assert.Equal(count, results.GetProperty("languages").GetProperty(language).GetInt64());
@@ -64,7 +75,9 @@ public sealed class PollVotingSpecs
             Assert.StartsWith("c", v.ContactId);
             Assert.DoesNotContain("2126", v.ContactId);
         });
-        Assert.Equal(expected, Enumerable.Range(1, 3).Select(o => (long)votes.Count(v => v.Option == o)).ToArray());
+        Assert.Equal(expected, Enumerable.Range(1, 3).Select(o => (long)votes.Count(v => v.Option == o && !v.Simulated)).ToArray());
+        Assert.Equal(simulated, Enumerable.Range(1, 3).Select(o => (long)votes.Count(v => v.Option == o && v.Simulated)).ToArray());
+        Assert.All(votes, v => Assert.Equal(v.Channel == "ussd", v.Simulated));
         Assert.Equal(byChannel["whatsapp"], votes.Count(v => v.Channel == "whatsapp"));
     }
 
@@ -117,7 +130,7 @@ public sealed class PollVotingSpecs
     {
         await using var app = PollHost.Create();
         var poll = await app.CreatePollAsync();
-        var voter = new Voter(app.CreateClient(), "+212622222222");
+        var voter = new Voter(app.CreateClient(), "+212622222222", real: true);
 
         await voter.SendAsync("PROJET");
         await voter.SendAsync(answer);
@@ -132,7 +145,7 @@ public sealed class PollVotingSpecs
     {
         await using var app = PollHost.Create();
         var poll = await app.CreatePollAsync(allowChange: false);
-        var voter = new Voter(app.CreateClient(), "+212633333333");
+        var voter = new Voter(app.CreateClient(), "+212633333333", real: true);
 
         Assert.Contains(Sms("Votre vote « Terrain de sport » est enregistré"), await voter.SendAsync("PROJET 1"));
         var again = await voter.SendAsync("PROJET 2");
@@ -152,7 +165,7 @@ public sealed class PollVotingSpecs
     {
         await using var app = PollHost.Create();
         var poll = await app.CreatePollAsync(allowChange: true);
-        var voter = new Voter(app.CreateClient(), "+212644444444", "whatsapp");
+        var voter = new Voter(app.CreateClient(), "+212644444444", "whatsapp", real: true);
 
         await voter.SendAsync("PROJET 1");
         app.Clock.Advance(TimeSpan.FromMinutes(5));
@@ -181,7 +194,7 @@ public sealed class PollVotingSpecs
         var poll = await app.CreatePollAsync(allowChange: allowChange);
         var http = app.CreateClient();
 
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => new Voter(http, "+212655555555").SendAsync($"PROJET {1 + i % 3}")));
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => new Voter(http, "+212655555555", real: true).SendAsync($"PROJET {1 + i % 3}")));
 
         var results = await app.ResultsAsync(poll);
         Assert.Equal(1, results.GetProperty("total").GetInt64());
@@ -199,7 +212,7 @@ public sealed class PollVotingSpecs
     {
         await using var app = PollHost.Create();
         var poll = await app.CreatePollAsync(opensIn: TimeSpan.FromHours(2));
-        var voter = new Voter(app.CreateClient(), "+212666666666");
+        var voter = new Voter(app.CreateClient(), "+212666666666", real: true);
 
         Assert.Contains("Ce sondage n'est pas encore ouvert", await voter.SendAsync("PROJET 1"));
         Assert.Equal(0, (await app.ResultsAsync(poll)).GetProperty("total").GetInt64());
@@ -214,7 +227,7 @@ public sealed class PollVotingSpecs
     {
         await using var app = PollHost.Create();
         var poll = await app.CreatePollAsync(commune: "settat");
-        var reply = await new Voter(app.CreateClient(), "+212677777777").SendAsync("PROJET 1");
+        var reply = await new Voter(app.CreateClient(), "+212677777777", real: true).SendAsync("PROJET 1");
 
         Assert.DoesNotContain("enregistré", reply);
         Assert.Equal(0, (await app.ResultsAsync(poll)).GetProperty("total").GetInt64());

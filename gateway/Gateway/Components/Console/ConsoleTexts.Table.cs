@@ -84,6 +84,7 @@ public static partial class ConsoleTexts
         ["polls.closes"] = ("Clôture", "الإغلاق"),
         ["polls.votes"] = ("Votes", "الأصوات"),
         ["polls.votes.total"] = ("vote(s) au total", "صوت في المجموع"),
+        ["polls.votes.simulated"] = ("Essais (simulateur) : {0} vote(s), non comptés dans les résultats", "تجارب (المحاكي): {0} صوت، غير محسوبة في النتائج"),
         ["polls.results"] = ("Résultats", "النتائج"),
         ["polls.live.help"] = ("Les chiffres se mettent à jour d'eux-mêmes à chaque vote.", "تتحدث الأرقام تلقائيا مع كل صوت."),
         ["polls.byOption"] = ("Par réponse", "حسب الجواب"),

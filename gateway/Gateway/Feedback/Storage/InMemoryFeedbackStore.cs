@@ -21,7 +21,8 @@ public sealed class InMemoryFeedbackStore(InMemoryStore store) : FeedbackRecords
 
     public override Task<FeedbackStats> StatsAsync(IReadOnlyList<string?> communes, IReadOnlyList<string> categories, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var all = All().Where(r => communes.Contains(r.Commune, StringComparer.OrdinalIgnoreCase)).ToList();
+        var filed = All().Where(r => communes.Contains(r.Commune, StringComparer.OrdinalIgnoreCase)).ToList();
+        var all = filed.Where(r => !r.Simulated).ToList(); // the simulator's reports count apart
         Dictionary<string, long> Count(IEnumerable<string> keys, Func<FeedbackReport, string> key) =>
             keys.ToDictionary(k => k, k => (long)all.Count(r => key(r) == k), StringComparer.Ordinal);
         return Task.FromResult(new FeedbackStats(
@@ -31,7 +32,8 @@ public sealed class InMemoryFeedbackStore(InMemoryStore store) : FeedbackRecords
             Count(FeedbackStatuses.All, r => r.Status),
             Count(FeedbackKinds.All, r => r.Kind),
             Count(categories, r => r.Category),
-            Count(FeedbackChannels.All, r => r.Channel)));
+            Count(FeedbackChannels.All, r => r.Channel),
+            filed.Count - all.Count));
     }
 
     /// <summary>Nothing to do: lists read the records.</summary>

@@ -49,20 +49,38 @@ public sealed class RedisFeedbackStore(RedisStore store) : FeedbackRecords(store
     {
         var nowMs = now.ToUnixTimeMilliseconds();
         async Task<long> SumAsync(Func<string?, Task<long>> read) => (await Task.WhenAll(communes.Select(read))).Sum();
+        // Reports filed through the simulator count apart: each figure is the index's size less its members also in the
+        // commune's "simulated" index (ZINTERCARD: both keys in the commune's slot).
+        async Task<long> RealAsync(string? commune, string index)
+        {
+            var key = FeedbackKeys.Index(commune, index);
+            var size = db.SortedSetLengthAsync(key);
+            var simulated = db.SortedSetIntersectionLengthAsync([key, FeedbackKeys.Index(commune, "simulated")]);
+            return await size - await simulated;
+        }
+        async Task<long> OverdueAsync(string? commune)
+        {
+            var open = FeedbackKeys.Index(commune, "open");
+            var all = db.SortedSetLengthAsync(open, double.NegativeInfinity, nowMs);
+            // The simulated open reports with their due dates (weight 0 keeps the "open" index's score).
+            var simulated = db.SortedSetCombineWithScoresAsync(SetOperation.Intersect, [open, FeedbackKeys.Index(commune, "simulated")], [1, 0]);
+            return await all - (await simulated).Count(e => e.Score <= nowMs);
+        }
         async Task<Dictionary<string, long>> ByAsync(IEnumerable<string> values, string prefix)
         {
             var list = values.ToList();
-            var counts = await Task.WhenAll(list.Select(v => SumAsync(c => db.SortedSetLengthAsync(FeedbackKeys.Index(c, prefix + v)))));
+            var counts = await Task.WhenAll(list.Select(v => SumAsync(c => RealAsync(c, prefix + v))));
             return list.Zip(counts).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
         }
-        var total = SumAsync(c => db.SortedSetLengthAsync(FeedbackKeys.Index(c, "all")));
-        var open = SumAsync(c => db.SortedSetLengthAsync(FeedbackKeys.Index(c, "open")));
-        var overdue = SumAsync(c => db.SortedSetLengthAsync(FeedbackKeys.Index(c, "open"), double.NegativeInfinity, nowMs));
+        var total = SumAsync(c => RealAsync(c, "all"));
+        var open = SumAsync(c => RealAsync(c, "open"));
+        var overdue = SumAsync(OverdueAsync);
         var byStatus = ByAsync(FeedbackStatuses.All, "status:");
         var byKind = ByAsync(FeedbackKinds.All, "kind:");
         var byCategory = ByAsync(categories, "category:");
         var byChannel = ByAsync(FeedbackChannels.All, "channel:");
-        return new FeedbackStats(await total, await open, await overdue, await byStatus, await byKind, await byCategory, await byChannel);
+        var simulated = SumAsync(c => db.SortedSetLengthAsync(FeedbackKeys.Index(c, "simulated")));
+        return new FeedbackStats(await total, await open, await overdue, await byStatus, await byKind, await byCategory, await byChannel, await simulated);
     });
 
     public override Task<FeedbackPage> ListAsync(FeedbackQuery query, CancellationToken cancellationToken) => store.RunAsync(async db =>

@@ -91,6 +91,7 @@ public static class PollFragments
         foreach (var o in results.Options) hash.Add(o.Votes);
         foreach (var c in results.Channels.Values) hash.Add(c);
         foreach (var l in results.Languages) { hash.Add(l.Key); hash.Add(l.Value); }
+        foreach (var s in results.Simulated.Tallies) hash.Add(s);
         return hash.ToHashCode();
     }
 
