@@ -7,6 +7,7 @@ using Gateway.Tests.Bus;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Gateway.Hosting;
 
 namespace Gateway.Tests.Trust;
 

@@ -1,6 +1,10 @@
 using System.Text.RegularExpressions;
+using Gateway.Admin;
+using Gateway.Admin.Audit;
+using Gateway.Admin.Stored;
+using Gateway.Storage.Redis;
 
-namespace Gateway.Admin;
+namespace Gateway.Hosting;
 
 /// <summary>
 /// <c>dotnet Gateway.dll keys create|list|revoke</c> (or <c>dotnet run --project gateway/Gateway -- keys …</c>): admin keys for
@@ -30,7 +34,7 @@ public static partial class KeysCommand
         if (string.IsNullOrWhiteSpace(redis) || args.ElementAtOrDefault(1) is not ("create" or "list" or "revoke"))
             return RunAsync(args, configuration, null, null, TimeProvider.System, output, errors).GetAwaiter().GetResult();
         // abortConnect=true here: a command, unlike the gateway, should fail at once when Redis cannot be reached.
-        var options = Storage.Redis.RedisConnection.Options(redis);
+        var options = RedisConnection.Options(redis);
         options.AbortOnConnectFail = true;
         StackExchange.Redis.ConnectionMultiplexer connection;
         try
@@ -43,12 +47,12 @@ public static partial class KeysCommand
             return 1;
         }
         using (connection)
-            return RunAsync(args, configuration, new Stored.RedisAdminKeyStore(connection), new Audit.RedisAuditLog(connection),
+            return RunAsync(args, configuration, new RedisAdminKeyStore(connection), new RedisAuditLog(connection),
                 TimeProvider.System, output, errors).GetAwaiter().GetResult();
     }
 
     /// <summary>The command against a key store and audit log (none: keys in configuration only).</summary>
-    public static async Task<int> RunAsync(string[] args, IConfiguration configuration, Stored.IAdminKeyStore? store, Audit.IAuditLog? audit,
+    public static async Task<int> RunAsync(string[] args, IConfiguration configuration, IAdminKeyStore? store, IAuditLog? audit,
         TimeProvider clock, TextWriter output, TextWriter errors)
     {
         var options = Options(args.Skip(2));
@@ -77,9 +81,9 @@ public static partial class KeysCommand
         }
     }
 
-    private static async Task ListAsync(List<AdminKeyOptions> configured, Stored.IAdminKeyStore? store, TextWriter output)
+    private static async Task ListAsync(List<AdminKeyOptions> configured, IAdminKeyStore? store, TextWriter output)
     {
-        var snapshot = store is null ? Stored.AdminKeyStoreSnapshot.Empty : await store.ReadAsync(CancellationToken.None);
+        var snapshot = store is null ? AdminKeyStoreSnapshot.Empty : await store.ReadAsync(CancellationToken.None);
         var revoked = snapshot.Revoked.Select(r => r.Hash.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < configured.Count; i++)
         {
@@ -97,7 +101,7 @@ public static partial class KeysCommand
     }
 
     private static async Task<int> RevokeAsync(Dictionary<string, string> options, string? positional, List<AdminKeyOptions> configured,
-        IConfiguration configuration, Stored.IAdminKeyStore? store, Audit.IAuditLog? audit, TimeProvider clock, TextWriter output, TextWriter errors)
+        IConfiguration configuration, IAdminKeyStore? store, IAuditLog? audit, TimeProvider clock, TextWriter output, TextWriter errors)
     {
         if ((options.GetValueOrDefault("name") ?? positional) is not { Length: > 0 } name) return Fail(errors, "the name of the key to revoke is required.");
         var indexes = Enumerable.Range(0, configured.Count).Where(i => configured[i].Name.Equals(name, StringComparison.OrdinalIgnoreCase)).ToList();
@@ -127,7 +131,7 @@ public static partial class KeysCommand
                 output.WriteLine($"Admin__ApiKeys__{i}__* ('{key.Name}') holds no valid key: nothing to revoke; delete the settings.");
                 continue;
             }
-            await store.RevokeAsync(new Stored.KeyRevocation(hash, key.Name, clock.GetUtcNow()), CancellationToken.None);
+            await store.RevokeAsync(new KeyRevocation(hash, key.Name, clock.GetUtcNow()), CancellationToken.None);
             await RecordAsync(audit, clock, "key.revoked", key.Name, Role(key), key.Commune);
             output.WriteLine($"Key '{key.Name}' (Admin__ApiKeys__{i}__*) revoked: every replica refuses it within {Seconds(configuration)}. "
                 + "Delete its settings at the next deployment.");
@@ -136,7 +140,7 @@ public static partial class KeysCommand
     }
 
     private static async Task<int> CreateAsync(Dictionary<string, string> options, List<AdminKeyOptions> configured, IConfiguration configuration,
-        Stored.IAdminKeyStore? store, Audit.IAuditLog? audit, TimeProvider clock, TextWriter output, TextWriter errors)
+        IAdminKeyStore? store, IAuditLog? audit, TimeProvider clock, TextWriter output, TextWriter errors)
     {
         if (!options.TryGetValue("name", out var name) || !NamePattern().IsMatch(name))
             return Fail(errors, "--name is required: 1-60 letters, digits, spaces, '.', '_' or '-'.");
@@ -154,7 +158,7 @@ public static partial class KeysCommand
         var key = AdminKeys.NewKey();
         if (store is not null)
         {
-            var stored = new Stored.StoredAdminKey(name, AdminKeys.HashText(key), commune, roleName, clock.GetUtcNow());
+            var stored = new StoredAdminKey(name, AdminKeys.HashText(key), commune, roleName, clock.GetUtcNow());
             if (!await store.TryAddAsync(stored, CancellationToken.None))
                 return Fail(errors, $"A key named '{name}' is already stored: names identify keys in the audit log.");
             await RecordAsync(audit, clock, "key.created", name, roleName, commune);
@@ -179,8 +183,8 @@ public static partial class KeysCommand
         return 0;
     }
 
-    private static Task RecordAsync(Audit.IAuditLog? audit, TimeProvider clock, string action, string name, string role, string? commune) =>
-        audit?.RecordAsync(new Audit.AuditEntry(clock.GetUtcNow(), Actor, null, "programme", action,
+    private static Task RecordAsync(IAuditLog? audit, TimeProvider clock, string action, string name, string role, string? commune) =>
+        audit?.RecordAsync(new AuditEntry(clock.GetUtcNow(), Actor, null, "programme", action,
             $"name={name}, role={role}, commune={commune ?? "(programme)"}", 200), CancellationToken.None) ?? Task.CompletedTask;
 
     private static string Seconds(IConfiguration configuration) =>
