@@ -6,7 +6,7 @@ namespace Gateway.Storage.Redis;
 
 /// <summary>
 /// The stores on Redis, over the one shared multiplexer. A commit is one Lua script (<see cref="RedisScripts.Commit"/>)
-/// writing state, outbox events, counters and the idempotency record together, or nothing when the message id was
+/// writing state, outbox events, counters, the records the step creates and the idempotency record together, or nothing when the message id was
 /// processed before or the version moved (then it returns the current state). A step's read comes from
 /// <see cref="ContactStateCache"/> when this process saw the contact last, so most steps cost Redis one round trip.
 /// <para>Retention: contact hashes have no TTL (contacts persist until erased: <see cref="EraseAsync"/> on request or
