@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Gateway.Channels.Ussd;
 using Gateway.Contracts;
 using Gateway.Conversations;
 using Gateway.Storage;
@@ -27,7 +26,6 @@ public sealed class StoreJsonSpecs
         new ContactState { ContactId = "cnew", Phone = "+212600000000", CreatedAt = At },
         new StepResult([new Reply("Quelle est votre commune ?", [new ReplyOption("1", "Agadir"), new ReplyOption("2", "الدار البيضاء")], "fr")], true, "cabc"),
         new StepResult([], false, "cabc", Duplicate: true),
-        new UssdSessionState { Pages = ["CON un", "CON deux"], Page = 1, Language = "ar", Closing = true, ServiceCode = "*123#", LastHop = 3, LastInput = "99", LastScreenText = "CON deux", LastScreenContinue = true, LastAt = At, StartedAt = At },
         new FeedbackReceived("R-4F7K", "cabc", null, "water", "Pas d'eau", null, "sms", "fr", At),
         new ContactOptedIn("cabc", "agadir", "meetings", "fr", At),
         new ContactOptedOut("cabc", null, null, "keyword", At),

@@ -9,4 +9,4 @@ namespace Gateway.Channels.Ussd;
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(UssdSessionState))]
-internal sealed partial class UssdJsonContext : JsonSerializerContext;
+public sealed partial class UssdJsonContext : JsonSerializerContext;
