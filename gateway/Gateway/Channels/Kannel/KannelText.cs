@@ -1,5 +1,4 @@
 using System.Text;
-using Gateway.Channels.Ussd;
 using Gateway.Conversations;
 
 namespace Gateway.Channels.Kannel;

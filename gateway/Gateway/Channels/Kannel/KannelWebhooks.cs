@@ -1,4 +1,3 @@
-using Gateway.Channels.Ussd;
 using Gateway.Contracts;
 using Gateway.Conversations;
 using Gateway.Observability;
