@@ -30,8 +30,9 @@ public static partial class KeysCommand
         if (string.IsNullOrWhiteSpace(redis) || args.ElementAtOrDefault(1) is not ("create" or "list" or "revoke"))
             return RunAsync(args, configuration, null, null, TimeProvider.System, output, errors).GetAwaiter().GetResult();
         // abortConnect=true here: a command, unlike the gateway, should fail at once when Redis cannot be reached.
-        var options = Storage.Redis.RedisConnection.Options(redis);
+        var options = StackExchange.Redis.ConfigurationOptions.Parse(redis);
         options.AbortOnConnectFail = true;
+        if (!redis.Contains("connectTimeout=", StringComparison.OrdinalIgnoreCase)) options.ConnectTimeout = 5000;
         StackExchange.Redis.ConnectionMultiplexer connection;
         try
         {
