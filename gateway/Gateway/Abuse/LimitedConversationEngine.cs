@@ -1,6 +1,5 @@
 using Gateway.Communes;
 using Gateway.Conversations;
-using Gateway.Storage;
 using Gateway.Storage.Redis;
 using Microsoft.Extensions.Options;
 using Gateway.Conversations.Ports;

@@ -1,7 +1,6 @@
 using Gateway.Alerts.Compose;
 using Gateway.Alerts.Sending;
 using Gateway.Alerts.Storage;
-using Gateway.Bus;
 using Gateway.Conversations;
 
 namespace Gateway.Alerts;

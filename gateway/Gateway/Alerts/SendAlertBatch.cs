@@ -1,4 +1,3 @@
-using Gateway.Conversations;
 
 namespace Gateway.Alerts;
 

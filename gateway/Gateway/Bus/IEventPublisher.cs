@@ -4,7 +4,7 @@ namespace Gateway.Bus;
 
 /// <summary>
 /// Puts one outbox event on the bus, returning once the broker has it (a publisher confirm), so the relay may delete
-/// the entry. <paramref name="messageId"/> is the event's deterministic id: a republish after a crash carries the same.
+/// the entry. The message id is the event's deterministic id: a republish after a crash carries the same.
 /// </summary>
 public interface IEventPublisher
 {

@@ -1,5 +1,4 @@
 using Gateway.Text;
-using Microsoft.Extensions.Options;
 
 namespace Gateway.Communes;
 

@@ -1,7 +1,6 @@
 using Gateway.Bus;
 using Gateway.Contracts;
 using Gateway.Conversations;
-using Gateway.Storage;
 using Gateway.Text;
 using Gateway.Conversations.Ports;
 

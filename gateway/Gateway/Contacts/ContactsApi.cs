@@ -1,7 +1,6 @@
 using Gateway.Admin;
 using Gateway.Bus;
 using Gateway.Contracts;
-using Gateway.Storage;
 using Gateway.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Gateway.Conversations;

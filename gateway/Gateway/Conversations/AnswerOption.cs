@@ -1,4 +1,3 @@
-using Gateway.Conversations.Flows;
 using Gateway.Text;
 
 namespace Gateway.Conversations;

@@ -18,7 +18,7 @@ public static class EventIds
     /// </summary>
     public static Guid Deterministic(string scope, string key) => NameBased(Namespace, scope + "\n" + key);
 
-    /// <summary>RFC 9562 UUID version 5 of <paramref name="name"/> (UTF-8) in <paramref name="ns"/>.</summary>
+    /// <summary>RFC 9562 UUID version 5 of <paramref name="text"/> (UTF-8) in <paramref name="ns"/>.</summary>
     internal static Guid NameBased(Guid ns, string text)
     {
         var name = Encoding.UTF8.GetBytes(text);

@@ -45,7 +45,6 @@ public sealed class StepContext(ContactState contact, InboundMessage message, Da
         Options = options;
     }
 
-    /// <summary>Adds an event to the outbox with a deterministic id built from <paramref name="idKey"/>.</summary>
     /// <summary>Drops what was said so far (a question answered in the same message, e.g. "VOTE 2").</summary>
     public void ForgetSaid()
     {

@@ -1,6 +1,5 @@
 using Gateway.Admin;
 using Gateway.Communes;
-using Gateway.Conversations.Actions;
 using Gateway.Feedback.Open311;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

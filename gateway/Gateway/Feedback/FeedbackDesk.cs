@@ -1,9 +1,5 @@
-using System.Text.Json;
-using Gateway.Bus;
 using Gateway.Contracts;
-using Gateway.Storage;
 using Gateway.Conversations.Ports;
-using Gateway.Conversations;
 
 namespace Gateway.Feedback;
 

@@ -1,6 +1,4 @@
 using Gateway.Conversations;
-using Gateway.Conversations.Actions;
-using Gateway.Conversations.Flows;
 using Gateway.Text;
 
 namespace Gateway.Feedback;

@@ -1,8 +1,6 @@
 using Gateway.Conversations;
 using Gateway.Outbound;
 using Gateway.Contracts;
-using Gateway.Conversations.Flows;
-using Gateway.Conversations.Actions;
 using MassTransit;
 using Gateway.Text;
 

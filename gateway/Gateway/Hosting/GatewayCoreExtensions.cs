@@ -1,8 +1,6 @@
-using Gateway.Channels;
 using Gateway.Conversations;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Gateway.Conversations.Ports;
 using Gateway.Outbound;
 
 namespace Gateway.Hosting;

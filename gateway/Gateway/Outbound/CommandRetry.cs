@@ -1,4 +1,3 @@
-using Gateway.Conversations;
 using MassTransit;
 
 namespace Gateway.Outbound;

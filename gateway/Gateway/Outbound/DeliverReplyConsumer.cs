@@ -1,5 +1,4 @@
 using Gateway.Conversations;
-using Gateway.Bus;
 using Gateway.Contracts;
 using MassTransit;
 

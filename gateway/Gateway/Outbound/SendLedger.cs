@@ -1,4 +1,3 @@
-using Gateway.Conversations;
 using Gateway.Outbound.Status;
 
 namespace Gateway.Outbound;

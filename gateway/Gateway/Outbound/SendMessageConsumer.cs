@@ -1,6 +1,5 @@
 using Gateway.Conversations;
 using Gateway.Contracts;
-using Gateway.Conversations.Flows;
 using MassTransit;
 using Gateway.Text;
 

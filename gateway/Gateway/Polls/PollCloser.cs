@@ -1,7 +1,6 @@
 using Gateway.Bus;
 using Gateway.Contracts;
 using Gateway.Conversations;
-using Gateway.Storage;
 using Microsoft.Extensions.Options;
 using Gateway.Conversations.Ports;
 

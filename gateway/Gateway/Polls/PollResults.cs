@@ -1,5 +1,3 @@
-using Gateway.Conversations;
-using Gateway.Storage;
 using Gateway.Conversations.Ports;
 
 namespace Gateway.Polls;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Gateway.Conversations;
-using Gateway.Conversations.Flows;
 using Gateway.Text;
 
 namespace Gateway.Polls;

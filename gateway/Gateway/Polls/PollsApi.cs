@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Gateway.Admin;
 using Gateway.Communes;
 using Gateway.Conversations.Flows;
-using Gateway.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Gateway.Conversations.Ports;

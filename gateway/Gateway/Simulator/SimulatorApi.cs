@@ -4,7 +4,6 @@ using Gateway.Conversations;
 using Gateway.Observability;
 using Gateway.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Gateway.Outbound;
 
 namespace Gateway.Simulator;
 

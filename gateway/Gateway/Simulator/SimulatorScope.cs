@@ -1,7 +1,5 @@
 using Gateway.Admin;
 using Gateway.Communes;
-using Gateway.Contacts;
-using Gateway.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Gateway.Conversations;
 using Gateway.Conversations.Ports;

@@ -1,4 +1,3 @@
-using Gateway.Conversations.Ports;
 
 namespace Gateway.Storage;
 

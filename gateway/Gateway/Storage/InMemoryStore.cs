@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Gateway.Conversations;
 using Gateway.Conversations.Ports;
 

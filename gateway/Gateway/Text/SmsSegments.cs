@@ -1,4 +1,3 @@
-using System.Text;
 
 namespace Gateway.Text;
 

@@ -2,7 +2,6 @@ using Gateway.Alerts.Sending;
 using Gateway.Communes;
 using Gateway.Contacts;
 using Gateway.Conversations;
-using Gateway.Storage;
 using Gateway.Text;
 using Microsoft.Extensions.Options;
 using Gateway.Conversations.Ports;

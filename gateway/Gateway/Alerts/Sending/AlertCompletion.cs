@@ -1,5 +1,4 @@
 using Gateway.Alerts.Storage;
-using Gateway.Bus;
 using Gateway.Contracts;
 using MassTransit;
 using Gateway.Conversations;

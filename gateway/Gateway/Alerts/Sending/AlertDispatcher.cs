@@ -1,5 +1,4 @@
 using Gateway.Alerts.Storage;
-using Gateway.Bus;
 using Gateway.Contacts;
 using MassTransit;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,6 @@
 using Gateway.Alerts.Storage;
 using MassTransit;
 using Microsoft.Extensions.Options;
-using Gateway.Conversations;
 
 namespace Gateway.Alerts.Sending;
 

@@ -1,6 +1,4 @@
 using System.Text;
-using Gateway.Conversations;
-using Gateway.Text;
 using Microsoft.Extensions.Options;
 using Gateway.Outbound;
 using Gateway.Outbound.Status;

@@ -1,7 +1,6 @@
 using Gateway.Contracts;
 using Gateway.Conversations;
 using Gateway.Observability;
-using Gateway.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;

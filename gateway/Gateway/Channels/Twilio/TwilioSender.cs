@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Gateway.Conversations;
-using Gateway.Text;
 using Microsoft.Extensions.Options;
 using Gateway.Outbound;
 using Gateway.Outbound.Status;

@@ -1,4 +1,3 @@
-using Gateway.Text;
 using System.Globalization;
 using Gateway.Conversations;
 

@@ -1,9 +1,6 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Gateway.Conversations;
-using Gateway.Text;
 using Microsoft.Extensions.Options;
 using Gateway.Outbound;
 using Gateway.Outbound.Status;

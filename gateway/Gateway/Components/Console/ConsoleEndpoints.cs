@@ -1,5 +1,4 @@
 
-using Gateway.Polls;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Antiforgery;
 
 namespace Gateway.Components.Console;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Gateway.Polls;
-using Gateway.Storage;
 using Gateway.Conversations.Ports;
 
 namespace Gateway.Components.Console;

@@ -4,7 +4,6 @@ using Gateway.Admin;
 using Gateway.Communes;
 using Gateway.Contracts;
 using Gateway.Conversations;
-using Gateway.Conversations.Actions;
 using Gateway.Text;
 using Microsoft.Extensions.Options;
 

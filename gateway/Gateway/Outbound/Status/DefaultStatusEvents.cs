@@ -1,6 +1,5 @@
 using Gateway.Bus;
 using Gateway.Contracts;
-using Gateway.Storage;
 using Gateway.Conversations;
 using Gateway.Conversations.Ports;
 

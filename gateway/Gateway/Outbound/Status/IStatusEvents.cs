@@ -1,4 +1,3 @@
-using Gateway.Conversations;
 using Gateway.Contracts;
 
 namespace Gateway.Outbound.Status;

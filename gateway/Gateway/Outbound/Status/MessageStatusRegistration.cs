@@ -1,6 +1,4 @@
-using Gateway.Conversations;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Gateway.Outbound;
 
 namespace Gateway.Outbound.Status;
 

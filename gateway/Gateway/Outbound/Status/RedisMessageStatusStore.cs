@@ -1,4 +1,3 @@
-using Gateway.Conversations;
 using System.Globalization;
 using StackExchange.Redis;
 

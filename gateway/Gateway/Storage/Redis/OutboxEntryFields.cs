@@ -2,7 +2,6 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using StackExchange.Redis;
-using Gateway.Conversations.Ports;
 
 namespace Gateway.Storage.Redis;
 

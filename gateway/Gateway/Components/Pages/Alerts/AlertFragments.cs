@@ -6,7 +6,6 @@ using Gateway.Alerts.Sending;
 using Gateway.Components.Console;
 using Gateway.Components.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Gateway.Components.Pages.Alerts;
 

@@ -1,8 +1,6 @@
 using Gateway.Components.Console;
-using Gateway.Conversations.Actions;
 using Gateway.Feedback;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Gateway.Components.Pages.Inbox;
 

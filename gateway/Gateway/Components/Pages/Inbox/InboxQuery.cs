@@ -1,6 +1,5 @@
 using Gateway.Components.Console;
 using Gateway.Feedback;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
 namespace Gateway.Components.Pages.Inbox;

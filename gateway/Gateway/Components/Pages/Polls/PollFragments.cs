@@ -6,7 +6,6 @@ using Gateway.Conversations;
 using Gateway.Polls;
 using Gateway.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Gateway.Components.Pages.Polls;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Gateway.Channels.Ussd;
 using Gateway.Components.Console;
-using Gateway.Contacts;
 using Gateway.Conversations;
 using Gateway.Simulator;
 using Gateway.Text;
