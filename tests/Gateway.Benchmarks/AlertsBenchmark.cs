@@ -38,6 +38,7 @@ public static class AlertsBenchmark
             EnvironmentName = "Benchmark";
             With("ConnectionStrings:Redis", redis ?? "");
             With("Logging:LogLevel:Default", "Warning");
+            foreach (var (key, value) in SafeSettings.For("bench-alerts-key-0123456789abcdef0123")) With(key, value);
             With("Alerts:QuietHours:Start", "00:00");
             With("Alerts:QuietHours:End", "00:00");
             With("Alerts:DailyCap", "0");

@@ -15,7 +15,7 @@ namespace Gateway.Benchmarks;
 /// </summary>
 public static class DeskBenchmark
 {
-    private const string Key = "bench-desk-key-0123456789";
+    private const string Key = "bench-desk-key-0123456789abcdef0123";
     private const string Commune = "casablanca";
 
     /// <summary>The benchmark's profile of the one test host (tests/Gateway.Testing).</summary>
@@ -26,9 +26,7 @@ public static class DeskBenchmark
             EnvironmentName = "Benchmark";
             With("ConnectionStrings:Redis", redis);
             With("Logging:LogLevel:Default", "Warning");
-            With("Admin:ApiKeys:0:Key", Key);
-            With("Admin:ApiKeys:0:Name", "bench");
-            With("Admin:ApiKeys:0:Commune", Commune);
+            foreach (var (key, value) in SafeSettings.For(Key, Commune)) With(key, value);
         }
     }
 

@@ -19,16 +19,10 @@ public static class GatewayServer
             ["Twilio__AuthToken"] = AuthToken,
             ["Twilio__AccountSid"] = TwilioRequests.AccountSid,
             ["Gateway__PublicBaseUrl"] = url,
-            // Production refuses to start on unsafe settings (Hosting/ProductionSafety.cs): a 32+ byte key, a hashed admin
-            // key, and USSD routes limited to the load generator's address.
-            ["Gateway__PseudonymKey"] = "bench-pseudonym-key-0123456789abcdef-" + Phones.RunId(),
             // The votes benchmark creates its poll through the admin API, in Casablanca, whose numbers gain a number of the benchmark.
-            ["Admin__ApiKeys__0__Name"] = "bench",
-            ["Admin__ApiKeys__0__Hash"] = Gateway.Admin.AdminKeys.HashText(AdminKey),
-            ["Ussd__AfricasTalking__AllowedIps"] = "127.0.0.1",
-            ["Ussd__Arkesel__AllowedIps"] = "127.0.0.1",
             ["Communes__0__Numbers__3"] = TwilioRequests.CasablancaNumber,
         };
+        foreach (var (key, value) in SafeSettings.AsEnvironment(AdminKey)) environment[key] = value;
         // Production logs at Information (one line per webhook): that is what is measured unless --quiet-logs.
         if (settings.QuietLogs) environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings.GatewayEnvironment) environment[key] = value;
