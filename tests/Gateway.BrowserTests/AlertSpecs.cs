@@ -30,6 +30,9 @@ public sealed class AlertSpecs(BrowserFixture browser)
         // A French text with typographic quotes: UCS-2 until one click replaces them.
         await page.Locator("#textFr").FillAsync("Conseil « mardi » à 18 h — salle communale");
         await Expect(page.Locator("[data-testid=encoding-fr]")).ToHaveTextAsync("UCS-2");
+        // The live preview is swapped in by htmx: a click on a button of a panel being replaced lands on a detached node.
+        // Wait until no preview request is in flight (htmx marks the requesting element with .htmx-request).
+        await Expect(page.Locator(".htmx-request")).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("Remplacer par des caractères simples") }).ClickAsync();
         await Expect(page.Locator("#textFr")).ToHaveValueAsync("Conseil \" mardi \" à 18 h - salle communale");
         await Expect(page.Locator("[data-testid=encoding-fr]")).ToHaveTextAsync("GSM-7");
