@@ -78,7 +78,7 @@ public sealed class AlertBroadcastSpecs
         var batch = new SendAlertBatch(alert.Id, 1, rows.Select(r => ids.For(r.Phone)).ToList());
         await host.App.Services.GetRequiredService<IBus>().Publish(batch);
         Assert.True(await harness.Consumed.Any<SendAlertBatch>(c => c.Context.Message.Batch == 1 && c.Context.Message.ContactIds.Count == 30));
-        await Gateway.Tests.Bus.Wait.ForAsync(() => Task.FromResult(harness.Consumed.Select<SendAlertBatch>().Count()), n => n >= 2, "both batches consumed");
+        await Wait.ForAsync(() => Task.FromResult(harness.Consumed.Select<SendAlertBatch>().Count()), n => n >= 2, "both batches consumed");
 
         var after = await host.GetAsync(alert.Id);
         Assert.Equal(30, host.Provider.Messages.Count);
@@ -99,8 +99,8 @@ public sealed class AlertBroadcastSpecs
         await bus.Publish(command);
 
         var harness = host.App.Services.GetRequiredService<ITestHarness>();
-        await Gateway.Tests.Bus.Wait.ForAsync(() => Task.FromResult(harness.Consumed.Select<BroadcastAlert>().Count()), n => n >= 2, "both commands consumed");
-        var completed = await Gateway.Tests.Bus.Wait.ForAsync(() => host.App.EventsAsync<AlertCompleted>(), e => e.Count >= 1, "the alert to complete");
+        await Wait.ForAsync(() => Task.FromResult(harness.Consumed.Select<BroadcastAlert>().Count()), n => n >= 2, "both commands consumed");
+        var completed = await Wait.ForAsync(() => host.App.EventsAsync<AlertCompleted>(), e => e.Count >= 1, "the alert to complete");
 
         var alert = await host.GetAsync(Assert.Single(completed).AlertId);
         Assert.Equal(10, alert.Counts.Sent);
@@ -154,7 +154,7 @@ public sealed class AlertBroadcastSpecs
         var now = host.App.Clock.GetUtcNow();
 
         await outbox.AppendAsync(id, Event(new ContactOptedIn(id, "casablanca", "meetings", "fr", now), now), default);
-        await Gateway.Tests.Bus.Wait.ForAsync(() => audience.CountAsync("casablanca", "meetings", default), n => n == 1, "the opt-in to be indexed");
+        await Wait.ForAsync(() => audience.CountAsync("casablanca", "meetings", default), n => n == 1, "the opt-in to be indexed");
         Assert.True(await harness.Published.Any<ContactOptedIn>(m => m.Context.Message.ContactId == id && m.Context.Message.Topic == "meetings"),
             "the opt-in still goes out on the bus");
 
@@ -165,7 +165,7 @@ public sealed class AlertBroadcastSpecs
         Assert.Empty(host.Provider.Messages);
 
         await outbox.AppendAsync(id, Event(new ContactOptedOut(id, "casablanca", "meetings", "flow", now), now), default);
-        await Gateway.Tests.Bus.Wait.ForAsync(() => audience.CountAsync("casablanca", "meetings", default), n => n == 0, "the opt-out to be indexed");
+        await Wait.ForAsync(() => audience.CountAsync("casablanca", "meetings", default), n => n == 0, "the opt-out to be indexed");
     }
 
     private static OutboxEvent Event<T>(T message, DateTimeOffset now) where T : class =>

@@ -61,7 +61,7 @@ public sealed class AlertsHost : IAsyncDisposable
     public async Task<AlertView> GetAsync(string id) => (await Client.GetFromJsonAsync<AlertView>($"/api/alerts/{id}", Json))!;
 
     public Task<AlertView> WaitAsync(string id, Func<AlertView, bool> done, string what) =>
-        Gateway.Tests.Bus.Wait.ForAsync(() => GetAsync(id), done, what, seconds: 120);
+        Wait.ForAsync(() => GetAsync(id), done, what, seconds: 120);
 
     public async ValueTask DisposeAsync()
     {

@@ -31,8 +31,8 @@ public sealed class PollInvitationSpecs
         });
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
 
-        var french = await Bus.Wait.ForAsync(() => Task.FromResult(host.Provider.To(AlertsHost.Phone(1))), m => m.Count == 1, "the French invitation");
-        var arabic = await Bus.Wait.ForAsync(() => Task.FromResult(host.Provider.To(AlertsHost.Phone(2))), m => m.Count == 1, "the Arabic invitation");
+        var french = await Wait.ForAsync(() => Task.FromResult(host.Provider.To(AlertsHost.Phone(1))), m => m.Count == 1, "the French invitation");
+        var arabic = await Wait.ForAsync(() => Task.FromResult(host.Provider.To(AlertsHost.Phone(2))), m => m.Count == 1, "the Arabic invitation");
         Assert.Equal("Quel projet pour la maison des jeunes ?\n1. Salle de sport\n2. Bibliothèque\nPour voter, envoyez JEUNES suivi du numéro de votre choix (ex. JEUNES 1).",
             french[0].Message.Reply.Text);
         Assert.StartsWith("أي مشروع لدار الشباب؟\n1. قاعة الرياضة\n2. مكتبة\nللتصويت، أرسل JEUNES", arabic[0].Message.Reply.Text);

@@ -12,7 +12,7 @@ public static class OutboxReader
     {
         var outbox = app.Services.GetRequiredService<IOutboxStore>();
         app.Services.GetRequiredService<OutboxSignal>().Notify();
-        await Gateway.Tests.Bus.Wait.ForAsync(() => outbox.BacklogAsync(CancellationToken.None), n => n == 0, "the outbox to drain");
+        await Wait.ForAsync(() => outbox.BacklogAsync(CancellationToken.None), n => n == 0, "the outbox to drain");
         var harness = app.Services.GetRequiredService<ITestHarness>();
         return harness.Published.Select<T>().Select(p => p.Context.Message).ToList();
     }

@@ -87,7 +87,7 @@ internal static class PollHost
     /// <summary>Moves the clock on (the scheduler ticks on it) until the poll's PollClosed is on the bus.</summary>
     public static async Task<PollClosed> WaitForPollClosedAsync(this GatewayApplication app, string pollId)
     {
-        var events = await Bus.Wait.ForAsync(async () =>
+        var events = await Wait.ForAsync(async () =>
         {
             app.Clock.Advance(TimeSpan.FromSeconds(3));
             return await app.EventsAsync<PollClosed>();

@@ -1,9 +1,10 @@
-using Gateway.Conversations.Ports;
+namespace Gateway.Testing;
 
-namespace Gateway.IntegrationTests.Infrastructure;
-
-/// <summary>Waits for something a background component or a server does. The deadline only bounds a hung test; nothing asserts on speed.</summary>
-internal static class Wait
+/// <summary>
+/// Waits for something a background component or a server does (the unit, integration and browser tests' one copy).
+/// The deadline only bounds a hung test; nothing asserts on speed. A store or a server briefly unreachable is waited out.
+/// </summary>
+public static class Wait
 {
     public static async Task<T> ForAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what, int seconds = 120)
     {
