@@ -26,7 +26,7 @@ public sealed class BusCommandSpecs
         var sent = await Wait.ForAsync(() => Task.FromResult(Mailbox(app)), m => m.Count >= 1, "the first message");
         Assert.Contains("Quelle est votre commune", Assert.Single(sent).Text);
 
-        var reply = await new SimulatorClient(app.CreateClient(), Phone).SendAsync("Nador");
+        var reply = await new SimulatorPhone(app.CreateClient(), Phone).SendAsync("Nador");
         Assert.Contains("réunions du conseil de Nador", reply.Text);
         await Task.Delay(200);
         Assert.Single(Mailbox(app));
@@ -70,7 +70,7 @@ public sealed class BusCommandSpecs
     public async Task NotifyFeedbackStatus_tells_the_citizen_in_their_language()
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), Phone);
+        var phone = new SimulatorPhone(app.CreateClient(), Phone);
         await phone.SayAsync("رأي", "٧", "٢", "لا يوجد ماء منذ يومين");
         await phone.SendAsync("١");
         var feedback = Assert.Single(await app.EventsAsync<FeedbackReceived>());
@@ -89,8 +89,8 @@ public sealed class BusCommandSpecs
         await using var app = new GatewayApplication();
         var bus = app.Services.GetRequiredService<IBus>();
         var texts = new Dictionary<string, string> { ["fr"] = "Réunion du conseil mardi à 18 h.", ["ar"] = "اجتماع المجلس يوم الثلاثاء على الساعة 18." };
-        await new SimulatorClient(app.CreateClient(), Phone).SendAsync("السلام عليكم");
-        await new SimulatorClient(app.CreateClient(), "+212663000002").SayAsync("Bonjour", "STOP");
+        await new SimulatorPhone(app.CreateClient(), Phone).SendAsync("السلام عليكم");
+        await new SimulatorPhone(app.CreateClient(), "+212663000002").SayAsync("Bonjour", "STOP");
 
         await bus.Publish(new SendMessage("s-1", Phone, null, null, texts));
         await bus.Publish(new SendMessage("s-2", "+212663000002", null, null, texts));

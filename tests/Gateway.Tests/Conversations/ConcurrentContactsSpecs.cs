@@ -15,7 +15,7 @@ public sealed class ConcurrentContactsSpecs
         await using var app = new GatewayApplication();
         var walks = Enumerable.Range(0, 24).Select(async i =>
         {
-            var phone = new SimulatorClient(app.CreateClient(), from: $"+2126650{i:D5}");
+            var phone = new SimulatorPhone(app.CreateClient(), from: $"+2126650{i:D5}");
             var question = (await phone.SendAsync("ABONNER")).Text;
             var choice = i % 6 + 1;
             var commune = Regex.Match(question, $@"(?m)^{choice}\. (.+)$").Groups[1].Value.Trim();

@@ -30,8 +30,8 @@ public sealed class ConsentLogSpecs
     public async Task Stop_by_sms_then_start_by_whatsapp_is_logged_with_each_channel_in_order_and_erasure_removes_it()
     {
         await using var app = App();
-        await new SimulatorClient(app.CreateClient(), from: "+212666000101", channel: "sms").SendAsync("STOP");
-        await new SimulatorClient(app.CreateClient(), from: "+212666000101", channel: "whatsapp").SendAsync("START");
+        await new SimulatorPhone(app.CreateClient(), from: "+212666000101", channel: "sms").SendAsync("STOP");
+        await new SimulatorPhone(app.CreateClient(), from: "+212666000101", channel: "whatsapp").SendAsync("START");
         var admin = Admin(app);
 
         var contact = await admin.GetFromJsonAsync<JsonElement>("/api/contacts/0666000101");
@@ -44,7 +44,7 @@ public sealed class ConsentLogSpecs
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync("/api/contacts/0666000101")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/contacts/0666000101")).StatusCode);
         // A new conversation starts afresh: no entry of the erased contact comes back.
-        await new SimulatorClient(app.CreateClient(), from: "+212666000101").SendAsync("Bonjour");
+        await new SimulatorPhone(app.CreateClient(), from: "+212666000101").SendAsync("Bonjour");
         Assert.Empty(Entries(await admin.GetFromJsonAsync<JsonElement>("/api/contacts/0666000101")));
     }
 
@@ -56,7 +56,7 @@ public sealed class ConsentLogSpecs
         using var imported = await admin.PostAsJsonAsync("/api/communes/tanger/subscribers:import",
             new { subscribers = new[] { new { phone = "+212666000102", language = "fr" } } });
         Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
-        await new SimulatorClient(app.CreateClient(), from: "+212666000103").SayAsync("ABONNER", "Tanger", "1");
+        await new SimulatorPhone(app.CreateClient(), from: "+212666000103").SayAsync("ABONNER", "Tanger", "1");
 
         Assert.Equal([("opt-in", "import", "import", "meetings")],
             Entries(await admin.GetFromJsonAsync<JsonElement>("/api/contacts/0666000102")));

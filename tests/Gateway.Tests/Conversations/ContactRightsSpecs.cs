@@ -20,7 +20,7 @@ public sealed class ContactRightsSpecs
     public async Task Erasure_removes_everything_and_is_announced_and_the_contact_starts_afresh()
     {
         await using var app = App();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212666000001");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000001");
         await phone.SayAsync("ABONNER", "Tanger", "1");
         var admin = app.CreateClient();
         admin.DefaultRequestHeaders.Add("X-Api-Key", Programme);
@@ -40,7 +40,7 @@ public sealed class ContactRightsSpecs
     public async Task A_commune_key_sees_its_own_contacts_only_and_no_key_is_refused()
     {
         await using var app = App();
-        await new SimulatorClient(app.CreateClient(), from: "+212666000002").SayAsync("ABONNER", "Nador", "1");
+        await new SimulatorPhone(app.CreateClient(), from: "+212666000002").SayAsync("ABONNER", "Nador", "1");
         var oujda = app.CreateClient();
         oujda.DefaultRequestHeaders.Add("X-Api-Key", Oujda);
 

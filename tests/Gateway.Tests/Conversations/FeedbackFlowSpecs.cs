@@ -27,7 +27,7 @@ public sealed partial class FeedbackFlowSpecs
     public async Task A_citizen_reports_a_problem_and_gets_a_reference_in_their_language(string language, string[] messages, string[] expected, string category)
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient());
+        var phone = new SimulatorPhone(app.CreateClient());
 
         for (var i = 0; i < messages.Length; i++)
         {
@@ -48,7 +48,7 @@ public sealed partial class FeedbackFlowSpecs
     public async Task Latin_script_Amazigh_chosen_with_LANG_runs_the_whole_flow_in_Latin_Amazigh()
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient());
+        var phone = new SimulatorPhone(app.CreateClient());
 
         Assert.Contains("Tutlayt/ⵜⵓⵜⵍⴰⵢⵜ/اللغة", (await phone.SendAsync("TUTLAYT")).Text);
         Assert.Contains("Man trid ad tgd?", (await phone.SendAsync("4")).Text);
@@ -81,7 +81,7 @@ public sealed partial class FeedbackFlowSpecs
     public async Task Free_text_too_short_is_re_asked_and_too_many_bad_answers_end_politely()
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient());
+        var phone = new SimulatorPhone(app.CreateClient());
         await phone.SayAsync("AVIS", "4", "1");
 
         var tooShort = await phone.SendAsync("ok");
@@ -101,7 +101,7 @@ public sealed partial class FeedbackFlowSpecs
     public async Task A_provider_retry_of_the_same_message_gets_the_same_reply_and_no_second_feedback()
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient());
+        var phone = new SimulatorPhone(app.CreateClient());
         await phone.SayAsync("AVIS", "4", "2", "Pas d'eau depuis hier");
 
         var first = await phone.SendAsync("1", id: "SM-final");

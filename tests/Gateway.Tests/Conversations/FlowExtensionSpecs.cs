@@ -108,7 +108,7 @@ public sealed class FlowExtensionSpecs
     {
         using var flows = new FlowDirectory(("stamp.yaml", StampFlow));
         await using var app = new GatewayApplication().With("Gateway:FlowsPath", flows.Path).WithServices(Register);
-        var phone = new SimulatorClient(app.CreateClient());
+        var phone = new SimulatorPhone(app.CreateClient());
 
         Assert.Contains("On tamponne ?", (await phone.SendAsync("TAMPON")).Text);
         var reply = await phone.SendAsync("oui");
@@ -122,7 +122,7 @@ public sealed class FlowExtensionSpecs
     {
         using var flows = new FlowDirectory(("district.yaml", DistrictFlow));
         await using var app = new GatewayApplication().With("Gateway:FlowsPath", flows.Path).WithServices(Register);
-        var phone = new SimulatorClient(app.CreateClient());
+        var phone = new SimulatorPhone(app.CreateClient());
 
         var question = (await phone.SendAsync("QUARTIER")).Text;
         Assert.Contains("Hay Salam", question);
@@ -138,7 +138,7 @@ public sealed class FlowExtensionSpecs
         using var flows = new FlowDirectory(("vote.yaml", VoteFlow));
         await using var app = new GatewayApplication().With("Gateway:FlowsPath", flows.Path);
         var client = app.CreateClient();
-        var phone = new SimulatorClient(client);
+        var phone = new SimulatorPhone(client);
 
         var listed = await client.GetFromJsonAsync<JsonElement>("/api/flows");
         Assert.Contains(listed.EnumerateArray(), f => f.GetProperty("id").GetString() == "vote");

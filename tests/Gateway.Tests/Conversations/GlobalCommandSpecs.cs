@@ -17,7 +17,7 @@ public sealed class GlobalCommandSpecs
     public async Task STOP_in_any_language_mid_flow_opts_out_with_one_confirmation_and_then_nothing(string stop, string confirmation)
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212661000001");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212661000001");
         await phone.SayAsync(stop.Any(c => c >= 0x2D30) ? "ⴰⵡⴰⵍ" : stop.Any(c => c >= 0x600) ? "رأي" : "AVIS", "4");
 
         var confirmed = await phone.SendAsync(stop);
@@ -36,7 +36,7 @@ public sealed class GlobalCommandSpecs
     public async Task START_brings_an_opted_out_contact_back_and_is_published()
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212661000002");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212661000002");
         await phone.SayAsync("bonjour", "STOP");
 
         var back = await phone.SendAsync("start");
@@ -50,7 +50,7 @@ public sealed class GlobalCommandSpecs
     public async Task A_feedback_text_that_merely_contains_stop_is_not_an_opt_out()
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212661000003");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212661000003");
         await phone.SayAsync("AVIS", "4", "6");
 
         var reply = await phone.SendAsync("Stop aux voitures garées sur le trottoir");
@@ -66,7 +66,7 @@ public sealed class GlobalCommandSpecs
     public async Task HELP_lists_what_the_number_can_do_and_repeats_the_pending_question(string help, string expected)
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212661000004");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212661000004");
         await phone.SayAsync("AVIS", "4");
 
         var reply = await phone.SendAsync(help);
@@ -87,7 +87,7 @@ public sealed class GlobalCommandSpecs
     public async Task LANG_in_any_language_changes_the_language_at_any_time_and_asks_the_pending_question_again(string lang)
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212661000005");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212661000005");
         await phone.SayAsync("AVIS", "4");
 
         Assert.Contains("1. Français", (await phone.SendAsync(lang)).Text);
@@ -103,7 +103,7 @@ public sealed class GlobalCommandSpecs
     public async Task LANG_from_the_menu_goes_on_to_the_menu_in_the_new_language()
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212661000007");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212661000007");
         await phone.SayAsync("Bonjour");
 
         var arabic = await phone.SayAsync("LANGUE", "2");
@@ -115,7 +115,7 @@ public sealed class GlobalCommandSpecs
     public async Task Subscribing_to_meeting_alerts_understands_Darija_yes_and_publishes_the_subscription()
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212661000006");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212661000006");
 
         Assert.Contains("Quelle est votre commune", (await phone.SendAsync("ABONNER")).Text);
         Assert.Contains("réunions du conseil d'Oujda", (await phone.SendAsync("oujda")).Text);

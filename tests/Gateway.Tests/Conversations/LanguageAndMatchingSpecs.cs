@@ -13,7 +13,7 @@ public sealed class LanguageAndMatchingSpecs
     public async Task The_script_of_the_first_message_suggests_the_language_and_the_gateway_asks_when_unsure(string first, string expected)
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212662000001");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212662000001");
 
         Assert.Contains(expected, (await phone.SendAsync(first)).Text);
     }
@@ -25,7 +25,7 @@ public sealed class LanguageAndMatchingSpecs
     public async Task A_commune_is_understood_by_the_keywords_configured_for_it(string answer)
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212662000009");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212662000009");
         Assert.Contains("Quelle est votre commune", (await phone.SendAsync("ABONNER")).Text);
 
         var reply = await phone.SendAsync(answer);
@@ -48,7 +48,7 @@ public sealed class LanguageAndMatchingSpecs
     public async Task An_option_is_understood_by_its_number_in_any_digits_or_its_label_in_any_language(string answer)
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212662000002");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212662000002");
         await phone.SayAsync("AVIS", "4");
 
         Assert.Contains("Décrivez le problème", (await phone.SendAsync(answer)).Text);
@@ -67,7 +67,7 @@ public sealed class LanguageAndMatchingSpecs
     public async Task Keywords_start_flows_whatever_the_case_accents_letter_variants_or_one_typo_in_long_words(string keyword)
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212662000003");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212662000003");
 
         var reply = await phone.SendAsync(keyword);
 
@@ -80,7 +80,7 @@ public sealed class LanguageAndMatchingSpecs
     public async Task Short_keywords_need_an_exact_match(string almost)
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212662000004");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212662000004");
         await phone.SendAsync("Bonjour");
 
         var reply = await phone.SendAsync(almost);

@@ -11,7 +11,7 @@ public sealed class MetricsSpecs
     {
         await using var app = new GatewayApplication();
         var before = await CountAsync(app, "ussd");
-        var ussd = new SimulatorClient(app.CreateClient(), from: "+212667000001", channel: "ussd");
+        var ussd = new SimulatorPhone(app.CreateClient(), from: "+212667000001", channel: "ussd");
 
         await ussd.SendAsync("");
         await ussd.SendAsync("1");

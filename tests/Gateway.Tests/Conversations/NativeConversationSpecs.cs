@@ -21,7 +21,7 @@ public sealed class NativeConversationSpecs
     public async Task A_first_message_that_is_a_command_in_Arabic_or_Tifinagh_or_Latin_Amazigh_is_answered_in_that_language_and_it_sticks(string first, string expected)
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212666000001");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000001");
 
         Assert.Contains(expected, (await phone.SendAsync(first)).Text);
         var next = await phone.SendAsync("؟؟ xyz");
@@ -34,7 +34,7 @@ public sealed class NativeConversationSpecs
     public async Task A_first_STOP_in_Arabic_is_confirmed_in_Arabic()
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212666000002");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000002");
 
         Assert.Contains("لن تتوصل بأي رسالة", (await phone.SendAsync("توقف")).Text);
     }
@@ -48,7 +48,7 @@ public sealed class NativeConversationSpecs
     public async Task Latin_script_Darija_first_messages_get_the_language_question_in_every_script(string first)
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212666000003");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000003");
 
         var reply = await phone.SendAsync(first);
 
@@ -66,7 +66,7 @@ public sealed class NativeConversationSpecs
     public async Task Latin_script_Amazigh_and_French_greetings_are_answered_in_their_language(string first, string expected)
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212666000004");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000004");
 
         Assert.Contains(expected, (await phone.SendAsync(first)).Text);
     }
@@ -75,7 +75,7 @@ public sealed class NativeConversationSpecs
     public async Task A_known_contacts_chosen_language_is_never_overridden_by_what_they_write()
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212666000005");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000005");
         await phone.SayAsync("LANGUE", "1");
 
         Assert.Contains("Que voulez-vous faire", (await phone.SendAsync("القائمة")).Text);
@@ -120,7 +120,7 @@ public sealed class NativeConversationSpecs
     public async Task In_a_flow_question_yes_no_words_with_repeated_letters_or_politeness_count(string answer, string expected)
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212666000006");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000006");
         await phone.SayAsync("ABONNER", "4");
 
         Assert.Contains(expected, (await phone.SendAsync(answer)).Text);
@@ -143,7 +143,7 @@ public sealed class NativeConversationSpecs
     public async Task Answers_with_a_digit_and_words_number_words_elisions_and_typos_pick_the_option(string answer, string category)
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212666000007");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000007");
         await phone.SayAsync("AVIS", "4");
 
         await phone.SayAsync(answer, "Fuite devant l'école", "1");
@@ -158,7 +158,7 @@ public sealed class NativeConversationSpecs
     public async Task An_answer_that_picks_nothing_sure_is_asked_again(string answer)
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212666000008");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000008");
         await phone.SayAsync("AVIS", "4");
 
         var reply = await phone.SendAsync(answer);
@@ -171,7 +171,7 @@ public sealed class NativeConversationSpecs
     public async Task A_place_that_contains_a_number_is_taken_as_the_place_not_as_an_option()
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212666000009");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000009");
         await phone.SayAsync("AVIS", "4", "2", "Fuite d'eau");
 
         await phone.SendAsync("Douar 1");
@@ -185,9 +185,9 @@ public sealed class NativeConversationSpecs
     public async Task A_keyword_followed_by_a_number_means_the_same_for_a_new_and_a_known_contact(string language, string message)
     {
         await using var app = new GatewayApplication();
-        var known = new SimulatorClient(app.CreateClient(), from: "+212666000010");
+        var known = new SimulatorPhone(app.CreateClient(), from: "+212666000010");
         await known.SayAsync(language == "fr" ? "ABONNER" : "اشتراك", "4", "1");
-        var newcomer = new SimulatorClient(app.CreateClient(), from: "+212666000011");
+        var newcomer = new SimulatorPhone(app.CreateClient(), from: "+212666000011");
 
         Assert.Matches("Décrivez le problème|صف المشكل", (await known.SendAsync(message)).Text);
         Assert.Matches("Quelle est votre commune|ما هي جماعتك", (await newcomer.SendAsync(message)).Text);
@@ -205,7 +205,7 @@ public sealed class NativeConversationSpecs
     {
         await using var app = PollHost.Create();
         await app.CreatePollAsync(keyword: "PROJET");
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212666000012");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000012");
         await phone.SayAsync("ABONNER", "1", "1"); // Casablanca, written to the generic number
 
         Assert.Contains("Quel projet en premier ?", (await phone.SendAsync("PROJET")).Text);
@@ -217,7 +217,7 @@ public sealed class NativeConversationSpecs
     {
         await using var app = PollHost.Create();
         var poll = await app.CreatePollAsync(keyword: "PROJET");
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212666000013");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000013");
 
         var asked = await phone.SendAsync("PROJET 2");
         Assert.Contains("Quelle est votre commune", asked.Text);
@@ -235,7 +235,7 @@ public sealed class NativeConversationSpecs
     public async Task A_first_message_that_reads_like_a_report_is_offered_as_the_start_of_a_report_and_not_lost(string report, string expected, string notExpected)
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212666000014");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000014");
 
         var reply = await phone.SendAsync(report);
         Assert.Contains(expected, reply.Text);
@@ -251,7 +251,7 @@ public sealed class NativeConversationSpecs
     public async Task A_first_report_in_Darija_Latin_letters_is_kept_while_the_language_is_asked()
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212666000015");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000015");
         const string report = "slm bghit nchki 3la lma makaynch f derb";
 
         Assert.Contains("اللغة", (await phone.SendAsync(report)).Text);
@@ -265,7 +265,7 @@ public sealed class NativeConversationSpecs
     public async Task Subscribing_twice_says_already_subscribed_and_no_does_not_unsubscribe()
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212666000016");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000016");
         await phone.SayAsync("ABONNER", "4", "1");
 
         Assert.Contains("Vous etes déjà abonné(e) aux dates des réunions d'Agadir", (await phone.SendAsync("ABONNER")).Text);
@@ -282,7 +282,7 @@ public sealed class NativeConversationSpecs
     public async Task French_elides_de_before_a_name_that_starts_with_a_vowel(string commune, string expected)
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212666000017");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000017");
         await phone.SendAsync("ABONNER");
 
         Assert.Contains(expected, (await phone.SendAsync(commune)).Text);
@@ -294,10 +294,10 @@ public sealed class NativeConversationSpecs
     public async Task After_too_many_wrong_answers_there_is_one_apology_not_two(string help, string wrong, string apology)
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212666000018");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000018");
         await phone.SayAsync(help, help == "AIDE" ? "ABONNER" : "اشتراك", "4");
 
-        SimulatorClient.Reply last = await phone.SayAsync(wrong, wrong);
+        SimulatorAnswer last = await phone.SayAsync(wrong, wrong);
         last = await phone.SendAsync(wrong);
 
         Assert.Contains(apology, last.Text);
@@ -310,7 +310,7 @@ public sealed class NativeConversationSpecs
     public async Task SMS_replies_in_Latin_script_are_sent_in_GSM7_when_folding_loses_nothing()
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212666000019");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000019");
 
         var communes = (await phone.SendAsync("ABONNER")).Text;
 
@@ -324,7 +324,7 @@ public sealed class NativeConversationSpecs
     public async Task SMS_replies_in_Arabic_or_Tifinagh_are_never_folded()
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212666000021");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000021");
 
         var communes = (await phone.SendAsync("اشتراك")).Text;
 

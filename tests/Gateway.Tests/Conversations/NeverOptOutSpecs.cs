@@ -23,7 +23,7 @@ public sealed class NeverOptOutSpecs
     public async Task A_message_on_the_never_stop_list_never_opts_a_new_contact_out(string text)
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212665000001");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212665000001");
 
         var reply = await phone.SendAsync(text);
 
@@ -38,7 +38,7 @@ public sealed class NeverOptOutSpecs
     public async Task A_message_on_the_never_stop_list_never_opts_a_contact_out_mid_flow(string text)
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212665000002");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212665000002");
         await phone.SayAsync("ABONNER", "4");
 
         await phone.SendAsync(text);
@@ -65,7 +65,7 @@ public sealed class NeverOptOutSpecs
     public async Task STOP_written_with_repeated_letters_variants_or_politeness_opts_out(string stop)
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212665000003");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212665000003");
         await phone.SayAsync("AVIS", "4");
 
         var reply = await phone.SendAsync(stop);

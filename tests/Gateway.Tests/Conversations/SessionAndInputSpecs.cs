@@ -12,7 +12,7 @@ public sealed class SessionAndInputSpecs
     public async Task An_idle_session_expires_after_the_flow_timeout_and_restarts_cleanly_with_a_notice()
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212664000001");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212664000001");
         await phone.SayAsync("AVIS", "4");
 
         app.Clock.Advance(TimeSpan.FromHours(23));
@@ -30,7 +30,7 @@ public sealed class SessionAndInputSpecs
     public async Task A_keyword_after_expiry_simply_starts_its_flow()
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212664000002");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212664000002");
         await phone.SayAsync("AVIS", "4");
         app.Clock.Advance(TimeSpan.FromDays(2));
 
@@ -51,7 +51,7 @@ public sealed class SessionAndInputSpecs
     public async Task Junk_or_unknown_input_gets_a_helpful_reply(string text)
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212664000003");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212664000003");
         await phone.SendAsync("Bonjour");
 
         var reply = await phone.SendAsync(text);
@@ -64,7 +64,7 @@ public sealed class SessionAndInputSpecs
     public async Task A_5000_character_message_is_answered_politely()
     {
         await using var app = new GatewayApplication();
-        var phone = new SimulatorClient(app.CreateClient(), from: "+212664000004");
+        var phone = new SimulatorPhone(app.CreateClient(), from: "+212664000004");
 
         var reply = await phone.SendAsync(string.Concat(Enumerable.Repeat("La route est cassée. ", 250)));
 

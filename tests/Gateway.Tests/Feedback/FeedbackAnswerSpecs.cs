@@ -48,7 +48,7 @@ public sealed class FeedbackAnswerSpecs
         await using var app = FeedbackHost.Create();
         const string phone = "+212661000102";
         var reference = await app.FileFrenchAsync(phone);
-        await new SimulatorClient(app.CreateClient(), phone).SendAsync("STOP");
+        await new SimulatorPhone(app.CreateClient(), phone).SendAsync("STOP");
         var before = Mailbox(app, phone).Count;
 
         var changed = await app.Staff().SendJsonAsync(HttpMethod.Post, $"/api/feedback/{reference}/status", new { status = "resolved", message = Message });

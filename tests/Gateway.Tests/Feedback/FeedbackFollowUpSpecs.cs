@@ -26,7 +26,7 @@ public sealed class FeedbackFollowUpSpecs
         await app.Staff().SendJsonAsync(HttpMethod.Post, $"/api/feedback/{zgh}/status", new { status = "resolved" });
         await app.Staff().SendJsonAsync(HttpMethod.Post, $"/api/feedback/{latn}/status", new { status = "rejected" });
 
-        async Task<string> Ask(string phone, string text) => (await new SimulatorClient(app.CreateClient(), phone).SendAsync(text)).Text;
+        async Task<string> Ask(string phone, string text) => (await new SimulatorPhone(app.CreateClient(), phone).SendAsync(text)).Text;
 
         // By SMS the ç (not in GSM-7, unlike é) is folded so the reply stays one GSM-7 segment.
         Assert.Equal($"Votre signalement {fr} a bien été recu par la commune.", await Ask("+212661000201", "suivi " + fr.ToLowerInvariant()));
@@ -43,13 +43,13 @@ public sealed class FeedbackFollowUpSpecs
         var reference = await app.FileFrenchAsync("+212661000210");
         await app.Staff().SendJsonAsync(HttpMethod.Post, $"/api/feedback/{reference}/status", new { status = "in_progress" });
 
-        var stranger = await new SimulatorClient(app.CreateClient(), "+212661000211").SendAsync("SUIVI " + reference);
+        var stranger = await new SimulatorPhone(app.CreateClient(), "+212661000211").SendAsync("SUIVI " + reference);
         Assert.Equal($"Aucun signalement {reference} n'est enregistré à votre numéro.", stranger.Text);
 
         // In the middle of a conversation the question in progress is asked again after the answer.
-        var busy = await new SimulatorClient(app.CreateClient(), "+212661000211").SayAsync("AVIS", "SUIVI " + reference);
+        var busy = await new SimulatorPhone(app.CreateClient(), "+212661000211").SayAsync("AVIS", "SUIVI " + reference);
         Assert.Equal($"Aucun signalement {reference} n'est enregistré à votre numéro.\n\nQuelle est votre commune ?", busy.Text.Split("\n1")[0].TrimEnd());
-        var unknown = await new SimulatorClient(app.CreateClient(), "+212661000210").SendAsync("SUIVI R-ZZZZZ");
+        var unknown = await new SimulatorPhone(app.CreateClient(), "+212661000210").SendAsync("SUIVI R-ZZZZZ");
         Assert.Equal("Aucun signalement R-ZZZZZ n'est enregistré à votre numéro.", unknown.Text);
     }
 
@@ -65,7 +65,7 @@ public sealed class FeedbackFollowUpSpecs
         var asked = await Wait.ForAsync(() => Task.FromResult(app.Services.GetRequiredService<SimulatorMailbox>().For(phone)), m => m.Count >= 1, "the resolution");
         Assert.Equal($"تمت معالجة ملاحظتك {reference}. شكرا على مشاركتك! تم إصلاح القناة.\nهل تم حل المشكل فعلا؟ أجب بنعم أو لا.", Assert.Single(asked).Text);
 
-        var answer = await new SimulatorClient(app.CreateClient(), phone).SendAsync("لا");
+        var answer = await new SimulatorPhone(app.CreateClient(), phone).SendAsync("لا");
 
         Assert.Equal($"شكرا. أعيد فتح ملاحظتك {reference} وستعود إليها الجماعة.", answer.Text);
         var report = await staff.GetJsonAsync($"/api/feedback/{reference}");
@@ -81,7 +81,7 @@ public sealed class FeedbackFollowUpSpecs
         await staff.SendJsonAsync(HttpMethod.Post, $"/api/feedback/{reference}/status", new { status = "resolved", message = new { ar = "تم الإصلاح مرة أخرى." } });
         var second = await Wait.ForAsync(() => Task.FromResult(app.Services.GetRequiredService<SimulatorMailbox>().For(phone)), m => m.Count >= 2, "the second resolution");
         Assert.DoesNotContain("هل تم حل المشكل", second[1].Text);
-        await new SimulatorClient(app.CreateClient(), phone).SendAsync("نعم");
+        await new SimulatorPhone(app.CreateClient(), phone).SendAsync("نعم");
         var final = await staff.GetJsonAsync($"/api/feedback/{reference}");
         Assert.Equal("resolved", final.GetProperty("status").GetString());
     }
@@ -95,7 +95,7 @@ public sealed class FeedbackFollowUpSpecs
         await app.Staff().SendJsonAsync(HttpMethod.Post, $"/api/feedback/{reference}/status", new { status = "resolved", message = new { fr = "Réparé." } });
         await Wait.ForAsync(() => Task.FromResult(app.Services.GetRequiredService<SimulatorMailbox>().For(phone)), m => m.Count >= 1, "the resolution");
 
-        var answer = await new SimulatorClient(app.CreateClient(), phone).SendAsync("oui");
+        var answer = await new SimulatorPhone(app.CreateClient(), phone).SendAsync("oui");
 
         Assert.Equal($"Merci ! Nous avons noté que le problème {reference} est résolu.", answer.Text);
         var report = await app.Staff().GetJsonAsync($"/api/feedback/{reference}");

@@ -35,7 +35,7 @@ internal static partial class FeedbackHost
     /// <summary>Sends the messages as a citizen and returns the reference the last reply gave.</summary>
     public static async Task<string> FileAsync(this GatewayApplication app, string phone, string channel, params string[] messages)
     {
-        var citizen = new SimulatorClient(app.CreateClient(), phone, channel);
+        var citizen = new SimulatorPhone(app.CreateClient(), phone, channel);
         var reply = await citizen.SayAsync(messages);
         var match = ReferencePattern().Match(reply.Text);
         Assert.True(match.Success, $"no reference in the last reply: {reply.Text}");

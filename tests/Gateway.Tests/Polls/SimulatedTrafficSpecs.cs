@@ -14,7 +14,7 @@ public sealed class SimulatedTrafficSpecs
         var http = app.CreateClient();
 
         Assert.Contains("enregistré", await new Voter(http, "+212612000201").SendAsync("PROJET 2"));
-        var reporter = new SimulatorClient(http, from: "+212612000202");
+        var reporter = new SimulatorPhone(http, from: "+212612000202");
         Assert.Contains("R-", (await reporter.SayAsync("AVIS", "4", "1", "La route principale est pleine de nids de poule", "Hay Salam")).Text);
 
         var vote = Assert.Single(await app.EventsAsync<PollVoteRecorded>());

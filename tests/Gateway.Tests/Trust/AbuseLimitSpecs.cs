@@ -13,9 +13,9 @@ public sealed class AbuseLimitSpecs
     {
         await using var app = new GatewayApplication().With("Abuse:InboundPerPhone", "5");
         using var client = app.CreateClient();
-        var phone = new SimulatorClient(client);
+        var phone = new SimulatorPhone(client);
 
-        var answers = new List<SimulatorClient.Reply>();
+        var answers = new List<SimulatorAnswer>();
         foreach (var text in new[] { "مرحبا", "1", "2", "3", "4", "5", "6", "7", "8", "AVIS" }) answers.Add(await phone.SendAsync(text));
 
         Assert.All(answers.Take(5), a => Assert.NotEmpty(a.Replies));

@@ -97,7 +97,7 @@ public sealed class AdminKeySpecs
     {
         await using var app = Host();
         using var client = app.CreateClient();
-        var citizen = await new SimulatorClient(client, from: "+212612345670").SendAsync("AVIS");
+        var citizen = await new SimulatorPhone(client, from: "+212612345670").SendAsync("AVIS");
 
         using var erase = await Send(client, HttpMethod.Delete, "/api/contacts/%2B212612345670", ProductionStartSpecs.ProgrammeKey, null);
         using var audit = await Get(client, "/api/audit", ProductionStartSpecs.ProgrammeKey);

@@ -22,7 +22,7 @@ public sealed class CommuneIsolationSpecs
     {
         await using var app = Host();
         using var client = app.CreateClient();
-        await new SimulatorClient(client).SendAsync("STOP");
+        await new SimulatorPhone(client).SendAsync("STOP");
 
         var result = await ImportAsync(client, Casablanca, "casablanca");
         var contact = await ContactAsync(client);

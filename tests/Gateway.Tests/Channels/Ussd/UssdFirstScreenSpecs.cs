@@ -20,7 +20,7 @@ public sealed class UssdFirstScreenSpecs(ITestOutputHelper output)
             new { from = "+212668000001", channel = "ussd", text = "", to = serviceCode });
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
-        var reply = System.Text.Json.JsonSerializer.Deserialize<SimulatorClient.Reply>(body, System.Text.Json.JsonSerializerOptions.Web)!;
+        var reply = System.Text.Json.JsonSerializer.Deserialize<SimulatorAnswer>(body, System.Text.Json.JsonSerializerOptions.Web)!;
 
         var screen = Screen(reply);
 
@@ -41,7 +41,7 @@ public sealed class UssdFirstScreenSpecs(ITestOutputHelper output)
     public async Task In_every_language_the_main_menu_shows_all_its_items_on_one_screen(string language, string title)
     {
         await using var app = new GatewayApplication();
-        var caller = new SimulatorClient(app.CreateClient(), from: "+212668000002", channel: "ussd");
+        var caller = new SimulatorPhone(app.CreateClient(), from: "+212668000002", channel: "ussd");
         await caller.SendAsync("");
 
         var screen = Screen(await caller.SendAsync(language));
@@ -60,7 +60,7 @@ public sealed class UssdFirstScreenSpecs(ITestOutputHelper output)
     public async Task In_every_language_the_commune_list_shows_several_communes_per_screen(string language)
     {
         await using var app = new GatewayApplication();
-        var caller = new SimulatorClient(app.CreateClient(), from: "+212668000003", channel: "ussd");
+        var caller = new SimulatorPhone(app.CreateClient(), from: "+212668000003", channel: "ussd");
         await caller.SayAsync("", language);
 
         var screen = Screen(await caller.SendAsync("1"));
@@ -70,7 +70,7 @@ public sealed class UssdFirstScreenSpecs(ITestOutputHelper output)
         AssertFits(screen);
     }
 
-    private string Screen(SimulatorClient.Reply reply)
+    private string Screen(SimulatorAnswer reply)
     {
         var screen = Assert.Single(reply.Replies).GetString()!;
         output.WriteLine(screen);
