@@ -104,9 +104,7 @@ public sealed class HostileInputSpecs
 
         using var response = await client.SendAsync(path == WhatsAppCloudPath ? Meta(body) : Raw(HttpMethod.Post, path, body, "application/json"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Empty(logs.Failures());
+        AssertProblem(response, HttpStatusCode.BadRequest, logs);
     }
 
     private const string WhatsAppCloudPath = "/webhooks/whatsapp";
@@ -161,9 +159,7 @@ public sealed class HostileInputSpecs
 
         using var response = await client.SendAsync(Form(path, body));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Empty(logs.Failures());
+        AssertProblem(response, HttpStatusCode.BadRequest, logs);
     }
 
     [Theory]
@@ -179,9 +175,7 @@ public sealed class HostileInputSpecs
 
         using var response = await client.SendAsync(Form(path, AtBase + "&text=" + new string('1', 4 * 1024 * 1024 + 10)));
 
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Empty(logs.Failures());
+        AssertProblem(response, HttpStatusCode.RequestEntityTooLarge, logs);
     }
 
     [Theory]
@@ -240,9 +234,7 @@ public sealed class HostileInputSpecs
 
         using var response = await client.SendAsync(Raw(HttpMethod.Post, path, body, contentType));
 
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Empty(logs.Failures());
+        AssertProblem(response, HttpStatusCode.RequestEntityTooLarge, logs);
     }
 
     [Fact]
@@ -261,5 +253,13 @@ public sealed class HostileInputSpecs
         var outcomes = (Gateway.Channels.Ussd.UssdSessionOutcomes)app.Services.GetService(typeof(Gateway.Channels.Ussd.UssdSessionOutcomes))!;
         Assert.Equal(50, outcomes.Count("africastalking", Gateway.Channels.Ussd.UssdSessionOutcomes.OtherStatus));
         Assert.Equal(0, outcomes.Count("africastalking", "Weird1"));
+    }
+
+    /// <summary>A clear refusal: the status, a problem document, and nothing logged as a failure.</summary>
+    private static void AssertProblem(HttpResponseMessage response, HttpStatusCode status, CapturedLogs logs)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(logs.Failures());
     }
 }
