@@ -57,21 +57,12 @@ internal static class RedisScripts
 
     public const long CommitConflict = 0, CommitApplied = 1, CommitAlreadyProcessed = 2;
 
-    /// <summary>KEYS: record, outbox. ARGV: record JSON, order key, eventCount, (id, type, payload, createdAt)×n. 0 when the record exists.</summary>
-    public const string CreateRecord = """
-        if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-        redis.call('HSET', KEYS[1], 'v', '1', 'j', ARGV[1])
-        local i = 4
-        for e = 1, tonumber(ARGV[3]) do
-          redis.call('XADD', KEYS[2], '*', 'id', ARGV[i], 'type', ARGV[i + 1], 'payload', ARGV[i + 2], 'createdAt', ARGV[i + 3], 'key', ARGV[2])
-          i = i + 4
-        end
-        return 1
-        """;
-
-    /// <summary>KEYS: record, outbox. ARGV: expected version, new version, record JSON, order key, eventCount, events×4. 0 when the version moved.</summary>
-    public const string UpdateRecord = """
-        if redis.call('HGET', KEYS[1], 'v') ~= ARGV[1] then return 0 end
+    /// <summary>
+    /// KEYS: record, outbox. ARGV: expected version ("" = the record must not exist yet), new version, record JSON, order
+    /// key, eventCount, (id, type, payload, createdAt)×n. 0 when the record exists (create) or its version moved (update).
+    /// </summary>
+    public const string WriteRecord = """
+        if (redis.call('HGET', KEYS[1], 'v') or '') ~= ARGV[1] then return 0 end
         redis.call('HSET', KEYS[1], 'v', ARGV[2], 'j', ARGV[3])
         local i = 6
         for e = 1, tonumber(ARGV[5]) do

@@ -19,24 +19,21 @@ public sealed partial class RedisStore
         return new StoredRecord<T>(StoreJson.DeserializeUtf8<T>((byte[])values[1]!), (long)values[0]);
     });
 
-    public Task<bool> TryCreateRecordAsync(CommitRecord record, string orderKey, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken) => Guard(async () =>
-    {
-        var shard = RedisKeys.Shard(record.Id);
-        var args = new List<RedisValue> { StoreJson.SerializeEventToUtf8Bytes(record.Payload), orderKey, events.Count };
-        AddEvents(args, events);
-        var created = (long)(await Db.ScriptEvaluateAsync(RedisScripts.CreateRecord, [RedisKeys.Record(record.Collection, record.Id), RedisKeys.Outbox(shard)], [.. args])) == 1;
-        if (created && events.Count > 0) MarkDirty(shard);
-        return created;
-    });
+    public Task<bool> TryCreateRecordAsync(CommitRecord record, string orderKey, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken) =>
+        WriteRecordAsync(record, "", 1, orderKey, events);
 
-    public Task<bool> TryUpdateRecordAsync(CommitRecord record, long expectedVersion, string orderKey, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken) => Guard(async () =>
+    public Task<bool> TryUpdateRecordAsync(CommitRecord record, long expectedVersion, string orderKey, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken) =>
+        WriteRecordAsync(record, expectedVersion, expectedVersion + 1, orderKey, events);
+
+    /// <summary>One script for both: an expected version of "" means the record must not exist yet.</summary>
+    private Task<bool> WriteRecordAsync(CommitRecord record, RedisValue expectedVersion, long newVersion, string orderKey, IReadOnlyList<OutboxEvent> events) => Guard(async () =>
     {
         var shard = RedisKeys.Shard(record.Id);
-        var args = new List<RedisValue> { expectedVersion, expectedVersion + 1, StoreJson.SerializeEventToUtf8Bytes(record.Payload), orderKey, events.Count };
+        var args = new List<RedisValue> { expectedVersion, newVersion, StoreJson.SerializeEventToUtf8Bytes(record.Payload), orderKey, events.Count };
         AddEvents(args, events);
-        var updated = (long)(await Db.ScriptEvaluateAsync(RedisScripts.UpdateRecord, [RedisKeys.Record(record.Collection, record.Id), RedisKeys.Outbox(shard)], [.. args])) == 1;
-        if (updated && events.Count > 0) MarkDirty(shard);
-        return updated;
+        var written = (long)(await Db.ScriptEvaluateAsync(RedisScripts.WriteRecord, [RedisKeys.Record(record.Collection, record.Id), RedisKeys.Outbox(shard)], [.. args])) == 1;
+        if (written && events.Count > 0) MarkDirty(shard);
+        return written;
     });
 
     private static void AddEvents(List<RedisValue> args, IReadOnlyList<OutboxEvent> events)
