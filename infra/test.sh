@@ -28,6 +28,9 @@ echo "test.sh: services up in $(( $(date +%s) - started ))s"
 
 passed=0
 failed=0
+# What failed, printed again just before the totals: CI shows the end of the output, and a project's own report
+# scrolls away behind the projects run after it.
+summary=()
 
 # A build error anywhere in the solution fails the run.
 build_ok=1
@@ -54,14 +57,15 @@ for proj in "${projects[@]}"; do
   [ "$build_ok" = 1 ] && args+=(--no-build)
   echo "test.sh: running $name"
   set +e
+  log="$RESULTS/$name.log"
   if [[ $name == *IntegrationTests ]]; then
     # Only the integration tests see the services (ConnectionStrings__*, Kannel__*, ...);
     # the unit tests keep the embedded in-memory defaults.
-    ( set -a; . "$GATEWAY_INFRA_STATE/env.sh"; set +a; dotnet "${args[@]}" )
+    ( set -a; . "$GATEWAY_INFRA_STATE/env.sh"; set +a; dotnet "${args[@]}" ) 2>&1 | tee "$log"
   else
-    dotnet "${args[@]}"
+    dotnet "${args[@]}" 2>&1 | tee "$log"
   fi
-  rc=$?
+  rc=${PIPESTATUS[0]}
   set -e
   if [ -f "$trx" ]; then
     p=$(counter "$trx" passed)
@@ -75,10 +79,20 @@ for proj in "${projects[@]}"; do
     f=1
   fi
   echo "test.sh: $name: $p passed, $f failed"
+  if [ "$f" -ne 0 ]; then
+    summary+=("$name: $p passed, $f failed")
+    # Failed tests by name (the TRX), then what the blame collector said of a hung or crashed test host.
+    [ -f "$trx" ] && while read -r t; do summary+=("  failed: $t"); done < <(grep -o '<UnitTestResult [^>]*outcome="Failed"' "$trx" | sed -n 's/.*testName="\([^"]*\)".*/\1/p' | head -n 20)
+    while read -r line; do summary+=("  $line"); done < <(grep -E "Blame|hang|in progress|were running|crashed|aborted" "$log" | cut -c1-300 | head -n 20)
+  fi
   passed=$((passed + p)); failed=$((failed + f))
 done
 
 stop_services
 trap - EXIT
+if [ ${#summary[@]} -gt 0 ]; then
+  echo "test.sh: what failed:"
+  printf '%s\n' "${summary[@]}"
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
