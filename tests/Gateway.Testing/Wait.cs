@@ -13,9 +13,16 @@ public static class Wait
         T value = default!;
         while (true)
         {
+            // On the thread pool: a read that blocks its thread (a synchronous wait inside) cannot hold this loop.
+            var reading = Task.Run(read);
+            // A read that never completes (a deadlock in the code under test) fails this test by name, at the deadline,
+            // instead of stalling the whole run until the runner's hang timeout kills it.
+            var left = deadline - DateTime.UtcNow;
+            if (await Task.WhenAny(reading, Task.Delay(left > TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1))) != reading)
+                throw new TimeoutException($"Gave up waiting for {what}: a read did not complete within {seconds} s");
             try
             {
-                value = await read();
+                value = await reading;
                 last = null;
                 if (done(value)) return value;
             }

@@ -107,7 +107,12 @@ public abstract class FakeProviderApi : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null) await _app.DisposeAsync();
+        if (_app is not null)
+        {
+            // Stopped before disposed, as FakeSendSms does: disposing a started host alone stops Kestrel synchronously.
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
         _arrived.Dispose();
         GC.SuppressFinalize(this);
     }

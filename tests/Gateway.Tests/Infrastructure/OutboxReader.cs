@@ -13,7 +13,10 @@ public static class OutboxReader
         var outbox = app.Services.GetRequiredService<IOutboxStore>();
         app.Services.GetRequiredService<OutboxSignal>().Notify();
         await Wait.ForAsync(() => outbox.BacklogAsync(CancellationToken.None), n => n == 0, "the outbox to drain");
+        // Drained means published: the relay deletes an entry only after Publish returned, and the harness records a
+        // message while it is published. So read what is there; without a cancelled token the harness's synchronous
+        // Select blocks its thread until the bus has been idle for a while (up to its 30 s test timeout).
         var harness = app.Services.GetRequiredService<ITestHarness>();
-        return harness.Published.Select<T>().Select(p => p.Context.Message).ToList();
+        return harness.Published.Select<T>(new CancellationToken(canceled: true)).Select(p => p.Context.Message).ToList();
     }
 }
