@@ -52,8 +52,9 @@ for proj in "${projects[@]}"; do
   trx="$RESULTS/$name.trx"
   args=(test "$proj" -c Release --results-directory "$RESULTS"
         --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal"
-        # A test that hangs is killed and reported as failed (with its name) instead of stalling CI.
-        --blame-hang-timeout 6m --blame-hang-dump-type none)
+        # A test that hangs is killed and reported as failed (with its name) instead of stalling CI; the host's dump
+        # says where it waited (infra/hang-stacks.sh). The slowest test takes seconds.
+        --blame-hang-timeout 4m --blame-hang-dump-type mini)
   [ "$build_ok" = 1 ] && args+=(--no-build)
   echo "test.sh: running $name"
   set +e
@@ -83,7 +84,10 @@ for proj in "${projects[@]}"; do
     summary+=("$name: $p passed, $f failed")
     # Failed tests by name (the TRX), then what the blame collector said of a hung or crashed test host.
     [ -f "$trx" ] && while read -r t; do summary+=("  failed: $t"); done < <(grep -o '<UnitTestResult [^>]*outcome="Failed"' "$trx" | sed -n 's/.*testName="\([^"]*\)".*/\1/p' | head -n 20)
-    while read -r line; do summary+=("  $line"); done < <(grep -E "Blame|hang|in progress|were running|crashed|aborted" "$log" | cut -c1-300 | head -n 20)
+    while read -r line; do summary+=("  $line"); done < <(grep -E -A3 "running when the crash|Blame' message|aborted" "$log" | grep -v "^--" | cut -c1-300 | head -n 20)
+    bash "$ROOT/infra/hang-stacks.sh" "$RESULTS" > "$RESULTS/$name.hang.txt" 2>&1
+    while read -r line; do summary+=("$line"); done < <(head -n 120 "$RESULTS/$name.hang.txt")
+    find "$RESULTS" -name '*.dmp' -delete
   fi
   passed=$((passed + p)); failed=$((failed + f))
 done
