@@ -47,6 +47,13 @@ public sealed class RedisQuotaSpecs : IAsyncLifetime
         Assert.NotNull(ttl);
         Assert.InRange(ttl.Value, Window, Window * 2);
 
+        // A window whose first count is the commit's own: the script sets the TTL.
+        const string fresh = "cfedcba9876543210";
+        Assert.IsType<CommitOutcome.Committed>(await store.CommitAsync(Commit(fresh, 0, quota), None));
+        var freshTtl = await _redis.GetDatabase().KeyTimeToLiveAsync(RedisKeys.Quota(fresh, InboundLimit.Name, quota.Window));
+        Assert.NotNull(freshTtl);
+        Assert.InRange(freshTtl.Value, Window, Window * 2);
+
         // Erasure's holder of the counters (what the gateway runs for the contact) deletes it.
         var holder = new RateCounterContactData(counter, new StaticOptions(new AbuseOptions { InboundWindow = Window }), new FixedClock(now));
         await holder.ForgetAsync(id, "+212600000001", None);
