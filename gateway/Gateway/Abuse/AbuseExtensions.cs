@@ -1,23 +1,21 @@
-using Gateway.Conversations;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Gateway.Conversations.Ports;
 
 namespace Gateway.Abuse;
 
 public static class AbuseExtensions
 {
     /// <summary>
-    /// The shared counters (Redis when configured, else in memory), the per-number inbound limit in front of the engine
-    /// (<see cref="LimitedConversationEngine"/>) and the per-key admin limit (checked with the key, Admin/AdminExtensions).
-    /// Call after <c>AddConversations</c>.
+    /// The shared counters (Redis when configured, else in memory) of the per-key admin limit (checked with the key,
+    /// Admin/AdminExtensions), and the per-number inbound limit (<see cref="InboundLimit"/>), which the engine counts in
+    /// each inbound step's commit.
     /// </summary>
     public static WebApplicationBuilder AddAbuseLimits(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<AbuseOptions>(builder.Configuration.GetSection(AbuseOptions.Section));
         if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis"))) builder.Services.AddSingleton<IRateCounter, InMemoryRateCounter>();
         else builder.Services.AddSingleton<IRateCounter, RedisRateCounter>();
-        builder.Services.AddSingleton<Conversations.Ports.IContactDataHolder, RateCounterContactData>();
-        builder.Services.TryAddSingleton<ConversationEngine>();
-        builder.Services.Replace(ServiceDescriptor.Singleton<IConversationEngine, LimitedConversationEngine>());
+        builder.Services.AddSingleton<IContactDataHolder, RateCounterContactData>();
+        builder.Services.AddSingleton<IInboundQuota, InboundLimit>();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using Gateway.Storage.Redis;
 using StackExchange.Redis;
 
 namespace Gateway.Abuse;
@@ -30,15 +31,13 @@ public sealed class RedisRateCounter(IConnectionMultiplexer redis) : IRateCounte
 
     public async Task<long> HitAsync(string key, string? slot, TimeSpan window, DateTimeOffset now, CancellationToken cancellationToken) =>
         (long)await redis.GetDatabase().ScriptEvaluateAsync(Hit,
-            new { key = (RedisKey)Key(key, slot, Windows.Index(now, window)), ttl = (long)window.TotalMilliseconds * 2 });
+            new { key = RedisKeys.Rate(slot, key, Windows.Index(now, window)), ttl = (long)window.TotalMilliseconds * 2 });
 
     public async Task ForgetAsync(string key, string? slot, TimeSpan window, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var index = Windows.Index(now, window);
-        foreach (var i in new[] { index, index - 1 }) await redis.GetDatabase().KeyDeleteAsync(Key(key, slot, i));
+        foreach (var i in new[] { index, index - 1 }) await redis.GetDatabase().KeyDeleteAsync(RedisKeys.Rate(slot, key, i));
     }
-
-    private static string Key(string key, string? slot, long window) => (slot is null ? "gw:rate:" : "gw:" + slot + ":rate:") + key + ":" + window;
 }
 
 /// <summary>The embedded default: per process, bounded (windows that ended are dropped as new ones start).</summary>

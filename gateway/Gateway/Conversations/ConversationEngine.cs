@@ -9,7 +9,8 @@ namespace Gateway.Conversations;
 /// Runs conversation steps with the contact store: read, decide (<see cref="Dialog"/>), commit atomically with
 /// the step's events and idempotency record; on a version conflict (another replica, a provider retry racing the
 /// original, a stale cached read) decide again on the state the commit returned. A provider message id seen before
-/// returns the stored result.
+/// returns the stored result. An inbound message counts against the <see cref="IInboundQuota"/>, when one is registered,
+/// inside that same commit; past it the step is not written and the quota says what to answer.
 /// </summary>
 public sealed class ConversationEngine(
     IContactStore store,
@@ -19,7 +20,8 @@ public sealed class ConversationEngine(
     CommuneRegistry communes,
     TimeProvider clock,
     IEnumerable<IStepObserver> observers,
-    ILogger<ConversationEngine> logger) : IConversationEngine
+    ILogger<ConversationEngine> logger,
+    IInboundQuota? inboundQuota = null) : IConversationEngine
 {
     /// <summary>
     /// Optimistic attempts before giving up (each conflict means another step of the same contact committed). Under a
@@ -61,6 +63,7 @@ public sealed class ConversationEngine(
         // Possibly stale (a cache): the commit checks the version and, when it moved, hands back the state to decide on
         // again. A provider message id handled before is caught by the commit too, atomically with it.
         var stored = await store.GetForStepAsync(contactId, cancellationToken);
+        var quota = inbound ? inboundQuota?.For(contactId, message, clock.GetUtcNow()) : null;
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var now = clock.GetUtcNow();
@@ -78,7 +81,7 @@ public sealed class ConversationEngine(
             var result = new StepResult(step.Replies(contact.Language ?? Languages.French), open, contactId);
             ReplyOutbox.Add(step, result);
             var processed = message.ProviderMessageId is { } pid ? new ProcessedMessage(pid, result) : null;
-            var commit = new ContactCommit(contactId, stored?.Version ?? ContactVersions.Absent, contact, step.Events, step.Counters, processed, step.Records);
+            var commit = new ContactCommit(contactId, stored?.Version ?? ContactVersions.Absent, contact, step.Events, step.Counters, processed, step.Records, quota);
             switch (await store.CommitAsync(commit, cancellationToken))
             {
                 case CommitOutcome.Committed:
@@ -86,8 +89,14 @@ public sealed class ConversationEngine(
                     return result;
                 case CommitOutcome.AlreadyProcessed done:
                     return done.Result with { Duplicate = true };
+                case CommitOutcome.OverQuota over:
+                    // Nothing was written; the state is the one this refused step left (its language is the one it would have answered in).
+                    return inboundQuota!.Refused(contactId, contact, message, over.Count);
                 case CommitOutcome.Conflict conflict:
                     stored = conflict.Current;
+                    // The store counts the quota before checking the version: this message is counted and admitted, so
+                    // deciding it again must not count it twice (nor refuse it when later messages pushed the count past the limit).
+                    quota = null;
                     break;
             }
             // The first conflict is most often a stale cached read, and the commit returned the current state: decide again at

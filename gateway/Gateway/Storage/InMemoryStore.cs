@@ -35,6 +35,9 @@ public sealed partial class InMemoryStore(TimeProvider clock) : IContactStore, I
         {
             if (commit.Processed is { } done && _processed.TryGetValue((commit.ContactId, done.ProviderMessageId), out var p) && p.ExpiresAt > clock.GetUtcNow())
                 return Task.FromResult<CommitOutcome>(new CommitOutcome.AlreadyProcessed(StoreJson.Deserialize<StepResult>(p.Json)));
+            // Counted before the version check, as in Redis: a conflict means the message was counted and admitted.
+            if (commit.Quota is { } quota && CountQuota(commit.ContactId, quota) is var count && count > quota.Limit)
+                return Task.FromResult<CommitOutcome>(new CommitOutcome.OverQuota(count));
 
             var exists = _contacts.TryGetValue(commit.ContactId, out var entry);
             // A record whose id exists is a conflict too: the step is decided again (with a new id).
@@ -69,6 +72,7 @@ public sealed partial class InMemoryStore(TimeProvider clock) : IContactStore, I
         {
             var existed = _contacts.Remove(contactId);
             foreach (var key in _processed.Keys.Where(k => k.Item1 == contactId).ToList()) _processed.Remove(key);
+            ForgetQuotas(contactId);
             return Task.FromResult(existed);
         }
     }

@@ -8,7 +8,7 @@ namespace Gateway.Tests.Storage;
 /// What every store must do, whatever it runs on. Run against <see cref="InMemoryStore"/> here and against the Redis
 /// store in Gateway.IntegrationTests (which links this file), so the embedded default and production behave alike.
 /// </summary>
-public abstract class ContactStoreContract
+public abstract partial class ContactStoreContract
 {
     /// <summary>The three faces of one store instance (one object in both implementations), on empty storage.</summary>
     protected sealed record StoreUnderTest(IContactStore Contacts, IOutboxStore Outbox, ICounterStore Counters, IOutboxDeadLetters DeadLetters);
@@ -265,8 +265,9 @@ public abstract class ContactStoreContract
 
     protected static ContactCommit Commit(
         string id, long expectedVersion, ContactState state,
-        IReadOnlyList<OutboxEvent>? events = null, IReadOnlyList<CounterIncrement>? counters = null, ProcessedMessage? processed = null) =>
-        new(id, expectedVersion, state, events ?? [], counters ?? [], processed);
+        IReadOnlyList<OutboxEvent>? events = null, IReadOnlyList<CounterIncrement>? counters = null, ProcessedMessage? processed = null,
+        InboundQuota? quota = null) =>
+        new(id, expectedVersion, state, events ?? [], counters ?? [], processed, Quota: quota);
 
     protected static OutboxEvent Event(string type, string key) =>
         new(Guid.NewGuid(), type, System.Text.Json.JsonDocument.Parse($$"""{"key":"{{key}}"}""").RootElement, Now);

@@ -12,7 +12,7 @@ public sealed class RedisKeysSpecs
         string[] keys =
         [
             RedisKeys.Contact(id)!, RedisKeys.Processed(id, "SM1")!, RedisKeys.LegacyProcessedIndex(id)!,
-            RedisKeys.OutboxOf(id)!, RedisKeys.CounterOf(id, "poll:p1")!,
+            RedisKeys.OutboxOf(id)!, RedisKeys.CounterOf(id, "poll:p1")!, RedisKeys.Quota(id, "in", 2_944_000)!,
         ];
         foreach (var key in keys)
         {
@@ -22,6 +22,9 @@ public sealed class RedisKeysSpecs
         }
         Assert.Equal($"gw:{tag}:contact:{id}", RedisKeys.Contact(id).ToString());
         Assert.Equal($"gw:{tag}:outbox:dead", RedisKeys.DeadLettersOf(RedisKeys.OutboxOf(id)!).ToString());
+        // The inbound quota's count keeps the key its counter had in front of the engine (deployments upgraded mid-window, erasure).
+        Assert.Equal($"gw:{tag}:rate:in:{id}:2944000", RedisKeys.Quota(id, "in", 2_944_000).ToString());
+        Assert.Equal("gw:rate:admin:ops:5", RedisKeys.Rate(null, "admin:ops", 5).ToString());
     }
 
     [Fact]

@@ -20,8 +20,11 @@ public interface IContactStore
 
     /// <summary>
     /// Applies <paramref name="commit"/> atomically, unless its provider message id was already processed for this contact
-    /// (<see cref="CommitOutcome.AlreadyProcessed"/>, with the stored result) or the stored version is no longer
-    /// <see cref="ContactCommit.ExpectedVersion"/> (<see cref="CommitOutcome.Conflict"/>, with the current state).
+    /// (<see cref="CommitOutcome.AlreadyProcessed"/>, with the stored result), its quota's count passed the limit
+    /// (<see cref="CommitOutcome.OverQuota"/>) or the stored version is no longer <see cref="ContactCommit.ExpectedVersion"/>
+    /// (<see cref="CommitOutcome.Conflict"/>, with the current state). Checked in that order: a quota is counted only for a
+    /// message not processed before, and before the version check, so a conflict comes back only for a message counted
+    /// and admitted (its retry carries no quota).
     /// </summary>
     Task<CommitOutcome> CommitAsync(ContactCommit commit, CancellationToken cancellationToken);
 
@@ -49,6 +52,12 @@ public abstract record CommitOutcome
 
     /// <summary>Nothing written: the provider message id was handled before; <paramref name="Result"/> is what it answered.</summary>
     public sealed record AlreadyProcessed(StepResult Result) : CommitOutcome;
+
+    /// <summary>
+    /// Nothing written but the count itself: the message is the <paramref name="Count"/>-th of its window of
+    /// <see cref="ContactCommit.Quota"/>, past the limit.
+    /// </summary>
+    public sealed record OverQuota(long Count) : CommitOutcome;
 }
 
 /// <param name="Version">
@@ -66,6 +75,10 @@ public sealed record StoredContact(ContactState State, long Version);
 /// when one exists already the commit is a <see cref="CommitOutcome.Conflict"/> (nothing written), and the step is
 /// decided again (with a fresh id). Null or empty: none.
 /// </param>
+/// <param name="Quota">
+/// The inbound quota this message counts against (<see cref="IInboundQuota"/>), counted in the same atomic commit;
+/// null: nothing counted (commands, opt-outs, and the retry of a step whose first attempt was counted already).
+/// </param>
 public sealed record ContactCommit(
     string ContactId,
     long ExpectedVersion,
@@ -73,7 +86,8 @@ public sealed record ContactCommit(
     IReadOnlyList<OutboxEvent> Events,
     IReadOnlyList<CounterIncrement> Counters,
     ProcessedMessage? Processed,
-    IReadOnlyList<CommitRecord>? Records = null);
+    IReadOnlyList<CommitRecord>? Records = null,
+    InboundQuota? Quota = null);
 
 /// <summary>
 /// A document a step creates with its commit, only if no record of <paramref name="Collection"/> has

@@ -17,6 +17,8 @@ namespace Gateway.Storage.Redis;
 /// gw:{s17}:counter:&lt;counterName&gt;                     hash of live tallies (one per shard; readers sum the 64)
 /// gw:{s17}:&lt;collection&gt;:&lt;recordId&gt;                 hash: v = version, j = a feature's record JSON; shard of the id
 /// gw:{s17}:&lt;collection&gt;of:&lt;contactId&gt;              set of the ids of that collection the contact's commits created
+/// gw:{s17}:rate:&lt;quota&gt;:&lt;contactId&gt;:&lt;window&gt;       an inbound quota's count in one window (INCR by the commit), TTL 2 windows
+/// gw:rate:&lt;key&gt;:&lt;window&gt;                          another fixed-window counter (the admin keys' limit), TTL 2 windows
 /// </code>
 /// A record a step creates is written by the contact's commit, so its id must be in the contact's shard: the feature
 /// draws it so (e.g. Feedback's references), and the commit refuses one that is not.
@@ -72,6 +74,20 @@ public static class RedisKeys
 
     /// <summary>The set of the ids of <paramref name="collection"/> the contact's commits created, in the contact's shard.</summary>
     public static RedisKey RecordsOf(string collection, string contactId) => $"{Prefix}{Tag(Shard(contactId))}:{collection}of:{contactId}";
+
+    /// <summary>
+    /// A fixed-window hit counter: <paramref name="key"/>'s count in window number <paramref name="window"/>, in the slot
+    /// of the hash tag <paramref name="slot"/> (null: none, e.g. the admin keys' counters).
+    /// </summary>
+    public static RedisKey Rate(string? slot, string key, long window) =>
+        (slot is null ? Prefix + "rate:" : Prefix + slot + ":rate:") + key + ":" + window.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A contact's count of an inbound quota (<see cref="Conversations.Ports.InboundQuota"/>) in one window, in the contact's
+    /// slot so the commit script counts it. The same key as the counter in front of the engine used before (a deployment
+    /// upgraded mid-window keeps its counts; erasure finds it where it did).
+    /// </summary>
+    public static RedisKey Quota(string contactId, string quota, long window) => Rate(Tag(Shard(contactId)), quota + ":" + contactId, window);
 
     /// <summary>The consumer group every gateway replica's relay joins on every outbox stream.</summary>
     public const string RelayGroup = "relay";

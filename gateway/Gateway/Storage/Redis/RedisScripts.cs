@@ -8,13 +8,17 @@ namespace Gateway.Storage.Redis;
 internal static class RedisScripts
 {
     /// <summary>
-    /// KEYS: contact, outbox, processed, counter keys…, (record, the contact's set of its collection)×recordCount.
+    /// KEYS: contact, outbox, processed, the quota's counter (only when there is a quota), counter keys…, (record, the
+    /// contact's set of its collection)×recordCount.
     /// ARGV: expectedVersion ('0' = absent), newVersion, stateJson, processedJson ('' = no idempotency record), ttlSeconds,
-    /// eventCount, orderKey (the contact id), recordCount, (id, type, payload, createdAt)×eventCount,
-    /// (field, delta)×counterCount, (recordId, recordJson)×recordCount.
+    /// eventCount, orderKey (the contact id), recordCount, quotaLimit ('' = no quota), quotaTtlMilliseconds,
+    /// (id, type, payload, createdAt)×eventCount, (field, delta)×counterCount, (recordId, recordJson)×recordCount.
     /// Returns {<see cref="CommitApplied"/>}; {<see cref="CommitAlreadyProcessed"/>, storedResultJson} when the message id was
-    /// handled before; {<see cref="CommitConflict"/>, currentVersion, currentStateJson} ({0} alone when absent) when the
-    /// version moved or a record exists already, so the caller decides again without another read.
+    /// handled before; {<see cref="CommitOverQuota"/>, count} when the quota's count (this message counted: INCR, its TTL set on
+    /// the window's first count, as Abuse's RedisRateCounter does) is past its limit; {<see cref="CommitConflict"/>,
+    /// currentVersion, currentStateJson} ({0} alone when absent) when the version moved or a record exists already, so the
+    /// caller decides again without another read. The quota is counted before the version check: a conflict means the
+    /// message was counted and admitted, and its retry carries no quota.
     /// Versions are compared and written as strings: Lua numbers are doubles, printed with 14 digits.
     /// Every command here runs on every conversation step: keep it to what the step needs (the idempotency record is
     /// one SET with its TTL; erasure finds those records by key pattern instead of through an index kept on every step;
@@ -24,6 +28,13 @@ internal static class RedisScripts
         if ARGV[4] ~= '' then
           local done = redis.call('GET', KEYS[3])
           if done then return {2, done} end
+        end
+        local counters = 4
+        if ARGV[9] ~= '' then
+          local count = redis.call('INCR', KEYS[4])
+          if count == 1 then redis.call('PEXPIRE', KEYS[4], ARGV[10]) end
+          if count > tonumber(ARGV[9]) then return {3, count} end
+          counters = 5
         end
         local records = #KEYS - 2 * tonumber(ARGV[8]) + 1
         local v = redis.call('HGET', KEYS[1], 'v')
@@ -37,12 +48,12 @@ internal static class RedisScripts
         end
         redis.call('HSET', KEYS[1], 'v', ARGV[2], 's', ARGV[3])
         local n = tonumber(ARGV[6])
-        local i = 9
+        local i = 11
         for e = 1, n do
           redis.call('XADD', KEYS[2], '*', 'id', ARGV[i], 'type', ARGV[i + 1], 'payload', ARGV[i + 2], 'createdAt', ARGV[i + 3], 'key', ARGV[7])
           i = i + 4
         end
-        for k = 4, records - 1 do
+        for k = counters, records - 1 do
           redis.call('HINCRBY', KEYS[k], ARGV[i], ARGV[i + 1])
           i = i + 2
         end
@@ -55,7 +66,7 @@ internal static class RedisScripts
         return {1}
         """;
 
-    public const long CommitConflict = 0, CommitApplied = 1, CommitAlreadyProcessed = 2;
+    public const long CommitConflict = 0, CommitApplied = 1, CommitAlreadyProcessed = 2, CommitOverQuota = 3;
 
     /// <summary>
     /// KEYS: record, outbox. ARGV: expected version ("" = the record must not exist yet), new version, record JSON, order

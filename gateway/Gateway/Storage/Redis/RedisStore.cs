@@ -6,8 +6,9 @@ namespace Gateway.Storage.Redis;
 
 /// <summary>
 /// The stores on Redis, over the one shared multiplexer. A commit is one Lua script (<see cref="RedisScripts.Commit"/>)
-/// writing state, outbox events, counters, the records the step creates and the idempotency record together, or nothing when the message id was
-/// processed before or the version moved (then it returns the current state). A step's read comes from
+/// writing state, outbox events, counters, the records the step creates and the idempotency record together (and counting
+/// the inbound quota), or nothing when the message id was processed before, the quota is passed or the version moved (then
+/// it returns the current state). A step's read comes from
 /// <see cref="ContactStateCache"/> when this process saw the contact last, so most steps cost Redis one round trip.
 /// <para>Retention: contact hashes have no TTL (contacts persist until erased: <see cref="EraseAsync"/> on request or
 /// opt-out policy); idempotency records and their index expire after 48 h; outbox entries are deleted once published.</para>
@@ -50,11 +51,14 @@ public sealed partial class RedisStore(IConnectionMultiplexer redis, ILogger<Red
         foreach (var r in records)
             if (RedisKeys.Shard(r.Id) != RedisKeys.Shard(id))
                 throw new InvalidOperationException($"Record {r.Collection}:{r.Id} is not in the shard of its contact (draw its id with RedisKeys.Shard(contactId)).");
-        var keys = new RedisKey[3 + commit.Counters.Count + records.Count * 2];
+        var quota = commit.Quota;
+        var k = quota is null ? 3 : 4;
+        var keys = new RedisKey[k + commit.Counters.Count + records.Count * 2];
         keys[0] = RedisKeys.Contact(id);
         keys[1] = RedisKeys.OutboxOf(id);
         keys[2] = RedisKeys.Processed(id, commit.Processed?.ProviderMessageId ?? "");
-        var args = new RedisValue[8 + commit.Events.Count * 4 + commit.Counters.Count * 2 + records.Count * 2];
+        if (quota is not null) keys[3] = RedisKeys.Quota(id, quota.Name, quota.Window);
+        var args = new RedisValue[10 + commit.Events.Count * 4 + commit.Counters.Count * 2 + records.Count * 2];
         args[0] = commit.ExpectedVersion;
         args[1] = version;
         args[2] = state;
@@ -63,7 +67,9 @@ public sealed partial class RedisStore(IConnectionMultiplexer redis, ILogger<Red
         args[5] = commit.Events.Count;
         args[6] = id;
         args[7] = records.Count;
-        var a = 8;
+        args[8] = quota is null ? RedisValue.EmptyString : quota.Limit;
+        args[9] = quota is null ? RedisValue.EmptyString : (long)quota.Ttl.TotalMilliseconds;
+        var a = 10;
         foreach (var e in commit.Events)
         {
             args[a++] = e.MessageId.ToString("D");
@@ -71,7 +77,6 @@ public sealed partial class RedisStore(IConnectionMultiplexer redis, ILogger<Red
             args[a++] = StoreJson.SerializeEventToUtf8Bytes(e.Message);
             args[a++] = e.CreatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         }
-        var k = 3;
         foreach (var c in commit.Counters)
         {
             keys[k++] = RedisKeys.CounterOf(id, c.Counter);
@@ -94,6 +99,8 @@ public sealed partial class RedisStore(IConnectionMultiplexer redis, ILogger<Red
                 return new CommitOutcome.Committed(version);
             case RedisScripts.CommitAlreadyProcessed:
                 return new CommitOutcome.AlreadyProcessed(StoreJson.DeserializeUtf8<StepResult>((byte[])reply[1]!));
+            case RedisScripts.CommitOverQuota:
+                return new CommitOutcome.OverQuota((long)reply[1]);
             default:
                 if (reply.Length < 3)
                 {
