@@ -38,10 +38,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser (own cookies) at laptop size, French unless told.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1366, int height = 768)
+    /// <summary>A fresh browser (own cookies) at laptop size, French unless told, on the collection's gateway unless <paramref name="baseUrl"/> names another.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1366, int height = 768, string? baseUrl = null)
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, BaseURL = BaseUrl });
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, BaseURL = baseUrl ?? BaseUrl });
         context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
@@ -74,6 +74,12 @@ public static class ConsolePages
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "العربية" }).ClickAsync();
         await page.WaitForSelectorAsync("html[dir=rtl]");
+    }
+
+    public static async Task SwitchToFrenchAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Français" }).ClickAsync();
+        await page.WaitForSelectorAsync("html[dir=ltr]");
     }
 
     /// <summary>Saves the page at laptop and phone widths under <see cref="BrowserFixture.ScreenshotDirectory"/>.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Gateway.Admin;
 using Gateway.Admin.Audit;
 using Gateway.Admin.Stored;
@@ -127,5 +128,54 @@ public sealed class StoredAdminKeySpecs
 
         store.Down = false;
         await Wait.ForAsync(() => StatusAsync(app, key), s => s == HttpStatusCode.OK, "the stored key to work again");
+    }
+    [Fact]
+    public async Task With_the_store_down_open311_and_the_console_answer_503_for_a_stored_key_instead_of_refusing_it_or_signing_out()
+    {
+        var (app, store) = Create();
+        await using var _ = app;
+        var (_, output, _) = await KeysAsync(app, store, "create", "--name", "clerk", "--commune", "casablanca");
+        var key = output.Split('\n').Select(l => l.Trim()).Single(l => l.Length == 43 && !l.Contains(' '));
+        var open311 = app.CreateClient();
+        Task<HttpStatusCode> Open311Async() => open311.GetAsync("/open311/v2/requests.json?api_key=" + Uri.EscapeDataString(key)).ContinueWith(t => t.Result.StatusCode);
+        await Wait.ForAsync(Open311Async, s => s == HttpStatusCode.OK, "the stored key to work on Open311");
+        var console = app.CreateClient();
+        using (var signedIn = await SignInAsync(console, key))
+            Assert.EndsWith("/console/casablanca", signedIn.RequestMessage!.RequestUri!.AbsolutePath);
+
+        store.Down = true;
+
+        await Wait.ForAsync(Open311Async, s => s == HttpStatusCode.ServiceUnavailable, "Open311 to fail closed with 503");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await open311.GetAsync("/open311/v2/requests.json")).StatusCode); // no key: still 401
+        using (var page = await console.GetAsync("/console/casablanca"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode); // the clerk stays signed in, told to try again
+            Assert.EndsWith("/console/casablanca", page.RequestMessage!.RequestUri!.AbsolutePath);
+            Assert.Contains("Service momentanément indisponible", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()));
+            Assert.NotNull(page.Headers.RetryAfter);
+        }
+        using (var download = await console.GetAsync("/console/casablanca/inbox/feedback.csv"))
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, download.StatusCode);
+        using (var signIn = await SignInAsync(app.CreateClient(), key))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, signIn.StatusCode);
+            Assert.Contains("ne peut pas être vérifiée", WebUtility.HtmlDecode(await signIn.Content.ReadAsStringAsync()));
+        }
+
+        store.Down = false;
+        await Wait.ForAsync(Open311Async, s => s == HttpStatusCode.OK, "Open311 to work again");
+        using var back = await console.GetAsync("/console/casablanca");
+        Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+    }
+
+    /// <summary>Posts the console's sign-in form as a browser does (its antiforgery token, then the redirect followed).</summary>
+    private static async Task<HttpResponseMessage> SignInAsync(HttpClient browser, string key)
+    {
+        var form = await browser.GetStringAsync("/console/signin");
+        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        return await browser.PostAsync("/console/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "signin", ["__RequestVerificationToken"] = token, ["Form.Key"] = key, ["Form.ReturnUrl"] = "/console/casablanca",
+        }));
     }
 }

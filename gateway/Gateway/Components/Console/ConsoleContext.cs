@@ -18,6 +18,9 @@ public sealed class ConsoleContext
     /// <summary>True when the URL named a commune the caller may not see (or none exists): the page answers 404.</summary>
     public bool CommuneHidden { get; set; }
 
+    /// <summary>True when the session's key is a stored one and the key store cannot be read: the page answers 503.</summary>
+    public bool KeysUnavailable { get; set; }
+
     public string Language { get; set; } = ConsoleTexts.French;
 
     public bool RightToLeft => Language == ConsoleTexts.Arabic;

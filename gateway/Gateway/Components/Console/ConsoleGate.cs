@@ -22,10 +22,27 @@ public sealed class ConsoleGate(RequestDelegate next)
         // The console answers its own errors with pages in the reader's language, never the API's JSON problem.
         if (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages) statusPages.Enabled = false;
         context.Language = ConsoleTexts.Normalize(http.Request.Cookies[ConsoleSession.LanguageCookie]);
-        context.Caller = session.Read(http);
+        var signedIn = session.Read(http);
+        context.Caller = signedIn.Caller;
         var first = rest.Value?.Trim('/').Split('/', 2)[0] ?? "";
 
-        if (context.Caller is null && !first.Equals("signin", StringComparison.OrdinalIgnoreCase) && !first.Equals("language", StringComparison.OrdinalIgnoreCase))
+        // A stored key cannot be checked while its store is unreadable: say so (503), rather than sign the clerk out. Signing
+        // in again, out, and choosing the language still work.
+        if (signedIn.StoreUnavailable && !Reserved.Contains(first))
+        {
+            http.Response.Headers.RetryAfter = "30";
+            // Only a page can say it in words (the layout's 503 page); fragments, downloads and forms get the bare status.
+            if (IsFragment(http) || http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>() is null)
+            {
+                http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return;
+            }
+            context.KeysUnavailable = true;
+            await next(http);
+            return;
+        }
+
+        if (context.Caller is null && !Reserved.Contains(first))
         {
             if (IsFragment(http))
             {

@@ -22,6 +22,10 @@ public static partial class ConsoleTexts
         ["notfound.body"] = ("Cette page n'existe pas, ou votre clé ne donne pas accès à cette commune.", "هذه الصفحة غير موجودة، أو أن مفتاحك لا يسمح بالولوج إلى هذه الجماعة."),
         ["notfound.back"] = ("Revenir à l'accueil", "العودة إلى الرئيسية"),
 
+        ["unavailable.title"] = ("Service momentanément indisponible", "الخدمة غير متاحة مؤقتا"),
+        ["unavailable.body"] = ("Votre clé ne peut pas être vérifiée pour l'instant : le registre des clés ne répond pas. Rien n'est perdu ; réessayez dans une minute.", "لا يمكن التحقق من مفتاحك الآن: سجل المفاتيح لا يستجيب. لم يضع أي شيء؛ أعد المحاولة بعد دقيقة."),
+        ["unavailable.retry"] = ("Réessayer", "أعد المحاولة"),
+
         ["signin.title"] = ("Connexion", "تسجيل الدخول"),
         ["signin.intro"] = ("Entrez la clé d'accès que l'administrateur du programme vous a remise.", "أدخل مفتاح الولوج الذي سلمه لك مسؤول البرنامج."),
         ["signin.key"] = ("Clé d'accès", "مفتاح الولوج"),
@@ -29,6 +33,7 @@ public static partial class ConsoleTexts
         ["signin.submit"] = ("Se connecter", "دخول"),
         ["signin.error.empty"] = ("Entrez votre clé d'accès.", "أدخل مفتاح الولوج."),
         ["signin.error.unknown"] = ("Cette clé n'est pas reconnue. Vérifiez-la ou demandez-en une nouvelle.", "هذا المفتاح غير معروف. تحقق منه أو اطلب مفتاحا جديدا."),
+        ["signin.error.unavailable"] = ("Votre clé ne peut pas être vérifiée pour l'instant : le registre des clés ne répond pas. Réessayez dans une minute.", "لا يمكن التحقق من مفتاحك الآن: سجل المفاتيح لا يستجيب. أعد المحاولة بعد دقيقة."),
 
         ["picker.title"] = ("Choisissez une commune", "اختر جماعة"),
         ["picker.intro"] = ("Votre clé couvre tout le programme : choisissez la commune sur laquelle travailler.", "مفتاحك يشمل البرنامج كله: اختر الجماعة التي تريد العمل عليها."),

@@ -77,7 +77,8 @@ public static class Open311Api
     private static async Task<IResult> ListAsync(string format, HttpRequest request, AdminKeys keys, FeedbackApi.Services desk, CancellationToken cancellationToken)
     {
         if (!Open311Format.IsKnown(format)) return UnknownFormat();
-        if (Caller(request, keys, null) is not { } caller) return Unauthorized(format);
+        var (caller, refusal) = Authenticate(request, keys, null, format);
+        if (caller is null) return refusal!;
         var q = request.Query;
         var locale = Locale(q["locale"]);
 
@@ -136,7 +137,8 @@ public static class Open311Api
     private static async Task<IResult> GetAsync(string id, string format, HttpRequest request, AdminKeys keys, FeedbackApi.Services desk, CancellationToken cancellationToken)
     {
         if (!Open311Format.IsKnown(format)) return UnknownFormat();
-        if (Caller(request, keys, null) is not { } caller) return Unauthorized(format);
+        var (caller, refusal) = Authenticate(request, keys, null, format);
+        if (caller is null) return refusal!;
         if (FeedbackReferences.Parse(id) is { } r && await desk.Store.GetReportAsync(r, cancellationToken) is { } stored && caller.CanSee(stored.Report.Commune))
             return WriteRequests(format, [stored.Report], desk, Locale(request.Query["locale"]));
         return Open311Format.Error(format, 404, $"No service request '{id}' is visible to this key.");
@@ -148,7 +150,8 @@ public static class Open311Api
         if (!Open311Format.IsKnown(format)) return UnknownFormat();
         if (!request.HasFormContentType) return Open311Format.Error(format, 400, "POST requests.{format} takes application/x-www-form-urlencoded fields (GeoReport v2).");
         var form = await request.ReadFormAsync(cancellationToken);
-        if (Caller(request, keys, form["api_key"]) is not { } caller) return Unauthorized(format);
+        var (caller, refusal) = Authenticate(request, keys, form["api_key"], format);
+        if (caller is null) return refusal!;
 
         string? Field(string name) => form[name].ToString() is { Length: > 0 } v ? v.Trim() : null;
         var jurisdiction = Field("jurisdiction_id") ?? caller.Commune;
@@ -218,8 +221,18 @@ public static class Open311Api
         }));
     }
 
-    private static AdminCaller? Caller(HttpRequest request, AdminKeys keys, string? formKey) =>
-        keys.Find(formKey is { Length: > 0 } ? formKey : request.Query["api_key"].ToString() is { Length: > 0 } q ? q : request.Headers[AdminExtensions.HeaderName]);
+    /// <summary>
+    /// The key's caller (the form's api_key, the query's, or the X-Api-Key header), or the answer refusing it: 401 for a
+    /// missing or wrong key, 503 for a stored key while the key store cannot be read (fails closed, as the admin API does).
+    /// </summary>
+    private static (AdminCaller? Caller, IResult? Refusal) Authenticate(HttpRequest request, AdminKeys keys, string? formKey, string format)
+    {
+        var lookup = keys.Lookup(formKey is { Length: > 0 } ? formKey : request.Query["api_key"].ToString() is { Length: > 0 } q ? q : request.Headers[AdminExtensions.HeaderName]);
+        if (lookup.Caller is { } caller) return (caller, null);
+        return (null, lookup.StoreUnavailable
+            ? Open311Format.Error(format, 503, "The admin key store cannot be read just now: keys in configuration still work; this one will once it is back.")
+            : Unauthorized(format));
+    }
 
     private static string? Locale(string? locale)
     {
