@@ -56,27 +56,15 @@ public sealed class KeyStoreOutageSpecs(BrowserFixture browser)
     }
 
     /// <summary>Signs in with the stored key; until the gateway has read its store once, the sign-in answers "try again".</summary>
-    private static async Task SignInOnceTheStoreIsReadAsync(IPage page)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
+    private static Task SignInOnceTheStoreIsReadAsync(IPage page) =>
+        Wait.ForAsync(async () =>
         {
             await ConsolePages.SignInAsync(page, StoredKey, "/console/casablanca");
             await page.WaitForLoadStateAsync();
-            if (new Uri(page.Url).AbsolutePath == "/console/casablanca") return;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The stored key never signed in.");
-            await Task.Delay(200);
-        }
-    }
+            return new Uri(page.Url).AbsolutePath;
+        }, path => path == "/console/casablanca", "the stored key to sign in");
 
     /// <summary>Reloads until the page answers <paramref name="status"/> (the key cache ages out, the store comes back).</summary>
-    private static async Task WaitForStatusAsync(IPage page, string path, int status)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((await page.GotoAsync(path))?.Status != status)
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{path} never answered {status}.");
-            await Task.Delay(200);
-        }
-    }
+    private static Task WaitForStatusAsync(IPage page, string path, int status) =>
+        Wait.ForAsync(async () => (await page.GotoAsync(path))?.Status, s => s == status, $"{path} to answer {status}");
 }
