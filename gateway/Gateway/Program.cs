@@ -1,5 +1,6 @@
 using Gateway.Abuse;
 using Gateway.Admin;
+using Gateway.Admin.Access;
 using Gateway.Admin.Audit;
 using Gateway.Alerts;
 using Gateway.Bus;
@@ -51,10 +52,11 @@ var app = builder.Build();
 
 app.UseGatewayErrors();
 app.UseRequestLog();
-app.UseAdminKeys();
+app.UseConsoleAssets();
+app.UseGatewayAccess();
 app.UseAdminRateLimit();
 app.UseMiddleware<WebhookTiming>();
-app.MapOpenApi();
+app.MapOpenApi().AllowAnonymous();
 app.MapGatewayObservability();
 app.MapFlows();
 app.MapSimulator();

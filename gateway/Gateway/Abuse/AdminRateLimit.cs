@@ -1,11 +1,11 @@
-using Gateway.Admin;
+using Gateway.Admin.Access;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Abuse;
 
 /// <summary>
-/// The per-key limit of the admin API, after <see cref="AdminKeyCheck"/> has put the caller in the request (so it runs
-/// before the body is read too), counted in the shared store so that every replica sees the same count.
+/// The per-key limit of the admin API and Open311, after authorization (so it runs before the body is read too), counted by
+/// the key's credential in the shared store so that every replica sees the same count.
 /// </summary>
 public sealed class AdminRateLimit(RequestDelegate next, IRateCounter rates, IOptionsMonitor<AbuseOptions> abuse, TimeProvider clock)
 {
@@ -19,9 +19,10 @@ public sealed class AdminRateLimit(RequestDelegate next, IRateCounter rates, IOp
     private async Task<IResult?> TooManyAsync(HttpContext http)
     {
         var limit = abuse.CurrentValue;
-        if (limit.AdminPerKey <= 0 || http.Items[typeof(AdminCaller)] is not AdminCaller caller) return null;
+        if (limit.AdminPerKey <= 0 || http.User.Identity?.AuthenticationType != ApiKeyAuthenticationHandler.Name
+            || CallerClaims.Caller(http.User) is not { } caller) return null;
         var now = clock.GetUtcNow();
-        if (await rates.HitAsync("admin:" + caller.Name, null, limit.AdminWindow, now, http.RequestAborted) <= limit.AdminPerKey) return null;
+        if (await rates.HitAsync("admin:" + caller.Credential, null, limit.AdminWindow, now, http.RequestAborted) <= limit.AdminPerKey) return null;
         var retry = Math.Max(1, (int)Math.Ceiling((limit.AdminWindow - TimeSpan.FromMilliseconds(now.ToUnixTimeMilliseconds() % (long)limit.AdminWindow.TotalMilliseconds)).TotalSeconds));
         http.Response.Headers.RetryAfter = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Problem(title: "Too many requests",
@@ -31,6 +32,6 @@ public sealed class AdminRateLimit(RequestDelegate next, IRateCounter rates, IOp
 
 public static class AdminRateLimitExtensions
 {
-    /// <summary>After <c>UseAdminKeys</c>: 429 with <c>Retry-After</c> past <see cref="AbuseOptions.AdminPerKey"/> requests of one key.</summary>
+    /// <summary>After <c>UseGatewayAccess</c>: 429 with <c>Retry-After</c> past <see cref="AbuseOptions.AdminPerKey"/> requests of one key.</summary>
     public static IApplicationBuilder UseAdminRateLimit(this IApplicationBuilder app) => app.UseMiddleware<AdminRateLimit>();
 }

@@ -39,9 +39,10 @@ public sealed class AdminKeyOptions
 }
 
 /// <summary>
-/// Who is calling an admin route and which communes they may touch. The one authorization seam of the admin API:
-/// routes ask <see cref="CanSee"/> and answer 404 (not 403) for another commune's data; what a role may do is checked
-/// before the route runs (<see cref="AdminExtensions.RequireRole"/>, and observers only read).
+/// Who is calling and which communes they may touch, as read from the request's claims (<see cref="Access.CallerClaims"/>).
+/// What a role may do, and the commune of the route, are decided before the route runs by the framework's authorization
+/// (<see cref="Access.GatewayPolicies"/>); data found by id (a report, a poll) is checked with <see cref="CanSee"/>, the
+/// same rule, and another commune's is a 404 (not a 403).
 /// </summary>
 public sealed record AdminCaller(string Name, string? Commune)
 {
@@ -52,15 +53,23 @@ public sealed record AdminCaller(string Name, string? Commune)
     /// <summary>False for an observer: it may read, not change anything.</summary>
     public bool CanAct => Role != AdminRole.Observer;
 
+    /// <summary>
+    /// What signed this caller in, stable across requests: <c>key:</c> + the key's SHA-256 (hex) for an admin key. A console
+    /// session keeps it to ask again, on every request, whether that credential still stands; per-key limits count by it.
+    /// </summary>
+    public string Credential { get; init; } = "";
+
+    /// <summary>The person acting, when a named account signed in (null for a machine key).</summary>
+    public string? Person { get; init; }
+
+    /// <summary>The one commune rule: the programme sees every commune, anyone else only their own.</summary>
     public bool CanSee(string? commune) => IsProgramme || string.Equals(Commune, commune, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Minimal API parameter binding. The key is checked before the route runs (<see cref="AdminKeyCheck"/>), which puts
-    /// the caller in <c>HttpContext.Items</c>; the header is looked up again only where that middleware is not in the pipeline.
+    /// Minimal API parameter binding: the caller the framework's authentication established (see Admin/Access), or null
+    /// for an anonymous request (which authorization has refused before any handler that asks for a caller runs).
     /// </summary>
-    public static ValueTask<AdminCaller?> BindAsync(HttpContext context) =>
-        ValueTask.FromResult(context.Items[typeof(AdminCaller)] as AdminCaller
-            ?? context.RequestServices.GetRequiredService<AdminKeys>().Find(context.Request.Headers[AdminExtensions.HeaderName]));
+    public static ValueTask<AdminCaller?> BindAsync(HttpContext context) => ValueTask.FromResult(Access.CallerClaims.Caller(context.User));
 }
 
 /// <summary>
@@ -97,7 +106,7 @@ public sealed class AdminKeys
         {
             var hash = option.Key.Length >= MinClearKeyLength ? HashOf(option.Key) : ParseHash(option.Hash);
             if (hash is null || !TryParseRole(option.Role, out var role)) continue;
-            _keys.Add((hash, Caller(option.Name, option.Commune, role)));
+            _keys.Add((hash, Caller(hash, option.Name, option.Commune, role)));
         }
     }
 
@@ -118,10 +127,18 @@ public sealed class AdminKeys
     /// <summary>The caller the key belongs to, or null: unknown, revoked, or stored while the store cannot be read.</summary>
     public AdminCaller? Find(string? presented) => Lookup(presented).Caller;
 
-    public KeyLookup Lookup(string? presented)
+    public KeyLookup Lookup(string? presented) => string.IsNullOrEmpty(presented) ? default : Lookup(HashOf(presented));
+
+    /// <summary>The caller of a credential an earlier lookup gave (<see cref="AdminCaller.Credential"/>), as it stands now.</summary>
+    public KeyLookup LookupCredential(string? credential) =>
+        credential is { Length: > 0 } && credential.StartsWith(CredentialPrefix, StringComparison.Ordinal) && ParseHash(credential[CredentialPrefix.Length..]) is { } hash
+            ? Lookup(hash)
+            : default;
+
+    private const string CredentialPrefix = "key:";
+
+    private KeyLookup Lookup(byte[] hash)
     {
-        if (string.IsNullOrEmpty(presented)) return default;
-        var hash = HashOf(presented);
         var view = _view;
         // Revocations stay known while the store is down: a revoked key never comes back because Redis did.
         if (view is not null && view.Revoked.Contains(Convert.ToHexStringLower(hash))) return default;
@@ -138,7 +155,7 @@ public sealed class AdminKeys
         var snapshot = await _store.ReadAsync(cancellationToken);
         List<(byte[] Hash, AdminCaller Caller)> keys = [];
         foreach (var key in snapshot.Keys)
-            if (ParseHash(key.Hash) is { } hash && TryParseRole(key.Role, out var role)) keys.Add((hash, Caller(key.Name, key.Commune, role)));
+            if (ParseHash(key.Hash) is { } hash && TryParseRole(key.Role, out var role)) keys.Add((hash, Caller(hash, key.Name, key.Commune, role)));
         var revoked = snapshot.Revoked.Select(r => ParseHash(r.Hash)).OfType<byte[]>().Select(Convert.ToHexStringLower).ToHashSet(StringComparer.Ordinal);
         _view = new StoreView(keys, revoked, Environment.TickCount64);
     }
@@ -151,13 +168,13 @@ public sealed class AdminKeys
         return found;
     }
 
-    private static AdminCaller Caller(string name, string? communeText, AdminRole? role)
+    private static AdminCaller Caller(byte[] hash, string name, string? communeText, AdminRole? role)
     {
         var commune = string.IsNullOrWhiteSpace(communeText) ? null : communeText.Trim();
         // The programme role is the whole programme's: a commune key asking for it is its commune's staff.
         var effective = role ?? (commune is null ? AdminRole.Programme : AdminRole.Staff);
         if (effective == AdminRole.Programme && commune is not null) effective = AdminRole.Staff;
-        return new AdminCaller(name.Length > 0 ? name : "key", commune) { Role = effective };
+        return new AdminCaller(name.Length > 0 ? name : "key", commune) { Role = effective, Credential = CredentialPrefix + Convert.ToHexStringLower(hash) };
     }
 
     private sealed record StoreView(List<(byte[] Hash, AdminCaller Caller)> Keys, HashSet<string> Revoked, long ReadAt);

@@ -1,3 +1,4 @@
+using Gateway.Admin.Access;
 using Gateway.Admin;
 using Gateway.Alerts.Compose;
 using Gateway.Contacts;
@@ -18,23 +19,22 @@ public static class AlertsApi
 
     public static IEndpointRouteBuilder MapAlerts(this IEndpointRouteBuilder app)
     {
-        var alerts = app.MapGroup("/api/alerts").WithTags("Alerts").RequireAdminKey();
+        var alerts = app.MapGroup("/api/alerts").WithTags("Alerts").RequireAuthorization(GatewayPolicies.Read);
         alerts.MapPost("/preview", PreviewAsync);
         alerts.MapPost("/", CreateAsync);
         alerts.MapGet("/", ListAsync);
         alerts.MapGet("/{id}", GetAsync);
         alerts.MapPost("/{id}/cancel", CancelAsync);
 
-        var communes = app.MapGroup("/api/communes").WithTags("Alerts").RequireAdminKey();
+        var communes = app.MapGroup("/api/communes").WithTags("Alerts").RequireAuthorization(GatewayPolicies.Read);
         // MaxImportRows rows of JSON exceed the default body limit (Hosting/RequestBodyLimit.cs).
         communes.MapPost("/{commune}/subscribers:import", ImportAsync).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(4 * 1024 * 1024));
         return app;
     }
 
-    // The admin filter puts the caller in HttpContext.Items. Minimal APIs bind parameters before running endpoint filters,
-    // so an AdminCaller handler parameter would be bound (null → 400) before the key is even checked: read it here instead.
+    // Authorization has admitted a caller before any handler runs.
     private static AdminCaller Caller(this HttpContext http) =>
-        http.Items[typeof(AdminCaller)] as AdminCaller ?? throw new InvalidOperationException("RequireAdminKey() must guard this route.");
+        CallerClaims.Caller(http.User) ?? throw new InvalidOperationException("The route must require an authenticated caller.");
 
     private static NotFound<ProblemDetails> NotFound(string title, string detail) =>
         TypedResults.NotFound(new ProblemDetails { Title = title, Detail = detail, Status = 404 });

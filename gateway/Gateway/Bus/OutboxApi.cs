@@ -1,3 +1,4 @@
+using Gateway.Admin.Access;
 using Gateway.Admin;
 using Gateway.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,7 +8,7 @@ namespace Gateway.Bus;
 /// <summary>
 /// The events the relay could never publish (unknown contract type, unreadable payload: a version skew or a bug), kept
 /// with the reason instead of dropped; here an operator sees them. The programme's keys only: payloads of commands
-/// carry phone numbers, and the events of every commune are mixed. A commune key gets a 404, as for others' data.
+/// carry phone numbers, and the events of every commune are mixed: anyone else gets a 403.
 /// </summary>
 public static class OutboxApi
 {
@@ -17,7 +18,7 @@ public static class OutboxApi
 
     public static IEndpointRouteBuilder MapOutbox(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/outbox").WithTags("Outbox").RequireAdminKey().MapGet("/dead-letters", ListAsync);
+        app.MapGroup("/api/outbox").WithTags("Outbox").RequireAuthorization(GatewayPolicies.Programme).MapGet("/dead-letters", ListAsync);
         return app;
     }
 

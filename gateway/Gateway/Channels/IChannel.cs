@@ -31,7 +31,9 @@ public static class ChannelRegistration
     /// <summary>Maps the webhooks of every channel added, in the order they were added.</summary>
     public static IEndpointRouteBuilder MapChannels(this IEndpointRouteBuilder app)
     {
-        foreach (var channel in app.ServiceProvider.GetServices<ChannelRoutes>()) channel.Map(app);
+        // Public on purpose: a provider cannot sign in. Each webhook checks its provider's signature instead (VerifiedWebhook).
+        var webhooks = app.MapGroup("").AllowAnonymous();
+        foreach (var channel in app.ServiceProvider.GetServices<ChannelRoutes>()) channel.Map(webhooks);
         return app;
     }
 }

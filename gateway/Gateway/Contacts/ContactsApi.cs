@@ -1,3 +1,4 @@
+using Gateway.Admin.Access;
 using Gateway.Admin;
 using Gateway.Bus;
 using Gateway.Contracts;
@@ -21,7 +22,7 @@ public static class ContactsApi
 
     public static IEndpointRouteBuilder MapContacts(this IEndpointRouteBuilder app)
     {
-        var contacts = app.MapGroup("/api/contacts").WithTags("Contacts").RequireAdminKey();
+        var contacts = app.MapGroup("/api/contacts").WithTags("Contacts").RequireAuthorization(GatewayPolicies.Read);
         contacts.MapGet("/{phone}", GetAsync);
         contacts.MapDelete("/{phone}", EraseAsync);
         return app;

@@ -37,7 +37,7 @@ public static class ConversationsExtensions
     /// <summary><c>GET /api/flows</c> and <c>GET /api/flows/{id}/graph</c> (Mermaid).</summary>
     public static IEndpointRouteBuilder MapFlows(this IEndpointRouteBuilder app)
     {
-        var flows = app.MapGroup("/api/flows").WithTags("Flows");
+        var flows = app.MapGroup("/api/flows").WithTags("Flows").RequireAuthorization(Admin.Access.GatewayPolicies.Read);
         flows.MapGet("/", (FlowCatalog catalog) => TypedResults.Ok(catalog.Flows.OrderBy(f => f.Id, StringComparer.Ordinal).Select(f => new
         {
             f.Id,

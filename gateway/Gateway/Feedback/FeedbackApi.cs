@@ -1,3 +1,4 @@
+using Gateway.Admin.Access;
 using Gateway.Admin;
 using Gateway.Communes;
 using Gateway.Feedback.Open311;
@@ -19,11 +20,11 @@ public static class FeedbackApi
 
     public static IEndpointRouteBuilder MapFeedbackDesk(this IEndpointRouteBuilder app)
     {
-        var exports = app.MapGroup("/api").WithTags("Feedback").RequireAdminKey();
+        var exports = app.MapGroup("/api").WithTags("Feedback").RequireAuthorization(GatewayPolicies.Read);
         exports.MapGet("/feedback.csv", ExportCsvAsync);
         exports.MapGet("/feedback.json", ExportJsonAsync);
 
-        var desk = app.MapGroup("/api/feedback").WithTags("Feedback").RequireAdminKey();
+        var desk = app.MapGroup("/api/feedback").WithTags("Feedback").RequireAuthorization(GatewayPolicies.Read);
         desk.MapGet("/", ListAsync);
         desk.MapGet("/stats", StatsAsync);
         desk.MapGet("/{reference}", GetAsync);

@@ -30,6 +30,7 @@ public static class FeedbackExtensions
         services.AddSingleton<FeedbackCategories>();
         services.AddSingleton<Conversations.IDialogExtension, FeedbackFollowUp>();
         services.AddSingleton<FeedbackApi.Services>();
+        services.AddSingleton<Admin.Access.IErrorSurface, Open311.Open311Errors>();
         return builder;
     }
 }

@@ -1,5 +1,7 @@
 using Gateway.Conversations;
+using Gateway.Admin.Access;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Gateway.Outbound;
 
@@ -19,35 +21,37 @@ public static class GatewayCoreExtensions
     }
 
     /// <summary>
-    /// Turns failures into RFC 9457 problem details: a busy contact or an unavailable store is a 503 that providers
-    /// retry; anything unexpected is a 500 that says nothing of the internals.
+    /// Turns failures into errors in the format of the surface asked (RFC 9457 problem details for the API, Open311's error
+    /// document, the console's pages; see <see cref="ErrorSurfaces"/>): a busy contact or an unavailable store is a 503 that
+    /// providers retry; a request that cannot be read is a 400; anything unexpected is a 500 that says nothing of the internals.
+    /// An error status answered without a body (a 404 of no route, a 405) gets the same treatment.
     /// </summary>
     public static WebApplication UseGatewayErrors(this WebApplication app)
     {
-        app.UseExceptionHandler(errors => errors.Run(async context =>
+        app.UseExceptionHandler(errors => errors.Run(context =>
+            context.RequestServices.GetRequiredService<ErrorSurfaces>().WriteAsync(context, ErrorFor(context.Features.Get<IExceptionHandlerFeature>()?.Error))));
+        app.UseStatusCodePages(pages =>
         {
-            var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-            var (status, title, detail) = error switch
-            {
-                ContactBusyException e => (503, "Contact busy", e.Message),
-                BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
-                Conversations.Ports.StoreUnavailableException => (503, "State store unavailable", "The gateway cannot reach its state store (Redis). Retry later."),
-                _ when IsStoreUnavailable(error) => (503, "State store unavailable", "The gateway cannot reach its state store (Redis). Retry later."),
-                _ => (500, "Internal error", "The gateway failed to handle this request; it was logged."),
-            };
-            if (status == 503) context.Response.Headers.RetryAfter = "5";
-            context.Response.StatusCode = status;
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails = { Status = status, Title = title, Detail = detail },
-                Exception = error,
-            });
-        }));
-        app.UseStatusCodePages();
+            var status = pages.HttpContext.Response.StatusCode;
+            return pages.HttpContext.RequestServices.GetRequiredService<ErrorSurfaces>().WriteAsync(pages.HttpContext,
+                new SurfaceError(status, ReasonPhrases.GetReasonPhrase(status), ReasonPhrases.GetReasonPhrase(status) + "."));
+        });
         app.UseMiddleware<RequestBodyLimit>();
         return app;
     }
+
+    private static SurfaceError ErrorFor(Exception? error) => error switch
+    {
+        ContactBusyException e => new SurfaceError(503, "Contact busy", e.Message, RetryAfterSeconds: 5),
+        BadHttpRequestException e => new SurfaceError(e.StatusCode, "Bad request", e.Message),
+        _ when error is not null && RequestForms.IsMalformed(error) => new SurfaceError(400, "Bad request", RequestForms.Unreadable),
+        Conversations.Ports.StoreUnavailableException => StoreUnavailable,
+        _ when IsStoreUnavailable(error) => StoreUnavailable,
+        _ => new SurfaceError(500, "Internal error", "The gateway failed to handle this request; it was logged."),
+    };
+
+    private static readonly SurfaceError StoreUnavailable =
+        new(503, "State store unavailable", "The gateway cannot reach its state store (Redis). Retry later.", RetryAfterSeconds: 5);
 
     private static bool IsStoreUnavailable(Exception? error) =>
         error is StackExchange.Redis.RedisConnectionException or StackExchange.Redis.RedisTimeoutException;

@@ -31,13 +31,15 @@ public static class ObservabilityExtensions
         {
             Predicate = _ => false,
             ResponseWriter = HealthResponse.WriteAsync,
-        });
+        }).AllowAnonymous();
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("ready"),
             ResponseWriter = HealthResponse.WriteAsync,
-        });
-        endpoints.MapMetrics("/metrics");
+        }).AllowAnonymous();
+        // Public on purpose, like the health checks: load balancers and Prometheus scrape them without a key. Only
+        // aggregates (counts, durations), never a number, a contact id or a commune's text.
+        endpoints.MapMetrics("/metrics").AllowAnonymous();
         return endpoints;
     }
 }

@@ -1,3 +1,4 @@
+using Gateway.Admin.Access;
 using System.Security.Cryptography;
 using Gateway.Admin;
 using Gateway.Communes;
@@ -16,7 +17,7 @@ public static class PollsApi
 {
     public static IEndpointRouteBuilder MapPolls(this IEndpointRouteBuilder app)
     {
-        var polls = app.MapGroup("/api/polls").WithTags("Polls").RequireAdminKey();
+        var polls = app.MapGroup("/api/polls").WithTags("Polls").RequireAuthorization(GatewayPolicies.Read);
         polls.MapPost("/", CreateAsync);
         polls.MapGet("/", ListAsync);
         polls.MapGet("/{id}", GetAsync);

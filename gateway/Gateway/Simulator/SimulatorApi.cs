@@ -1,3 +1,4 @@
+using Gateway.Admin.Access;
 using Gateway.Admin;
 using Gateway.Channels.Ussd;
 using Gateway.Conversations;
@@ -41,8 +42,9 @@ public static class SimulatorApi
     {
         var group = app.MapGroup("/api/simulator").WithTags("Simulator");
         var services = app.ServiceProvider;
-        if (!SimulatorAccess.IsOpen(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>()))
-            group.RequireAdminKey();
+        if (SimulatorAccess.IsOpen(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>()))
+            group.AllowAnonymous();
+        else group.RequireAuthorization(GatewayPolicies.Read);
         group.MapPost("/messages", PostAsync);
         group.MapGet("/messages", async (string? to, HttpContext http, SimulatorMailbox mailbox, SimulatorScope scope, CancellationToken cancellationToken) =>
             !PhoneNumbers.TryNormalize(to, out var phone)

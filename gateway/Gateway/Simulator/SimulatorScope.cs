@@ -1,3 +1,4 @@
+using Gateway.Admin.Access;
 using Gateway.Admin;
 using Gateway.Communes;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,7 +17,7 @@ public sealed class SimulatorScope(CommuneRegistry communes, IContactStore conta
 {
     /// <summary>The caller when the simulator is behind a key limited to one commune; null when it is not limited.</summary>
     public static AdminCaller? CommuneCaller(HttpContext http) =>
-        http.Items[typeof(AdminCaller)] is AdminCaller { IsProgramme: false } caller ? caller : null;
+        CallerClaims.Caller(http.User) is { IsProgramme: false } caller ? caller : null;
 
     /// <summary>The number to write to, or the problem refusing the message.</summary>
     public async Task<(string? To, ProblemHttpResult? Problem)> CheckAsync(AdminCaller caller, string from, string? to, bool ussd, CancellationToken cancellationToken)

@@ -151,13 +151,14 @@ public sealed class AdminKeySpecs
         return client.SendAsync(request);
     }
 
-    /// <summary>Every route that takes an admin key, read from the host's own endpoints (route values filled with "x").</summary>
+    /// <summary>Every admin API route (under /api/, not public), read from the host's own endpoints (route values filled with "x").</summary>
     private static List<(string Method, string Path)> AdminRoutes(GatewayApplication app)
     {
         var routes = new List<(string, string)>();
         foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
-            if (endpoint.Metadata.GetMetadata<AdminKeyRequired>() is null) continue;
+            if (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null
+                || endpoint.RoutePattern.RawText?.TrimStart('/').StartsWith("api/", StringComparison.Ordinal) != true) continue;
             var path = "/" + string.Join('/', endpoint.RoutePattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
             {
                 Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal => literal.Content,

@@ -1,3 +1,4 @@
+using Gateway.Admin.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gateway.Admin.Audit;
@@ -21,7 +22,7 @@ public static class AdminAudit
     /// <summary><c>GET /api/audit?max=</c>: newest first, for programme admins only.</summary>
     public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/audit").WithTags("Audit").RequireAdminKey().RequireRole(AdminRole.Programme)
+        app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(GatewayPolicies.Programme)
             .MapGet("", async Task<Results<Ok<IReadOnlyList<AuditEntry>>, ProblemHttpResult>> (int? max, IAuditLog log, CancellationToken cancellationToken) =>
                 max is < 1 or > MaxRead
                     ? TypedResults.Problem(title: "Invalid 'max'", detail: $"'max' must be between 1 and {MaxRead}.", statusCode: 400,

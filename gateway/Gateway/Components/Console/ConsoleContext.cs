@@ -1,24 +1,39 @@
 using System.Globalization;
 using Gateway.Admin;
+using Gateway.Admin.Access;
 using Gateway.Communes;
 
 namespace Gateway.Components.Console;
 
 /// <summary>
-/// Who is using the console on this request, in which language, and on which commune: resolved once per request by
-/// <see cref="ConsoleGate"/>, read by every page and fragment.
+/// Who is using the console on this request, in which language, and on which commune: bound to the request by
+/// <see cref="ConsoleGate"/>, read by every page and fragment. The caller is whoever authentication established; the
+/// commune is the route's, which authorization has already checked the caller may see.
 /// </summary>
 public sealed class ConsoleContext
 {
-    public AdminCaller? Caller { get; set; }
+    private HttpContext? _http;
+    private CommuneRegistry? _communes;
 
-    /// <summary>The commune of the page (the URL's first segment after /console/), when the caller may see it.</summary>
-    public Commune? Commune { get; set; }
+    public void Bind(HttpContext http, CommuneRegistry communes)
+    {
+        _http = http;
+        _communes = communes;
+        Language = ConsoleTexts.Normalize(http.Request.Cookies[ConsoleSession.LanguageCookie]);
+    }
 
-    /// <summary>True when the URL named a commune the caller may not see (or none exists): the page answers 404.</summary>
-    public bool CommuneHidden { get; set; }
+    public AdminCaller? Caller => CallerClaims.Caller(_http?.User);
 
-    /// <summary>True when the session's key is a stored one and the key store cannot be read: the page answers 503.</summary>
+    /// <summary>False for an observer (or nobody): the page shows what it would change, not the form to change it.</summary>
+    public bool CanAct => Caller?.CanAct == true;
+
+    /// <summary>The commune of the page (the route's <c>{commune}</c>), when the caller may see it.</summary>
+    public Commune? Commune =>
+        _http?.GetRouteValue(RouteCommune.RouteValue) is string id && _communes?.Find(id) is { } commune && Caller?.CanSee(commune.Id) == true
+            ? commune
+            : null;
+
+    /// <summary>True while the session's key is a stored one and the key store cannot be read: the 503 page offers sign-out.</summary>
     public bool KeysUnavailable { get; set; }
 
     public string Language { get; set; } = ConsoleTexts.French;

@@ -1,4 +1,4 @@
-
+using Gateway.Admin.Access;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -9,8 +9,9 @@ namespace Gateway.Components.Console;
 
 /// <summary>
 /// The console's non-page routes: sign-out and language (forms, antiforgery-checked), the htmx fragments that change as
-/// one types, and the server-sent event streams that move numbers by themselves. Every route here sits behind
-/// <see cref="ConsoleGate"/> (signed in, commune visible).
+/// one types, and the server-sent event streams that move numbers by themselves. Sign-out and language are public (they
+/// touch only the caller's own cookies); the rest want a signed-in caller who may see the route's commune, and the
+/// simulator's and the composers' fragments a caller who may act (never an observer).
 /// </summary>
 public static class ConsoleEndpoints
 {
@@ -20,25 +21,26 @@ public static class ConsoleEndpoints
         console.MapPost("/signout", async Task<Results<RedirectHttpResult, BadRequest>> (HttpContext http, IAntiforgery antiforgery) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http)) return TypedResults.BadRequest();
-            ConsoleSession.SignOut(http);
+            await ConsoleSession.SignOutAsync(http);
             return TypedResults.Redirect("/console/signin");
-        });
+        }).AllowAnonymous();
         console.MapPost("/language", ([FromForm] string? language, [FromForm] string? returnUrl, HttpContext http) =>
         {
             ConsoleSession.SetLanguage(http, ConsoleTexts.Normalize(language));
             return TypedResults.Redirect(ConsoleUrls.Local(returnUrl));
-        });
+        }).AllowAnonymous();
 
-        var commune = console.MapGroup("/{commune}");
-        commune.MapPost("/polls/check", Pages.Polls.PollFragments.CheckAsync);
-        commune.MapGet("/polls/{id}/live", Pages.Polls.PollFragments.LiveAsync);
-        commune.MapGet("/polls/{id}/results.csv", Pages.Polls.PollFragments.CsvAsync);
-        commune.MapPost("/alerts/preview", Pages.Alerts.AlertFragments.PreviewAsync);
-        commune.MapGet("/alerts/{id}/live", Pages.Alerts.AlertFragments.LiveAsync);
-        commune.MapPost("/simulator/send", Pages.Simulator.SimulatorFragments.SendAsync);
-        commune.MapGet("/inbox/feedback.csv", Pages.Inbox.InboxQuery.CsvAsync);
-        commune.MapPost("/inbox/{reference}/preview", Pages.Inbox.InboxFragments.PreviewAsync);
-        commune.MapGet("/simulator/side", Pages.Simulator.SimulatorFragments.SideAsync);
+        var read = console.MapGroup("/{commune}").RequireAuthorization(GatewayPolicies.Read);
+        read.MapGet("/polls/{id}/live", Pages.Polls.PollFragments.LiveAsync);
+        read.MapGet("/polls/{id}/results.csv", Pages.Polls.PollFragments.CsvAsync);
+        read.MapGet("/alerts/{id}/live", Pages.Alerts.AlertFragments.LiveAsync);
+        read.MapGet("/inbox/feedback.csv", Pages.Inbox.InboxQuery.CsvAsync);
+        var act = console.MapGroup("/{commune}").RequireAuthorization(GatewayPolicies.Act);
+        act.MapPost("/polls/check", Pages.Polls.PollFragments.CheckAsync);
+        act.MapPost("/alerts/preview", Pages.Alerts.AlertFragments.PreviewAsync);
+        act.MapPost("/inbox/{reference}/preview", Pages.Inbox.InboxFragments.PreviewAsync);
+        act.MapPost("/simulator/send", Pages.Simulator.SimulatorFragments.SendAsync);
+        act.MapGet("/simulator/side", Pages.Simulator.SimulatorFragments.SideAsync);
     }
 
     /// <summary>A component rendered to an HTML string (for a server-sent event, whose data is text).</summary>

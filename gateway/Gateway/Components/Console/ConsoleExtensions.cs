@@ -1,3 +1,6 @@
+using Gateway.Admin.Access;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
 
 namespace Gateway.Components.Console;
 
@@ -23,24 +26,52 @@ public static class ConsoleExtensions
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         builder.Services.AddDataProtection();
-        builder.Services.AddSingleton<ConsoleSession>();
+        AddSessions(builder);
         builder.Services.AddScoped<ConsoleContext>();
+        builder.Services.AddSingleton<IErrorSurface, ConsoleErrors>();
         builder.Services.AddSingleton<ConsoleEventLog>();
         builder.Services.AddSingleton<Bus.IOutboxProjection>(sp => sp.GetRequiredService<ConsoleEventLog>());
         builder.Services.AddSingleton<LiveResults>();
         return builder;
     }
 
-    public static WebApplication MapConsole(this WebApplication app)
+    /// <summary>
+    /// The console's static files, public, ahead of authentication; then <see cref="ConsoleGate"/>, so that even a refusal
+    /// speaks the clerk's language.
+    /// </summary>
+    public static WebApplication UseConsoleAssets(this WebApplication app)
     {
-        app.MapGet("/", () => TypedResults.Redirect("/console")).ExcludeFromDescription();
         // Static files are served only where no endpoint matched, so they live outside /console (wwwroot/assets, wwwroot/vendor):
         // under it, the route /console/{commune} would claim /console/console.css first.
         app.UseStaticFiles();
         app.UseMiddleware<ConsoleGate>();
+        return app;
+    }
+
+    public static WebApplication MapConsole(this WebApplication app)
+    {
+        // Public on purpose: it only leads to the console, which asks who is there.
+        app.MapGet("/", () => TypedResults.Redirect("/console")).ExcludeFromDescription().AllowAnonymous();
         app.UseAntiforgery();
         app.MapRazorComponents<App>();
         ConsoleEndpoints.Map(app.MapGroup("/console").ExcludeFromDescription());
         return app;
+    }
+
+    /// <summary>The session scheme (a cookie holding a session id) and where sessions live: Redis when there is one.</summary>
+    private static void AddSessions(WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis")))
+            builder.Services.AddSingleton<ConsoleSessionStore, InMemoryConsoleSessions>();
+        else builder.Services.AddSingleton<ConsoleSessionStore, RedisConsoleSessions>();
+        builder.Services.AddSingleton<ConsoleSession>();
+        builder.Services.AddAuthentication().AddCookie(ConsoleSession.Scheme, ConsoleSession.Configure);
+        builder.Services.AddOptions<CookieAuthenticationOptions>(ConsoleSession.Scheme)
+            .Configure<ConsoleSessionStore, ConsoleSession>((o, store, session) =>
+            {
+                o.SessionStore = store;
+                o.Events.OnValidatePrincipal = session.ValidateAsync;
+            });
+        builder.Services.Configure<AccessOptions>(o => o.SchemesByPath.Add((ConsoleSession.CookiePath, ConsoleSession.Scheme)));
     }
 }

@@ -1,46 +1,80 @@
+using System.Security.Claims;
 using Gateway.Admin;
-using Microsoft.AspNetCore.DataProtection;
+using Gateway.Admin.Access;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Gateway.Components.Console;
 
 /// <summary>
-/// The console's sign-in: the admin key, encrypted by ASP.NET Core Data Protection, in an HttpOnly, SameSite=Strict
-/// cookie (Secure when the request came over https). The key itself is kept rather than a copy of its rights, so every
-/// request asks <see cref="AdminKeys.Lookup"/> again: a key removed from configuration signs its sessions out at once, and a
-/// stored key whose store cannot be read is said to be unchecked (the console answers 503), not unknown.
+/// The console's sign-in, on ASP.NET Core's cookie authentication: the HttpOnly, SameSite=Strict cookie (Secure over https)
+/// holds a session id, and the session (<see cref="ConsoleSessionStore"/>) holds the caller's claims and the credential that
+/// signed in, never the key itself. On every request the credential is asked again (<see cref="ValidateAsync"/>): a revoked
+/// key ends its sessions at once, a changed role applies at once, and a stored key whose store cannot be read gives a 503
+/// without signing the clerk out.
 /// </summary>
-public sealed class ConsoleSession(IDataProtectionProvider protection, AdminKeys keys)
+public sealed class ConsoleSession(AdminKeys keys, ConsoleSessionStore sessions, TimeProvider clock)
 {
+    public const string Scheme = "ConsoleSession";
     public const string CookieName = "gw_console";
     public const string LanguageCookie = "gw_console_lang";
     public const string CookiePath = "/console";
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
 
-    private readonly IDataProtector _protector = protection.CreateProtector("Gateway.Console.Session.v1").ToTimeLimitedDataProtector();
+    /// <summary>The cookie handler adds this claim to a session's principal: the session's id in the store.</summary>
+    private const string SessionIdClaim = "Microsoft.AspNetCore.Authentication.Cookies-SessionId";
 
-    /// <summary>Signs in with <paramref name="key"/> when it is known (the cookie is set); otherwise what the lookup found.</summary>
-    public KeyLookup SignIn(HttpContext http, string? key)
+    public static void Configure(CookieAuthenticationOptions o)
+    {
+        o.Cookie.Name = CookieName;
+        o.Cookie.Path = CookiePath;
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Strict;
+        o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        o.Cookie.IsEssential = true;
+        o.ExpireTimeSpan = Lifetime;
+        o.SlidingExpiration = false;
+    }
+
+    /// <summary>Signs in with <paramref name="key"/> when it is known (a session is opened); otherwise what the lookup found.</summary>
+    public async Task<KeyLookup> SignInAsync(HttpContext http, string? key)
     {
         var lookup = keys.Lookup(key?.Trim());
-        if (lookup.Caller is not null)
-            http.Response.Cookies.Append(CookieName, ((ITimeLimitedDataProtector)_protector).Protect(key!.Trim(), Lifetime), Options(http));
+        if (lookup.Caller is { } caller)
+            await http.SignInAsync(Scheme, CallerClaims.Principal(caller, Scheme),
+                new AuthenticationProperties { IsPersistent = false, AllowRefresh = false, ExpiresUtc = clock.GetUtcNow() + Lifetime });
         return lookup;
     }
 
-    public static void SignOut(HttpContext http) => http.Response.Cookies.Delete(CookieName, Options(http));
+    /// <summary>Ends the session in the store and deletes the cookie.</summary>
+    public static Task SignOutAsync(HttpContext http) => http.SignOutAsync(Scheme);
 
-    /// <summary>The signed-in caller, if any, or that the session's stored key cannot be checked just now.</summary>
-    public KeyLookup Read(HttpContext http)
+    /// <summary>Every request: the credential still stands (claims refreshed), cannot be checked (503), or is gone (signed out).</summary>
+    public async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        if (http.Request.Cookies[CookieName] is not { Length: > 0 } cookie) return default;
-        try
+        var lookup = keys.LookupCredential(context.Principal?.FindFirstValue(CallerClaims.Credential));
+        if (lookup.StoreUnavailable)
         {
-            return keys.Lookup(_protector.Unprotect(cookie));
+            AccessFailure.Set(context.HttpContext, AccessFailureKind.StoreUnavailable,
+                "Your key cannot be checked just now: the key store does not answer.");
+            context.RejectPrincipal();
+            return;
         }
-        catch (System.Security.Cryptography.CryptographicException)
+        if (lookup.Caller is not { } caller)
         {
-            return default; // expired, tampered with, or from another key ring: signed out
+            context.RejectPrincipal();
+            await SignOutAsync(context.HttpContext);
+            return;
         }
+        var session = context.Principal?.FindFirst(SessionIdClaim);
+        context.ReplacePrincipal(CallerClaims.Principal(caller, Scheme, session is null ? null : [new Claim(SessionIdClaim, session.Value)]));
+    }
+
+    /// <summary>For a long-lived response (a live stream): whether the request's session and its credential still stand now.</summary>
+    public async Task<bool> StillValidAsync(ClaimsPrincipal user)
+    {
+        if (user.FindFirstValue(SessionIdClaim) is not { } id || await sessions.RetrieveAsync(id) is null) return false;
+        return keys.LookupCredential(user.FindFirstValue(CallerClaims.Credential)).Caller is not null;
     }
 
     public static void SetLanguage(HttpContext http, string language) =>
@@ -48,13 +82,4 @@ public sealed class ConsoleSession(IDataProtectionProvider protection, AdminKeys
         {
             Path = CookiePath, HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, MaxAge = TimeSpan.FromDays(365),
         });
-
-    private static CookieOptions Options(HttpContext http) => new()
-    {
-        Path = CookiePath,
-        HttpOnly = true,
-        SameSite = SameSiteMode.Strict,
-        Secure = http.Request.IsHttps,
-        IsEssential = true,
-    };
 }

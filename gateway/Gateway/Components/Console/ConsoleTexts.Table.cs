@@ -24,6 +24,14 @@ public static partial class ConsoleTexts
 
         ["unavailable.title"] = ("Service momentanément indisponible", "الخدمة غير متاحة مؤقتا"),
         ["unavailable.body"] = ("Votre clé ne peut pas être vérifiée pour l'instant : le registre des clés ne répond pas. Rien n'est perdu ; réessayez dans une minute.", "لا يمكن التحقق من مفتاحك الآن: سجل المفاتيح لا يستجيب. لم يضع أي شيء؛ أعد المحاولة بعد دقيقة."),
+        ["status.badrequest.title"] = ("Demande illisible", "طلب غير مقروء"),
+        ["status.badrequest.body"] = ("Le formulaire envoyé n'a pas pu être lu. Revenez à la page et réessayez.", "تعذرت قراءة الاستمارة المرسلة. ارجع إلى الصفحة وأعد المحاولة."),
+        ["status.forbidden.title"] = ("Action non autorisée", "إجراء غير مسموح به"),
+        ["status.forbidden.body"] = ("Votre accès permet de consulter cette page, pas de la modifier. Demandez un accès d'agent à l'administrateur du programme.", "يسمح لك ولوجك بالاطلاع على هذه الصفحة دون تعديلها. اطلب ولوج موظف من مسؤول البرنامج."),
+        ["status.unavailable.title"] = ("Service momentanément indisponible", "الخدمة غير متاحة مؤقتا"),
+        ["status.unavailable.body"] = ("Le service ne répond pas pour l'instant. Rien n'est perdu ; réessayez dans une minute.", "الخدمة لا تستجيب الآن. لم يضع أي شيء؛ أعد المحاولة بعد دقيقة."),
+        ["status.failed.title"] = ("Une erreur est survenue", "حدث خطأ"),
+        ["status.failed.body"] = ("La page n'a pas pu être affichée ; l'erreur est enregistrée. Réessayez, ou revenez à l'accueil.", "تعذر عرض الصفحة؛ تم تسجيل الخطأ. أعد المحاولة أو ارجع إلى الرئيسية."),
         ["unavailable.retry"] = ("Réessayer", "أعد المحاولة"),
 
         ["signin.title"] = ("Connexion", "تسجيل الدخول"),

@@ -1,6 +1,7 @@
 using Gateway.Conversations.Ports;
 using System.Globalization;
 using Gateway.Admin;
+using Gateway.Admin.Access;
 using Gateway.Communes;
 using Gateway.Contracts;
 using Gateway.Conversations;
@@ -27,12 +28,14 @@ public static class Open311Api
 
     public static IEndpointRouteBuilder MapOpen311(this IEndpointRouteBuilder app)
     {
-        var open311 = app.MapGroup(Root).WithTags("Open311");
-        open311.MapGet("/discovery.{format}", Discovery);
-        open311.MapGet("/services.{format}", Services);
-        open311.MapGet("/requests.{format}", ListAsync);
-        open311.MapPost("/requests.{format}", CreateAsync).DisableAntiforgery();
-        open311.MapGet("/requests/{id}.{format}", GetAsync);
+        var open311 = app.MapGroup(Root).WithTags("Open311").WithMetadata(ApiKeyParameter.Instance);
+        // Public on purpose: what the endpoint is and which services it takes, as the spec intends. Requests need a key.
+        open311.MapGet("/discovery.{format}", Discovery).AllowAnonymous();
+        open311.MapGet("/services.{format}", Services).AllowAnonymous();
+        var requests = open311.MapGroup("").RequireAuthorization(GatewayPolicies.Read);
+        requests.MapGet("/requests.{format}", ListAsync);
+        requests.MapPost("/requests.{format}", CreateAsync).DisableAntiforgery();
+        requests.MapGet("/requests/{id}.{format}", GetAsync);
         return app;
     }
 
@@ -74,11 +77,9 @@ public static class Open311Api
             .Add("group", "feedback")));
     }
 
-    private static async Task<IResult> ListAsync(string format, HttpRequest request, AdminKeys keys, FeedbackApi.Services desk, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string format, HttpRequest request, AdminCaller caller, FeedbackApi.Services desk, CancellationToken cancellationToken)
     {
         if (!Open311Format.IsKnown(format)) return UnknownFormat();
-        var (caller, refusal) = Authenticate(request, keys, null, format);
-        if (caller is null) return refusal!;
         var q = request.Query;
         var locale = Locale(q["locale"]);
 
@@ -134,24 +135,21 @@ public static class Open311Api
         return WriteRequests(format, reports.Take(DefaultMax), desk, locale);
     }
 
-    private static async Task<IResult> GetAsync(string id, string format, HttpRequest request, AdminKeys keys, FeedbackApi.Services desk, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string id, string format, HttpRequest request, AdminCaller caller, FeedbackApi.Services desk, CancellationToken cancellationToken)
     {
         if (!Open311Format.IsKnown(format)) return UnknownFormat();
-        var (caller, refusal) = Authenticate(request, keys, null, format);
-        if (caller is null) return refusal!;
         if (FeedbackReferences.Parse(id) is { } r && await desk.Store.GetReportAsync(r, cancellationToken) is { } stored && caller.CanSee(stored.Report.Commune))
             return WriteRequests(format, [stored.Report], desk, Locale(request.Query["locale"]));
         return Open311Format.Error(format, 404, $"No service request '{id}' is visible to this key.");
     }
 
-    private static async Task<IResult> CreateAsync(string format, HttpRequest request, AdminKeys keys, FeedbackApi.Services desk,
-        FeedbackReferences references, IOptions<FeedbackOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(string format, HttpRequest request, AdminCaller caller, FeedbackApi.Services desk,
+        FeedbackReferences references, IOptions<FeedbackOptions> options)
     {
         if (!Open311Format.IsKnown(format)) return UnknownFormat();
         if (!request.HasFormContentType) return Open311Format.Error(format, 400, "POST requests.{format} takes application/x-www-form-urlencoded fields (GeoReport v2).");
-        var form = await request.ReadFormAsync(cancellationToken);
-        var (caller, refusal) = Authenticate(request, keys, form["api_key"], format);
-        if (caller is null) return refusal!;
+        if (await RequestForms.TryReadAsync(request) is not { } form) return Open311Format.Error(format, 400, RequestForms.Unreadable);
+        var cancellationToken = request.HttpContext.RequestAborted;
 
         string? Field(string name) => form[name].ToString() is { Length: > 0 } v ? v.Trim() : null;
         var jurisdiction = Field("jurisdiction_id") ?? caller.Commune;
@@ -221,19 +219,6 @@ public static class Open311Api
         }));
     }
 
-    /// <summary>
-    /// The key's caller (the form's api_key, the query's, or the X-Api-Key header), or the answer refusing it: 401 for a
-    /// missing or wrong key, 503 for a stored key while the key store cannot be read (fails closed, as the admin API does).
-    /// </summary>
-    private static (AdminCaller? Caller, IResult? Refusal) Authenticate(HttpRequest request, AdminKeys keys, string? formKey, string format)
-    {
-        var lookup = keys.Lookup(formKey is { Length: > 0 } ? formKey : request.Query["api_key"].ToString() is { Length: > 0 } q ? q : request.Headers[AdminExtensions.HeaderName]);
-        if (lookup.Caller is { } caller) return (caller, null);
-        return (null, lookup.StoreUnavailable
-            ? Open311Format.Error(format, 503, "The admin key store cannot be read just now: keys in configuration still work; this one will once it is back.")
-            : Unauthorized(format));
-    }
-
     private static string? Locale(string? locale)
     {
         if (string.IsNullOrWhiteSpace(locale)) return null;
@@ -250,8 +235,6 @@ public static class Open311Api
         date = parsed;
         return true;
     }
-
-    private static IResult Unauthorized(string format) => Open311Format.Error(format, 401, "A valid api_key is required.");
 
     private static IResult UnknownFormat() => Results.Problem(title: "Unknown format", detail: "Use .json or .xml.", statusCode: 404);
 }

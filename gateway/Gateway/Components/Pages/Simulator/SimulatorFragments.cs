@@ -14,13 +14,14 @@ public static class SimulatorFragments
 {
     public static async Task<RazorComponentResult<SimulatorTurn>> SendAsync(IFormCollection posted, HttpContext http, ConsoleContext ctx,
         SimulatorScope scope, IConversationEngine engine, UssdSessionHandler ussd, IUssdSessionStore ussdSessions, ContactIds contactIds,
-        CancellationToken cancellationToken)
+        ConsoleEventLog events, CancellationToken cancellationToken)
     {
         var form = SimulatorForm.From(posted);
         var channel = form.Channel is "ussd" or "whatsapp" ? form.Channel : "sms";
         if (!PhoneNumbers.TryNormalize(form.Phone, out var phone))
             return Turn(ctx, channel, null, [], ctx.T("sim.error.phone"));
         var to = ctx.Commune!.Numbers.Contains(form.To ?? "") ? form.To : ctx.Commune.Numbers.FirstOrDefault();
+        events.Watch(contactIds.For(phone));
         var message = new SimulatorApi.SimulatorMessage(phone, channel, form.Text ?? "", to, form.Payload, null, null);
         var result = await SimulatorApi.SendAsync(message, ctx.Caller is { IsProgramme: false } communeKey ? communeKey : null, http, scope, engine, ussd,
             ussdSessions, contactIds, cancellationToken);
@@ -33,11 +34,17 @@ public static class SimulatorFragments
     private static RazorComponentResult<SimulatorTurn> Turn(ConsoleContext ctx, string channel, string? sent, IReadOnlyList<JsonElement> replies, string? error) =>
         ConsoleEndpoints.Fragment<SimulatorTurn>(new { Channel = channel, Sent = sent, Replies = replies, Error = error, ctx.Base });
 
-    public static RazorComponentResult<SimulatorSide> SideAsync([FromQuery(Name = "Form.Phone")] string? phone, SimulatorMailbox mailbox, ConsoleEventLog events, ContactIds contactIds)
+    /// <summary>
+    /// What reached a simulated phone on its own, and what its conversations published: only for a number this commune's
+    /// simulator spoke as (a real citizen's number shows nothing, whoever asks), and only to those who may use the simulator.
+    /// </summary>
+    public static async Task<RazorComponentResult<SimulatorSide>> SideAsync([FromQuery(Name = "Form.Phone")] string? phone, ConsoleContext ctx,
+        SimulatorMailbox mailbox, ConsoleEventLog events, ContactIds contactIds, SimulatorScope scope, CancellationToken cancellationToken)
     {
-        if (!PhoneNumbers.TryNormalize(phone, out var e164))
+        if (!PhoneNumbers.TryNormalize(phone, out var e164) || !await scope.IsOwnAsync(ctx.Commune!.Id, e164, cancellationToken))
             return ConsoleEndpoints.Fragment<SimulatorSide>(new { });
         var contactId = contactIds.For(e164);
+        if (!events.IsWatched(contactId)) return ConsoleEndpoints.Fragment<SimulatorSide>(new { });
         return ConsoleEndpoints.Fragment<SimulatorSide>(new { Messages = mailbox.For(e164), Events = events.For(contactId), ContactId = contactId });
     }
 }
