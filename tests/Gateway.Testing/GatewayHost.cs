@@ -52,6 +52,14 @@ public abstract class GatewayHost<TSelf> : WebApplicationFactory<Program> where 
             services.AddSingleton(instance);
         });
 
+    /// <summary>A client that sends this admin key (<c>X-Api-Key</c>) with every request.</summary>
+    public HttpClient CreateClient(string apiKey)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
+    }
+
     /// <summary>Serves on a real loopback socket (port 0: a free one) instead of the in-memory test server, for clients outside the process.</summary>
     public TSelf OnLoopback(int port = 0)
     {

@@ -38,7 +38,7 @@ public sealed partial class SourceLayerSpecs
     }
 
     /// <summary>gateway/Gateway, found from the test's output folder upwards (the repository holds Gateway.sln).</summary>
-    private static string GatewaySource()
+    internal static string GatewaySource()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Gateway.sln"))) return Path.Combine(dir.FullName, "gateway", "Gateway");

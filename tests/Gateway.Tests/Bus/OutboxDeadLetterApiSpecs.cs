@@ -52,10 +52,10 @@ public sealed class OutboxDeadLetterApiSpecs
     }
 
     [Fact]
-    public async Task A_commune_key_gets_a_404_no_key_a_401_and_a_bad_max_a_400()
+    public async Task A_commune_key_gets_a_403_no_key_a_401_and_a_bad_max_a_400()
     {
         await using var app = App();
-        Assert.Equal(HttpStatusCode.NotFound, (await Client(app, Agadir).GetAsync("/api/outbox/dead-letters")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Client(app, Agadir).GetAsync("/api/outbox/dead-letters")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Client(app, null).GetAsync("/api/outbox/dead-letters")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await Client(app, Programme).GetAsync("/api/outbox/dead-letters?max=0")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Client(app, Programme).GetAsync("/api/outbox/dead-letters")).StatusCode);

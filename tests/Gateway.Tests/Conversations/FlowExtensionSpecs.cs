@@ -136,11 +136,13 @@ public sealed class FlowExtensionSpecs
     public async Task A_flow_file_can_use_the_polls_record_vote_action()
     {
         using var flows = new FlowDirectory(("vote.yaml", VoteFlow));
-        await using var app = new GatewayApplication().With("Gateway:FlowsPath", flows.Path);
+        const string key = "flows-observer-key-0123456789";
+        await using var app = new GatewayApplication().With("Gateway:FlowsPath", flows.Path)
+            .With("Admin:ApiKeys:0:Key", key).With("Admin:ApiKeys:0:Role", "observer");
         var client = app.CreateClient();
         var phone = new SimulatorPhone(client);
 
-        var listed = await client.GetFromJsonAsync<JsonElement>("/api/flows");
+        var listed = await app.CreateClient(key).GetFromJsonAsync<JsonElement>("/api/flows");
         Assert.Contains(listed.EnumerateArray(), f => f.GetProperty("id").GetString() == "vote");
         Assert.Contains("Votre choix ?", (await phone.SendAsync("VOTEZ")).Text);
         // The action ran: it refuses a vote for a poll that does not exist, and says so instead of the end node's text.

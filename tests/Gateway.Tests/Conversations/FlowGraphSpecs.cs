@@ -5,6 +5,9 @@ namespace Gateway.Tests.Conversations;
 /// <summary>Each flow's graph is exported as Mermaid; the snapshots catch unintended changes to a flow's shape.</summary>
 public sealed class FlowGraphSpecs
 {
+    /// <summary>The flows API takes a key like every admin route; an observer's is enough to read.</summary>
+    private const string ReaderKey = "flows-observer-key-0123456789";
+
     [Theory]
     [InlineData("feedback")]
     [InlineData("language")]
@@ -12,8 +15,8 @@ public sealed class FlowGraphSpecs
     [InlineData("subscribe")]
     public async Task The_flow_graph_matches_its_snapshot(string flow)
     {
-        await using var app = new GatewayApplication();
-        var response = await app.CreateClient().GetAsync($"/api/flows/{flow}/graph");
+        await using var app = new GatewayApplication().With("Admin:ApiKeys:0:Key", ReaderKey).With("Admin:ApiKeys:0:Role", "observer");
+        var response = await app.CreateClient(ReaderKey).GetAsync($"/api/flows/{flow}/graph");
         var mermaid = (await response.Content.ReadAsStringAsync()).ReplaceLineEndings("\n");
 
         Assert.Equal("text/vnd.mermaid", response.Content.Headers.ContentType?.MediaType);

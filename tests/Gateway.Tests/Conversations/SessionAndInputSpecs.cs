@@ -96,8 +96,9 @@ public sealed class SessionAndInputSpecs
     [Fact]
     public async Task An_unknown_flow_graph_is_a_404_problem()
     {
-        await using var app = new GatewayApplication();
-        var response = await app.CreateClient().GetAsync("/api/flows/nope/graph");
+        const string key = "flows-observer-key-0123456789";
+        await using var app = new GatewayApplication().With("Admin:ApiKeys:0:Key", key).With("Admin:ApiKeys:0:Role", "observer");
+        var response = await app.CreateClient(key).GetAsync("/api/flows/nope/graph");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("No flow has id 'nope'", await response.Content.ReadAsStringAsync());

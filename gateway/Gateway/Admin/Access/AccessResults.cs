@@ -14,6 +14,8 @@ public sealed class AccessResults(ErrorSurfaces surfaces) : IAuthorizationMiddle
 
     public Task HandleAsync(RequestDelegate next, HttpContext http, AuthorizationPolicy policy, PolicyAuthorizationResult result)
     {
+        // A path no route knows has nothing to protect (static files are served before): it answers its 404, not a 401.
+        if (http.GetEndpoint() is null) return next(http);
         if (result.Challenged) return surfaces.WriteAsync(http, Challenge(http));
         if (result.Forbidden) return surfaces.WriteAsync(http, Forbid(http, result.AuthorizationFailure));
         return _default.HandleAsync(next, http, policy, result);
@@ -29,7 +31,8 @@ public sealed class AccessResults(ErrorSurfaces surfaces) : IAuthorizationMiddle
 
     private static SurfaceError Forbid(HttpContext http, AuthorizationFailure? failure)
     {
-        if (failure?.FailedRequirements.OfType<RouteCommune>().Any() == true)
+        // A handler that fails explicitly leaves the requirement out of FailedRequirements: its reason names it.
+        if (failure is not null && (failure.FailedRequirements.OfType<RouteCommune>().Any() || Reason<RouteCommuneHandler>(failure) is not null))
             return new SurfaceError(404, "Not found", Reason<RouteCommuneHandler>(failure) ?? "Not found.");
         var caller = CallerClaims.Caller(http.User);
         return new SurfaceError(403, "Forbidden", (failure is null ? null : Reason<ObserversReadOnlyHandler>(failure))

@@ -28,6 +28,7 @@ public static class ConsoleExtensions
         builder.Services.AddDataProtection();
         AddSessions(builder);
         builder.Services.AddScoped<ConsoleContext>();
+        builder.Services.AddScoped<ConsoleAudit>();
         builder.Services.AddSingleton<IErrorSurface, ConsoleErrors>();
         builder.Services.AddSingleton<ConsoleEventLog>();
         builder.Services.AddSingleton<Bus.IOutboxProjection>(sp => sp.GetRequiredService<ConsoleEventLog>());

@@ -77,6 +77,39 @@ public sealed class ConsoleSession(AdminKeys keys, ConsoleSessionStore sessions,
         return keys.LookupCredential(user.FindFirstValue(CallerClaims.Credential)).Caller is not null;
     }
 
+    /// <summary>
+    /// A token for a long-lived response (a live stream) that ends with the request, or as soon as its session or credential
+    /// stops standing (signed out, expired, key revoked), checked as often as the key store is read.
+    /// </summary>
+    public CancellationToken WhileValid(HttpContext http)
+    {
+        var ended = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        http.Response.RegisterForDispose(ended);
+        var user = http.User;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                using var timer = new PeriodicTimer(keys.RefreshInterval);
+                while (await timer.WaitForNextTickAsync(ended.Token))
+                    if (!await StillValidAsync(user))
+                    {
+                        await ended.CancelAsync();
+                        return;
+                    }
+            }
+            catch (OperationCanceledException)
+            {
+                // the request ended first
+            }
+            catch (ObjectDisposedException)
+            {
+                // the response was disposed with its token
+            }
+        });
+        return ended.Token;
+    }
+
     public static void SetLanguage(HttpContext http, string language) =>
         http.Response.Cookies.Append(LanguageCookie, language, new CookieOptions
         {

@@ -29,11 +29,12 @@ public static class AlertFragments
         });
     }
 
-    public static async Task<IResult> LiveAsync(string id, HttpContext http, ConsoleContext ctx, AlertService alerts, CancellationToken cancellationToken)
+    public static async Task<IResult> LiveAsync(string id, HttpContext http, ConsoleContext ctx, AlertService alerts, ConsoleSession session,
+        CancellationToken cancellationToken)
     {
         var first = await alerts.GetAsync(id, cancellationToken);
         if (first is null || !string.Equals(first.Commune, ctx.Commune!.Id, StringComparison.OrdinalIgnoreCase)) return TypedResults.NotFound();
-        return TypedResults.ServerSentEvents(Stream(id, http, alerts, cancellationToken));
+        return TypedResults.ServerSentEvents(Stream(id, http, alerts, session.WhileValid(http)));
     }
 
     private static async IAsyncEnumerable<SseItem<string>> Stream(string id, HttpContext http, AlertService alerts, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -43,11 +43,12 @@ public static class PollFragments
         return ConsoleEndpoints.Fragment<PollCheck>(new { KeywordProblem = problem, KeywordFree = free, LanguageWarnings = warnings });
     }
 
-    public static async Task<IResult> LiveAsync(string id, HttpContext http, ConsoleContext ctx, LiveResults live, CancellationToken cancellationToken)
+    public static async Task<IResult> LiveAsync(string id, HttpContext http, ConsoleContext ctx, LiveResults live, ConsoleSession session,
+        CancellationToken cancellationToken)
     {
         var first = await live.ReadAsync(id, cancellationToken);
         if (first is null || !string.Equals(first.Commune, ctx.Commune!.Id, StringComparison.OrdinalIgnoreCase)) return TypedResults.NotFound();
-        return TypedResults.ServerSentEvents(Stream(id, http, ctx.Language, live, cancellationToken));
+        return TypedResults.ServerSentEvents(Stream(id, http, ctx.Language, live, session.WhileValid(http)));
     }
 
     private static async IAsyncEnumerable<SseItem<string>> Stream(string id, HttpContext http, string language, LiveResults live,
