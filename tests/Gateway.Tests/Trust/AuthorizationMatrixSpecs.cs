@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using Gateway.Admin;
 using Gateway.Admin.Stored;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Gateway.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -152,20 +152,18 @@ public sealed partial class AuthorizationMatrixSpecs
     /// <summary>A client per caller: its key for the API, its console session (signed in through the form) for the console.</summary>
     private static async Task<Dictionary<Who, Caller>> SignInAllAsync(GatewayApplication app, InMemoryAdminKeyStore store)
     {
-        Dictionary<Who, Caller> callers = new() { [Who.Anonymous] = new Caller(Client(app), null) };
+        Dictionary<Who, Caller> callers = new() { [Who.Anonymous] = new Caller(ConsoleClient.Anonymous(app), null) };
         // Signed in first, then the clock moves past the session's lifetime: this session has expired, the others are fresh.
-        callers[Who.ExpiredSession] = await Caller.SignInAsync(Client(app), Keys[Who.ExpiredSession], apiKey: false);
+        callers[Who.ExpiredSession] = await Caller.SignInAsync(app, Keys[Who.ExpiredSession], apiKey: false);
         app.Clock.Advance(TimeSpan.FromHours(13));
         foreach (var who in Keys.Keys.Where(w => w != Who.ExpiredSession))
-            callers[who] = await Caller.SignInAsync(Client(app), Keys[who]);
+            callers[who] = await Caller.SignInAsync(app, Keys[who]);
 
         await store.RevokeAsync(new KeyRevocation(AdminKeys.HashText(Keys[Who.RevokedKey]), Who.RevokedKey.ToString(), app.Clock.GetUtcNow()), CancellationToken.None);
         await Wait.ForAsync(async () => (await callers[Who.RevokedKey].SendAsync("GET", "/api/polls/", false, null, null)).Status,
             status => status == 401, "the revocation to be read");
         return callers;
     }
-
-    private static HttpClient Client(GatewayApplication app) => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     /// <summary>What the routes act on: a contact, a poll, an alert and a report, all of the test's commune.</summary>
     private static async Task<Seed> SeedAsync(GatewayApplication app, Caller programme)
@@ -282,26 +280,14 @@ public sealed partial class AuthorizationMatrixSpecs
         public bool ToSignIn => Status == 302 && Location?.StartsWith("/console/signin", StringComparison.Ordinal) == true;
     }
 
-    /// <summary>One caller: its own cookie jar (console session and antiforgery cookie) and key.</summary>
-    private sealed partial class Caller(HttpClient http, string? key)
+    /// <summary>One caller: its console client (session and antiforgery cookies) and the key it sends to the API, if any.</summary>
+    private sealed class Caller(ConsoleClient console, string? key)
     {
-        public HttpClient Http { get; } = http;
-
-        private string? _token;
+        public HttpClient Http => console.Http;
 
         /// <param name="apiKey">Whether the caller also sends its key to the API (an expired session is all the expired caller has).</param>
-        public static async Task<Caller> SignInAsync(HttpClient http, string key, bool apiKey = true)
-        {
-            var caller = new Caller(http, apiKey ? key : null);
-            var token = await caller.TokenAsync();
-            using var response = await http.PostAsync("/console/signin", new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["_handler"] = "signin", ["__RequestVerificationToken"] = token, ["Form.Key"] = key, ["Form.ReturnUrl"] = "/console",
-            }));
-            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"sign-in answered {(int)response.StatusCode}");
-            caller._token = null; // the antiforgery token is bound to who is signed in
-            return caller;
-        }
+        public static async Task<Caller> SignInAsync(GatewayApplication app, string key, bool apiKey = true) =>
+            new(await ConsoleClient.SignInAsync(app, key), apiKey ? key : null);
 
         public async Task<Answer> SendAsync(string method, string path, bool console, string? form, Seed? data)
         {
@@ -312,7 +298,7 @@ public sealed partial class AuthorizationMatrixSpecs
                 request.Content = console
                     ? new FormUrlEncodedContent(new Dictionary<string, string>
                     {
-                        ["__RequestVerificationToken"] = await TokenAsync(), ["_handler"] = form ?? "",
+                        ["__RequestVerificationToken"] = await ConsoleTokenAsync(), ["_handler"] = form ?? "",
                     })
                     : path.StartsWith("/open311/", StringComparison.Ordinal)
                         ? new FormUrlEncodedContent(new Dictionary<string, string> { ["description"] = "x" })
@@ -323,15 +309,6 @@ public sealed partial class AuthorizationMatrixSpecs
             return new Answer((int)response.StatusCode, response.Headers.Location?.OriginalString);
         }
 
-        private async Task<string> TokenAsync()
-        {
-            if (_token is not null) return _token;
-            var page = await Http.GetStringAsync("/console/signin");
-            return _token = Token().Match(page) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value)
-                : throw new InvalidOperationException("no antiforgery token on the sign-in page");
-        }
-
-        [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-        private static partial Regex Token();
+        private Task<string> ConsoleTokenAsync() => console.TokenAsync();
     }
 }

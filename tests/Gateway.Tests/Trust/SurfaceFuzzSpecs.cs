@@ -4,7 +4,6 @@ using System.Net;
 using System.Text;
 using Gateway.Admin;
 using Gateway.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Xunit.Abstractions;
 
 namespace Gateway.Tests.Trust;
@@ -37,8 +36,8 @@ public sealed class SurfaceFuzzSpecs(ITestOutputHelper output)
             .With("Admin:ApiKeys:0:Key", Programme).With("Admin:ApiKeys:0:Name", "programme")
             .With("Admin:ApiKeys:1:Key", Observer).With("Admin:ApiKeys:1:Name", "observer").With("Admin:ApiKeys:1:Commune", "agadir").With("Admin:ApiKeys:1:Role", "observer")
             .With("Admin:ApiKeys:2:Key", Staff).With("Admin:ApiKeys:2:Name", "staff").With("Admin:ApiKeys:2:Commune", "agadir");
-        var anonymous = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var signedIn = new[] { await SignedInAsync(app, Staff), await SignedInAsync(app, Observer) };
+        var anonymous = ConsoleClient.Anonymous(app).Http;
+        var signedIn = new[] { (await ConsoleClient.SignInAsync(app, Staff)).Http, (await ConsoleClient.SignInAsync(app, Observer)).Http };
         var random = new Random(Seed);
         var requests = Enumerable.Range(0, Requests).Select(i => (Index: i, Made: Generator.Next(random))).ToList();
         var statuses = new ConcurrentDictionary<int, int>();
@@ -71,31 +70,19 @@ public sealed class SurfaceFuzzSpecs(ITestOutputHelper output)
         Assert.True(statuses.Where(s => s.Key is >= 200 and < 300).Sum(s => s.Value) > Requests / 10, "fewer than 10% of the requests were answered 2xx");
     }
 
-    private static async Task<HttpClient> SignedInAsync(GatewayApplication app, string key)
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var page = await client.GetStringAsync("/console/signin");
-        var token = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value);
-        using var signIn = await client.PostAsync("/console/signin", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "signin", ["__RequestVerificationToken"] = token, ["Form.Key"] = key, ["Form.ReturnUrl"] = "/console",
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        return client;
-    }
-
     /// <summary>One request at a time, each pick drawn from the seeded random: a run is reproducible, a failure names its number.</summary>
     private static class Generator
     {
-        private static readonly string[] Communes = ["agadir", "casablanca", "nowhere", "", "%00", "..", "agadir%2F..", "AGADIR", "😀"];
+        // %00 in a path never reaches the gateway (Kestrel and the test server refuse it first); %01 does.
+        private static readonly string[] Communes = ["agadir", "casablanca", "nowhere", "", "%01", "..", "agadir%2F..", "AGADIR", "😀"];
 
         private static readonly string[] ConsolePaths =
         [
             "", "/", "/signin", "/signin/inbox", "/signin/simulator/side?Form.Phone=0611000077", "/signout/inbox", "/language/polls",
-            "/{c}", "/{c}/inbox", "/{c}/inbox?status=%00&q=%zz", "/{c}/inbox/R-AAAAA", "/{c}/inbox/%00", "/{c}/inbox/feedback.csv",
+            "/{c}", "/{c}/inbox", "/{c}/inbox?status=%00&q=%zz", "/{c}/inbox/R-AAAAA", "/{c}/inbox/%01", "/{c}/inbox/feedback.csv",
             "/{c}/polls", "/{c}/polls/new", "/{c}/polls/x", "/{c}/polls/x/live", "/{c}/polls/x/results.csv", "/{c}/alerts",
             "/{c}/alerts/new", "/{c}/alerts/x", "/{c}/alerts/x/live", "/{c}/simulator", "/{c}/simulator/side?Form.Phone=%2B212611000077",
-            "/{c}/flows", "/{c}/flows/feedback", "/{c}/flows/%00", "/{c}/a/b/c/d", "/not-found", "/{c}/polls/check",
+            "/{c}/flows", "/{c}/flows/feedback", "/{c}/flows/%01", "/{c}/a/b/c/d", "/not-found", "/{c}/polls/check",
             "/{c}/alerts/preview", "/{c}/inbox/R-AAAAA/preview", "/{c}/simulator/send",
         ];
 
@@ -110,7 +97,7 @@ public sealed class SurfaceFuzzSpecs(ITestOutputHelper output)
         private static readonly string[] Open311Paths =
         [
             "discovery", "services", "services?jurisdiction_id=%00", "requests", "requests?status=x&start_date=%00&service_code=,,",
-            "requests?service_request_id=R-AAAAA,%00", "requests/R-AAAAA", "requests/%00",
+            "requests?service_request_id=R-AAAAA,%00", "requests/R-AAAAA", "requests/%01",
         ];
 
         private static readonly string[] Accepts = ["", "text/event-stream", "application/xml", "text/html", "*/*", "application/json", "image/png;q=x"];
@@ -125,7 +112,7 @@ public sealed class SurfaceFuzzSpecs(ITestOutputHelper output)
         public static Func<(string Description, HttpRequestMessage Request, int Session)> Next(Random random)
         {
             var surface = random.Next(3);
-            var method = random.Next(3) switch { 0 => HttpMethod.Get, 1 => HttpMethod.Post, _ => random.Next(2) == 0 ? HttpMethod.Delete : HttpMethod.Head };
+            var method = random.Next(10) switch { < 6 => HttpMethod.Get, < 9 => HttpMethod.Post, _ => random.Next(2) == 0 ? HttpMethod.Delete : HttpMethod.Head };
             var accept = Pick(random, Accepts);
             var fragment = random.Next(3) == 0;
             var keyChoice = random.Next(6);

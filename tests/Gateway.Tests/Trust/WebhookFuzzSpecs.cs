@@ -17,7 +17,8 @@ namespace Gateway.Tests.Trust;
 public sealed class WebhookFuzzSpecs(ITestOutputHelper output)
 {
     private const int Seed = 17;
-    private const int Requests = 10_000;
+    private static int Requests =>
+        int.TryParse(Environment.GetEnvironmentVariable("GATEWAY_FUZZ_REQUESTS"), System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 10_000;
 
     [Fact]
     public async Task Ten_thousand_generated_webhook_requests_never_get_a_5xx_nor_log_an_unhandled_exception()

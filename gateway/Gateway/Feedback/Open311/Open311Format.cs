@@ -84,10 +84,33 @@ public static class Open311Format
         else if (value is IEnumerable<string> list)
         {
             xml.WriteStartElement(field);
-            foreach (var item in list) xml.WriteElementString(field.TrimEnd('s'), item);
+            foreach (var item in list) xml.WriteElementString(field.TrimEnd('s'), XmlSafe(item));
             xml.WriteEndElement();
         }
-        else xml.WriteElementString(field, Text(value));
+        else xml.WriteElementString(field, XmlSafe(Text(value)));
+    }
+
+    /// <summary>
+    /// The text with what XML 1.0 cannot carry (control characters, a lone surrogate: from an SMS or a hostile query) as
+    /// U+FFFD, so that a citizen's odd character or an attacker's <c>%00</c> never turns an answer into a 500.
+    /// </summary>
+    private static string XmlSafe(string text)
+    {
+        var builder = (StringBuilder?)null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            if (pair || XmlConvert.IsXmlChar(c))
+            {
+                builder?.Append(c);
+                if (pair) builder?.Append(text[++i]);
+                continue;
+            }
+            builder ??= new StringBuilder(text, 0, i, text.Length);
+            builder.Append('\uFFFD');
+        }
+        return builder?.ToString() ?? text;
     }
 
     private static string WriteJson(IEnumerable<Record> records)
