@@ -56,6 +56,7 @@ app.UseAdminRateLimit();
 app.UseMiddleware<WebhookTiming>();
 app.MapOpenApi();
 app.MapGatewayObservability();
+app.MapVersion();
 app.MapFlows();
 app.MapSimulator();
 app.MapPolls();
