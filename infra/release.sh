@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds a release from a clean clone: a self-contained linux-x64 archive of the gateway (no .NET needed on the
 # server; glibc and libicu are), its CycloneDX SBOM, and their SHA-256.
+# Run the archive's ./Gateway from its own folder (systemd: WorkingDirectory=), or set ASPNETCORE_CONTENTROOT to that
+# folder: the console's files (wwwroot/) are found from the content root, which is the working directory.
 #
 #   bash infra/release.sh [<commit-ish>]      default HEAD of this repository
 #
@@ -48,7 +50,7 @@ APP="$WORK/$NAME"
 dotnet publish gateway/Gateway/Gateway.csproj -c Release -r "$RID" --self-contained -o "$APP" --nologo -v q
 
 # The licence check and NOTICE as the test command sees them, then the SBOM of this restore.
-dotnet build infra/licences -c Release --nologo -v q
+dotnet build infra/licences -c Release --nologo -v q -clp:NoSummary
 LICENCES=(dotnet infra/licences/bin/Release/net10.0/Gateway.Licences.dll)
 "${LICENCES[@]}" notice --check
 mkdir -p "$OUT"
@@ -64,19 +66,21 @@ for pack in microsoft.netcore.app.runtime.$RID microsoft.aspnetcore.app.runtime.
   for f in "$dir"LICENSE* "$dir"THIRD-PARTY-NOTICES*; do cp "$f" "$APP/third-party/$pack-$(basename "$f")"; done
 done
 
-# Smoke: the archive's gateway starts from another folder and reports the version built.
+# Smoke: the archive's gateway, started as documented above, reports the version built and serves the console's files.
 port=$(( 20000 + RANDOM % 20000 ))
-( cd "$WORK" && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$port" "$APP/Gateway" > "$WORK/smoke.log" 2>&1 ) &
+( cd "$APP" && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$port" ./Gateway > "$WORK/smoke.log" 2>&1 ) &
 GATEWAY_PID=$!
 answer=
 for _ in $(seq 1 60); do
   answer="$(curl -fsS "http://127.0.0.1:$port/version" 2>/dev/null)" && break
   sleep 0.5
 done
+static="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/vendor/htmx/htmx.min.js" || true)"
 kill "$GATEWAY_PID" 2>/dev/null || true; wait "$GATEWAY_PID" 2>/dev/null || true; GATEWAY_PID=
-case "$answer" in
-  *"\"version\":\"$VERSION\""*) echo "release.sh: smoke: GET /version -> $answer" ;;
-  *) echo "release.sh: smoke failed: GET /version answered '$answer'; the gateway's output:" >&2; cat "$WORK/smoke.log" >&2; exit 1 ;;
+case "$answer/$static" in
+  *"\"version\":\"$VERSION\""*/200) echo "release.sh: smoke: GET /version -> $answer; console files served" ;;
+  *) echo "release.sh: smoke failed: GET /version answered '$answer', a console file $static; the gateway's output:" >&2
+     cat "$WORK/smoke.log" >&2; exit 1 ;;
 esac
 
 # Reproducible archive: sorted names, no owner, every file dated at the commit.
