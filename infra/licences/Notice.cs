@@ -30,7 +30,8 @@ public static class Notice
         foreach (var package in closure.Packages.Where(p => !p.IsOwnProject))
         {
             Line();
-            Line($"{package.Id} {package.Version}");
+            // An SDK-chosen package moves with the SDK that builds: NOTICE names it without a version, the SBOM with it.
+            Line(package.ChosenBySdk ? $"{package.Id} (at the version of the .NET SDK that builds the gateway)" : $"{package.Id} {package.Version}");
             Line($"  Licence: {package.Licence ?? "UNKNOWN"}");
             if (package.Copyright is { } copyright) Line($"  {copyright}");
             if ((package.RepositoryUrl ?? package.ProjectUrl) is { } url) Line($"  {url}");

@@ -6,6 +6,7 @@ namespace Gateway.Licences;
 /// <param name="Sha512">The .nupkg's SHA-512 as NuGet recorded it (base64), when known.</param>
 /// <param name="DependsOn">The ids of the packages and projects it depends on, as <c>Id/Version</c>.</param>
 /// <param name="IsOwnProject">A project of this repository (Gateway.Contracts), under the gateway's own licence.</param>
+/// <param name="ChosenBySdk">Referenced by the .NET SDK itself (<c>autoReferenced</c>), at the SDK's own version.</param>
 public sealed record Package(
     string Id,
     string Version,
@@ -16,7 +17,8 @@ public sealed record Package(
     string? RepositoryUrl,
     string? Sha512,
     IReadOnlyList<string> DependsOn,
-    bool IsOwnProject = false)
+    bool IsOwnProject = false,
+    bool ChosenBySdk = false)
 {
     public string Key => $"{Id}/{Version}";
 

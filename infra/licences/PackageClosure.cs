@@ -29,6 +29,10 @@ public sealed record PackageClosure(
         if (!root.GetProperty("targets").TryGetProperty(targetName, out var target))
             throw new InvalidDataException($"{assetsFile} has no target {targetName}: restore with -r {runtime}");
 
+        var bySdk = framework.Value.TryGetProperty("dependencies", out var declaredBySdk)
+            ? declaredBySdk.EnumerateObject().Where(d => d.Value.TryGetProperty("autoReferenced", out var auto) && auto.GetBoolean())
+                .Select(d => d.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : [];
         var versions = target.EnumerateObject().ToDictionary(e => e.Name.Split('/')[0], e => e.Name.Split('/')[1], StringComparer.OrdinalIgnoreCase);
         var libraries = root.GetProperty("libraries");
         var packages = new List<Package>();
@@ -46,7 +50,8 @@ public sealed record PackageClosure(
             }
             var library = libraries.GetProperty(entry.Name);
             var directory = Path.Combine(packageFolder, library.GetProperty("path").GetString()!);
-            packages.Add(Describe(id, version, Nuspec.Read(directory), library.TryGetProperty("sha512", out var sha) ? sha.GetString() : null, dependsOn));
+            packages.Add(Describe(id, version, Nuspec.Read(directory), library.TryGetProperty("sha512", out var sha) ? sha.GetString() : null, dependsOn)
+                with { ChosenBySdk = bySdk.Contains(id) });
         }
 
         if (runtime is not null && framework.Value.TryGetProperty("downloadDependencies", out var downloads))
