@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Refreshes the console's vendored front-end files from pinned npm packages (the only registry the
 # machines reach) into gateway/Gateway/wwwroot/vendor/, and rewrites VENDOR.md (version, licence,
-# SHA-256 of each file). Run by hand when a version below changes; the files are committed, so
-# `dotnet run` never needs npm or the internet.
+# the package and SHA-256 of each file; tests/Gateway.Tests/Adoption/LicenceSpecs.cs and NOTICE read
+# it). Run by hand when a version below changes; the files are committed, so `dotnet run` never needs
+# npm or the internet.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,7 +32,21 @@ for w in 400 700; do
   cp fontsource-noto-sans-*[0-9]/package/files/noto-sans-latin-$w-normal.woff2 "$OUT/fonts/" 2>/dev/null || true
   cp fontsource-noto-sans-*[0-9]/package/files/noto-sans-latin-ext-$w-normal.woff2 "$OUT/fonts/" 2>/dev/null || true
 done
-cp fontsource-noto-sans-arabic-*/package/LICENSE "$OUT/fonts/LICENSE-OFL.txt"
+# Each font package's own licence: the OFL text is the same, the copyright line differs (OFL 1.1 asks for both).
+cp fontsource-noto-sans-arabic-*/package/LICENSE "$OUT/fonts/LICENSE-noto-sans-arabic.txt"
+cp fontsource-noto-sans-tifinagh-*/package/LICENSE "$OUT/fonts/LICENSE-noto-sans-tifinagh.txt"
+cp fontsource-noto-sans-[0-9]*/package/LICENSE "$OUT/fonts/LICENSE-noto-sans.txt"
+
+# The package a vendored file came from, by its path (the copies above).
+package_of() {
+  case "$1" in
+    htmx/*) echo "$HTMX" ;;
+    fonts/*arabic*) echo "$ARABIC" ;;
+    fonts/*tifinagh*) echo "$TIFINAGH" ;;
+    fonts/*) echo "$LATIN" ;;
+    *) echo "?" ;;
+  esac
+}
 
 {
   echo "# Vendored front-end files"
@@ -45,8 +60,10 @@ cp fontsource-noto-sans-arabic-*/package/LICENSE "$OUT/fonts/LICENSE-OFL.txt"
     echo "| \`$pkg\` | $lic |"
   done
   echo
-  echo "| file | SHA-256 |"
-  echo "|---|---|"
-  (cd "$OUT" && find . -type f ! -name VENDOR.md | sort | while read -r f; do echo "| \`${f#./}\` | \`$(sha256sum "$f" | cut -d' ' -f1)\` |"; done)
+  echo "| file | package | SHA-256 |"
+  echo "|---|---|---|"
+  (cd "$OUT" && find . -type f ! -name VENDOR.md | LC_ALL=C sort | while read -r f; do
+    echo "| \`${f#./}\` | \`$(package_of "${f#./}")\` | \`$(sha256sum "$f" | cut -d' ' -f1)\` |"
+  done)
 } > "$OUT/VENDOR.md"
 echo "vendor.sh: refreshed $OUT"

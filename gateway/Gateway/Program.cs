@@ -58,6 +58,7 @@ app.UseAdminRateLimit();
 app.UseMiddleware<WebhookTiming>();
 app.MapOpenApi().AllowAnonymous();
 app.MapGatewayObservability();
+app.MapVersion();
 app.MapFlows();
 app.MapSimulator();
 app.MapPolls();

@@ -6,6 +6,7 @@ public static partial class ConsoleTexts
     private static readonly Dictionary<string, (string Fr, string Ar)> Table = new(StringComparer.Ordinal)
     {
         ["app.name"] = ("Console de la commune", "فضاء الجماعة"),
+        ["app.version"] = ("Version", "الإصدار"),
         ["money.mad"] = ("MAD", "درهم"),
 
         ["nav.skip"] = ("Aller au contenu", "الانتقال إلى المحتوى"),
