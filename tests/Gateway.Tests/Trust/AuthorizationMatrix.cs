@@ -63,12 +63,13 @@ public static class AuthorizationMatrix
 {
     public static readonly Dictionary<string, (Rule Rule, Scope Scope)> Endpoints = new(StringComparer.Ordinal)
     {
-        // Public on purpose: the console's entry, health for load balancers, aggregate metrics for Prometheus, the API's
-        // description for integrators, and Open311's discovery and service list (the spec's public resources).
+        // Public on purpose: the console's entry, health for load balancers, aggregate metrics for Prometheus, the running
+        // version, the API's description for integrators, and Open311's discovery and service list (the spec's public resources).
         ["GET /"] = (Rule.Public, Scope.None),
         ["ANY /health/live"] = (Rule.Public, Scope.None),
         ["ANY /health/ready"] = (Rule.Public, Scope.None),
         ["ANY /metrics"] = (Rule.Public, Scope.None),
+        ["GET /version"] = (Rule.Public, Scope.None),
         ["GET /openapi/{documentName}.json"] = (Rule.Public, Scope.None),
         ["GET /open311/v2/discovery.{format}"] = (Rule.Public, Scope.None),
         ["GET /open311/v2/services.{format}"] = (Rule.Public, Scope.None),
