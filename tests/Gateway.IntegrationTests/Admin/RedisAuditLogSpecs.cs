@@ -63,5 +63,30 @@ public sealed class RedisAuditLogSpecs
         Assert.Equal("POST /api/polls/{id}/close", newest.GetProperty("action").GetString());
         Assert.Equal($"id={poll}", newest.GetProperty("target").GetString());
         Assert.Equal("programme", newest.GetProperty("actor").GetString());
+        Assert.Equal("api", newest.GetProperty("surface").GetString());
+        Assert.Equal(JsonValueKind.Null, newest.GetProperty("person").ValueKind);
+    }
+
+    [Fact]
+    public async Task Entries_stored_before_person_and_surface_existed_still_read_with_the_surface_they_came_through()
+    {
+        await Servers.FlushRedisAsync();
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(RedisConnection.Options(Servers.Redis));
+        // As the gateway wrote them before this change (web JSON of the seven-field record).
+        await redis.GetDatabase().StreamAddAsync(RedisAuditLog.Key, "e",
+            """{"at":"2026-12-01T10:00:00+00:00","actor":"keys command","actorCommune":null,"role":"programme","action":"key.created","target":"name=casa, role=staff, commune=casablanca","status":200}""");
+        await redis.GetDatabase().StreamAddAsync(RedisAuditLog.Key, "e",
+            """{"at":"2026-12-01T10:05:00+00:00","actor":"casa","actorCommune":"casablanca","role":"staff","action":"POST /api/feedback/{reference}/status","target":"reference=R-ABCDE","status":200}""");
+        var log = new RedisAuditLog(redis);
+        await log.RecordAsync(new AuditEntry(DateTimeOffset.Parse("2026-12-01T10:10:00+00:00", System.Globalization.CultureInfo.InvariantCulture),
+            "casa", "casablanca", "staff", "report.answered", "reference=R-ABCDE", 200) { Person = "Samira Alaoui", Surface = AuditSurfaces.Console }, CancellationToken.None);
+
+        var entries = await log.ReadAsync(10, CancellationToken.None);
+
+        Assert.Equal(
+            [("report.answered", "console", "Samira Alaoui"), ("POST /api/feedback/{reference}/status", "api", null), ("key.created", "cli", null)],
+            entries.Select(e => (e.Action, e.Surface, e.Person)));
+        Assert.Equal(("casa", "casablanca", "staff", "reference=R-ABCDE", 200), (entries[1].Actor, entries[1].ActorCommune, entries[1].Role, entries[1].Target, entries[1].Status));
+        Assert.Equal(DateTimeOffset.Parse("2026-12-01T10:00:00+00:00", System.Globalization.CultureInfo.InvariantCulture), entries[2].At);
     }
 }
