@@ -12,4 +12,11 @@ public sealed record ContactOptedOut(
 {
     /// <summary>Contract version.</summary>
     public int Version { get; init; } = 1;
+
+    /// <summary>
+    /// True when the opt-out was sent through the gateway's simulator by a phone only the simulator ever used (a tester's),
+    /// not by a citizen: consumers keep it apart from real figures. The simulator never changes a real contact's consent, so
+    /// it causes no event for one. Added in v1 as an optional property (absent reads as false).
+    /// </summary>
+    public bool Simulated { get; init; }
 }

@@ -66,6 +66,8 @@ public sealed class AudienceImport(IContactStore contacts, IAudienceStore audien
             if (stored?.State.Commune is { } current && !current.Equals(commune, StringComparison.OrdinalIgnoreCase)) return false;
             var state = stored?.State ?? new ContactState { ContactId = id, Phone = phone, CreatedAt = now };
             state.Commune = commune;
+            // A commune's list names real people: from now on the simulator cannot change this contact's consent.
+            state.SimulatorOnly = false;
             if (Languages.IsKnown(row.Language)) state.Language = row.Language;
             // A row may record a known opt-out; it never clears one the contact sent.
             var optingOut = row.OptedOut && !state.OptedOut;

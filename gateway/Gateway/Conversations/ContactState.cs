@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Gateway.Conversations;
 
 /// <summary>
@@ -45,6 +47,15 @@ public sealed class ContactState
 
     /// <summary>Each opt-in and opt-out, oldest first, bounded (see <see cref="ConsentLog"/>).</summary>
     public List<ConsentEntry> Consent { get; set; } = [];
+
+    /// <summary>
+    /// True while only the simulator has written as this number (a tester's phone, often a made-up number): its STOP,
+    /// START and subscriptions then take effect, marked simulated. A provider's message, a bus command or an import makes
+    /// it false for good, and from then on the simulator cannot change the contact's consent (<see cref="ConsentLog.Applies"/>).
+    /// Contacts stored before this field read false: real. Written only when true.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool SimulatorOnly { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -67,8 +67,9 @@ public sealed class ConversationEngine(
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var now = clock.GetUtcNow();
-            var contact = stored?.State ?? new ContactState { ContactId = contactId, Phone = message.From, CreatedAt = now };
+            var contact = stored?.State ?? new ContactState { ContactId = contactId, Phone = message.From, CreatedAt = now, SimulatorOnly = message.Simulated };
             contact.Phone = message.From;
+            if (!message.Simulated) contact.SimulatorOnly = false;
             if (inbound) Touch(contact, message, now);
 
             var step = new StepContext(contact, message, now);

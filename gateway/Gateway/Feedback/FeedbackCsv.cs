@@ -1,16 +1,15 @@
 using System.Globalization;
-using System.Text;
+using Gateway.Text;
 
 namespace Gateway.Feedback;
 
 /// <summary>
-/// The CSV export: UTF-8 with a byte-order mark (Excel then opens Arabic and Tifinagh intact), comma-separated, RFC 4180
-/// quoting, one line per report, dates in ISO 8601 UTC. A cell a spreadsheet would run as a formula (=, +, -, @ first)
-/// gets a leading apostrophe: citizens' words are never executed.
+/// The CSV export, written by <see cref="Csv"/> (UTF-8 with a byte order mark, RFC 4180, formula-looking cells
+/// neutralised: citizens' words are never executed): one line per report, dates in ISO 8601 UTC.
 /// </summary>
 public static class FeedbackCsv
 {
-    public const string ContentType = "text/csv; charset=utf-8";
+    public const string ContentType = Csv.ContentType;
 
     public static readonly string[] Columns =
     [
@@ -20,29 +19,18 @@ public static class FeedbackCsv
 
     public static byte[] Write(IEnumerable<FeedbackView> reports)
     {
-        var csv = new StringBuilder();
-        csv.AppendJoin(',', Columns).Append("\r\n");
+        var csv = Csv.Document().AppendRow(Columns);
         foreach (var r in reports)
-        {
-            string?[] cells =
+            csv.AppendRow(
             [
                 r.Reference, r.Commune, r.Status, r.Kind, r.Category, r.Channel, r.Language, Date(r.ReceivedAt), Date(r.DueAt), Bool(r.Overdue),
                 r.ClosedAt is { } c ? Date(c) : null, r.Assignee, r.Place, r.Text, Bool(r.Simulated),
                 r.CitizenConfirmed is { } confirmed ? Bool(confirmed) : null, Date(r.UpdatedAt),
-            ];
-            csv.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
-        }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+            ]);
+        return csv.ToUtf8();
     }
 
     private static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static string Bool(bool value) => value ? "true" : "false";
-
-    private static string Cell(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return "";
-        if (value[0] is '=' or '+' or '-' or '@') value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
 }

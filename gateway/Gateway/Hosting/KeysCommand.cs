@@ -185,7 +185,7 @@ public static partial class KeysCommand
 
     private static Task RecordAsync(IAuditLog? audit, TimeProvider clock, string action, string name, string role, string? commune) =>
         audit?.RecordAsync(new AuditEntry(clock.GetUtcNow(), Actor, null, "programme", action,
-            $"name={name}, role={role}, commune={commune ?? "(programme)"}", 200), CancellationToken.None) ?? Task.CompletedTask;
+            $"name={name}, role={role}, commune={commune ?? "(programme)"}", 200) { Surface = AuditSurfaces.Cli }, CancellationToken.None) ?? Task.CompletedTask;
 
     private static string Seconds(IConfiguration configuration) =>
         $"{(configuration.GetValue<TimeSpan?>("Admin:KeyCache") ?? AdminKeys.DefaultCacheFor).TotalSeconds:0.#} s (Admin:KeyCache)";

@@ -1,6 +1,7 @@
 using System.Text;
 using Gateway.Admin;
 using Gateway.Channels.Ussd;
+using Gateway.Simulator;
 
 namespace Gateway.Hosting;
 
@@ -51,6 +52,16 @@ public static class ProductionSafety
             problems.Add("Kannel:Secret is not set while Kannel:SendSmsUrl is: smsbox's calls cannot be told from anyone's. " + Generate(32));
         foreach (var (setting, value) in new[] { ("Kannel:Secret", configuration["Kannel:Secret"]), ("WhatsApp:VerifyToken", configuration["WhatsApp:VerifyToken"]) })
             if (!string.IsNullOrEmpty(value) && IsPublished(value)) problems.Add($"{setting} is a published development value. " + Generate(32));
+
+        // The simulator speaks as any number (a STOP, a vote, a report in a citizen's name) and reads what was sent to any
+        // simulated number: outside Development and Testing it stays behind an admin key.
+        if (configuration[SimulatorAccess.OpenSetting] is { Length: > 0 } open)
+        {
+            if (!bool.TryParse(open, out var isOpen))
+                problems.Add($"{SimulatorAccess.OpenSetting} is '{open}': it must be true or false (leave it unset: false outside Development and Testing).");
+            else if (isOpen)
+                problems.Add($"{SimulatorAccess.OpenSetting} is true: anyone could send STOP, votes or reports as any citizen through the simulator and read its mailbox. Leave it unset (false) so the simulator requires an admin key.");
+        }
 
         return problems;
     }

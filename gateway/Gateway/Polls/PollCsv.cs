@@ -1,23 +1,23 @@
 using System.Globalization;
-using System.Text;
 using Gateway.Conversations;
+using Gateway.Text;
 
 namespace Gateway.Polls;
 
 /// <summary>
-/// Results as CSV (RFC 4180: CRLF lines, fields quoted when they hold a comma, quote or line break; quotes doubled),
-/// UTF-8 with a byte order mark so that Excel opens Arabic and Tifinagh labels intact. The numbers are those of the
-/// JSON results: one row per option, channel and language, and the total; then, apart, the votes sent through the
-/// simulator (section <c>simulated</c>: one row per option and a <c>total</c> row), which none of the rows above count.
+/// Results as CSV, written by <see cref="Csv"/> (UTF-8 with a byte order mark, RFC 4180, formula-looking cells such as an
+/// option labelled <c>=1+1</c> neutralised). The numbers are those of the JSON results: one row per option, channel and
+/// language, and the total; then, apart, the votes sent through the simulator (section <c>simulated</c>: one row per
+/// option and a <c>total</c> row), which none of the rows above count.
 /// </summary>
 public static class PollCsv
 {
-    public const string ContentType = "text/csv; charset=utf-8";
+    public const string ContentType = Csv.ContentType;
 
     public static byte[] Write(PollResults results)
     {
-        var csv = new StringBuilder();
-        void Row(params string[] fields) => csv.Append(string.Join(',', fields.Select(Quote))).Append("\r\n");
+        var csv = Csv.Document();
+        void Row(params string[] fields) => csv.AppendRow(fields);
         string N(long n) => n.ToString(CultureInfo.InvariantCulture);
 
         Row(["section", "key", .. Languages.Core.Select(l => "label_" + l), "votes"]);
@@ -32,10 +32,6 @@ public static class PollCsv
             Row(["simulated", N(i + 1), .. Languages.Core.Select(l => results.Options[i].Label.GetValueOrDefault(l) ?? ""), N(simulated.Tallies[i])]);
         Row(["simulated", "total", .. blanks, N(simulated.Total)]);
 
-        var body = Encoding.UTF8.GetBytes(csv.ToString());
-        return [.. Encoding.UTF8.Preamble, .. body];
+        return csv.ToUtf8();
     }
-
-    private static string Quote(string field) =>
-        field.IndexOfAny([',', '"', '\r', '\n']) < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -25,7 +25,7 @@ public sealed class FeedbackExportAndUniquenessSpecs
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
-        var rows = ParseCsv(Encoding.UTF8.GetString(bytes[3..]));
+        var rows = CsvReader.Rows(Encoding.UTF8.GetString(bytes[3..]));
         var json = (await staff.GetJsonAsync("/api/feedback.json")).EnumerateArray().ToList();
 
         var header = rows[0];
@@ -49,33 +49,6 @@ public sealed class FeedbackExportAndUniquenessSpecs
         }
         Assert.Contains(rows, r => r.Contains("لا يوجد ماء، منذ \"يومين\""));
         Assert.Contains(rows, r => r.Contains("'=1+2, une formule ? Non : un texte"));
-    }
-
-    /// <summary>RFC 4180: quoted cells, doubled quotes, CRLF rows.</summary>
-    private static List<string[]> ParseCsv(string csv)
-    {
-        var rows = new List<string[]>();
-        var row = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < csv.Length; i++)
-        {
-            var c = csv[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < csv.Length && csv[i + 1] == '"') { cell.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else cell.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { row.Add(cell.ToString()); cell.Clear(); }
-            else if (c == '\r' && i + 1 < csv.Length && csv[i + 1] == '\n')
-            {
-                row.Add(cell.ToString()); cell.Clear(); rows.Add([.. row]); row.Clear(); i++;
-            }
-            else cell.Append(c);
-        }
-        return rows;
     }
 
     [Fact]

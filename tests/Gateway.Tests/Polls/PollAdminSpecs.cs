@@ -108,7 +108,7 @@ public sealed class PollAdminSpecs
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
-        var rows = ParseCsv(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
+        var rows = CsvReader.Rows(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
         Assert.Equal(["section", "key", "label_fr", "label_ar", "label_zgh", "label_zgh-Latn", "votes"], rows[0]);
         var options = json.GetProperty("options").EnumerateArray().ToList();
         for (var i = 0; i < options.Count; i++)
@@ -174,36 +174,5 @@ public sealed class PollAdminSpecs
         Assert.Equal(casablanca, Assert.Single((await casa.GetFromJsonAsync<JsonElement>("/api/polls")).EnumerateArray()).GetProperty("id").GetString());
         Assert.Equal(HttpStatusCode.Created, (await settat.PostAsJsonAsync("/api/polls", PollHost.Body(app, "AUTRE", commune: "settat"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Admin().GetAsync("/api/polls/pnotapoll00")).StatusCode);
-    }
-
-    /// <summary>A small RFC 4180 reader (quoted fields, doubled quotes, CRLF rows).</summary>
-    private static List<string[]> ParseCsv(string text)
-    {
-        var rows = new List<string[]>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { row.Add(field.ToString()); field.Clear(); }
-            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                row.Add(field.ToString()); field.Clear();
-                rows.Add([.. row]); row.Clear();
-                i++;
-            }
-            else field.Append(c);
-        }
-        Assert.Empty(row);
-        Assert.Equal(0, field.Length);
-        return rows;
     }
 }

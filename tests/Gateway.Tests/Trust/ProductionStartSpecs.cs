@@ -48,6 +48,7 @@ public sealed class ProductionStartSpecs
     [InlineData("WhatsApp:AccessToken", "EAAG-token", "WhatsApp:AppSecret is not set")]
     [InlineData("Kannel:SendSmsUrl", "http://kannel:13013/cgi-bin/sendsms", "Kannel:Secret is not set")]
     [InlineData("Kannel:Secret", "kannel-secret-change-me", "Kannel:Secret is a published development value")]
+    [InlineData("Simulator:Open", "yes", "Simulator:Open is 'yes': it must be true or false")]
     public async Task Production_refuses_to_start_on_an_unsafe_setting(string setting, string? value, string expected)
     {
         await using var app = SafeProduction().With(setting, value);
@@ -55,6 +56,30 @@ public sealed class ProductionStartSpecs
         var refusal = StartFailure(app);
 
         Assert.Contains(expected, refusal);
+    }
+
+    [Theory]
+    [InlineData("true")]
+    [InlineData("True")]
+    public async Task Production_refuses_to_start_with_the_simulator_open(string open)
+    {
+        await using var app = SafeProduction().With("Simulator:Open", open);
+
+        var refusal = StartFailure(app);
+
+        Assert.Contains("Simulator:Open is true", refusal);
+    }
+
+    [Fact]
+    public async Task Production_starts_with_the_simulator_closed_and_the_simulator_asks_for_a_key()
+    {
+        await using var app = SafeProduction().With("Simulator:Open", "false");
+        using var client = app.CreateClient();
+
+        using var response = await client.PostAsync("/api/simulator/messages",
+            new StringContent("""{"from":"+212612345678","text":"STOP"}""", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Fact]

@@ -84,6 +84,7 @@ public sealed class StoredAdminKeySpecs
         Assert.Equal(["key.revoked", "key.created"], audit.Select(e => e.Action));
         Assert.All(audit, e => Assert.Contains("name=casa desk", e.Target));
         Assert.All(audit, e => Assert.DoesNotContain(key, e.Target));
+        Assert.All(audit, e => Assert.Equal(AuditSurfaces.Cli, e.Surface));
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public static class AdminAudit
             .Where(v => v.Key is not ("phone" or "action" or "controller"))
             .Select(v => $"{v.Key}={Truncate(v.Value?.ToString())}"));
         return new AuditEntry(clock.GetUtcNow(), caller.Name, caller.Commune, caller.Role.ToString().ToLowerInvariant(),
-            $"{http.Request.Method} /{pattern.TrimStart('/')}", target, http.Response.StatusCode);
+            $"{http.Request.Method} /{pattern.TrimStart('/')}", target, http.Response.StatusCode) { Surface = AuditSurfaces.Of(http.Request), Person = caller.Person };
     }
 
     private static string Truncate(string? value) => value is null ? "" : value.Length > 100 ? value[..100] : value;

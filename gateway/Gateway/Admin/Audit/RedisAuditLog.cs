@@ -18,7 +18,8 @@ public sealed class RedisAuditLog(IConnectionMultiplexer redis) : IAuditLog
 
     public async Task<IReadOnlyList<AuditEntry>> ReadAsync(int max, CancellationToken cancellationToken)
     {
-        var entries = await redis.GetDatabase().StreamRangeAsync(Key, "+", "-", count: max, messageOrder: Order.Descending);
+        // minId, maxId as XRANGE takes them: with Order.Descending StackExchange.Redis sends XREVRANGE maxId minId itself.
+        var entries = await redis.GetDatabase().StreamRangeAsync(Key, "-", "+", count: max, messageOrder: Order.Descending);
         return [.. entries.Select(e => JsonSerializer.Deserialize<AuditEntry>((string)e["e"]!, JsonSerializerOptions.Web)!)];
     }
 }

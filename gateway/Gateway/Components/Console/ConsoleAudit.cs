@@ -15,7 +15,11 @@ public sealed class ConsoleAudit(ConsoleContext ctx, IAuditLog audit, TimeProvid
     {
         if (ctx.Caller is not { } caller) return;
         var entry = new AuditEntry(clock.GetUtcNow(), caller.Name, caller.Commune, CallerClaims.RoleName(caller.Role),
-            "console " + action, $"commune={ctx.Commune?.Id}, {target}", StatusCodes.Status200OK);
+            "console " + action, $"commune={ctx.Commune?.Id}, {target}", StatusCodes.Status200OK)
+        {
+            Surface = AuditSurfaces.Console,
+            Person = caller.Person,
+        };
         try
         {
             await audit.RecordAsync(entry, CancellationToken.None);

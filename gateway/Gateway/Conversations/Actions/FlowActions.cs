@@ -36,12 +36,17 @@ public sealed class FlowActions(IEnumerable<IFlowAction> extensions)
             case FlowActionNames.Subscribe:
             {
                 var topic = Arg("topic", "meetings");
+                if (!ConsentLog.Applies(step))
+                {
+                    if (!contact.Topics.Contains(topic)) Attempted(step, ConsentLog.OptIn, "flow", topic);
+                    break;
+                }
                 contact.OptedOut = false;
                 if (contact.Topics.Add(topic))
                 {
-                    ConsentLog.Record(contact, step.Now, ConsentLog.OptIn, ConsentLog.ChannelOf(step, "flow"), "flow", topic);
-                    step.Publish(new ContactOptedIn(contact.ContactId, contact.Commune, topic, contact.Language ?? Languages.French, step.Now),
-                        $"{contact.ContactId}:{topic}:{step.Now.ToUnixTimeMilliseconds()}");
+                    ConsentLog.Record(contact, step.Now, ConsentLog.OptIn, ConsentLog.ChannelOf(step, "flow"), "flow", topic, step.Message.Simulated);
+                    step.Publish(new ContactOptedIn(contact.ContactId, contact.Commune, topic, contact.Language ?? Languages.French, step.Now)
+                        { Simulated = step.Message.Simulated }, $"{contact.ContactId}:{topic}:{step.Now.ToUnixTimeMilliseconds()}");
                 }
                 break;
             }
@@ -49,11 +54,16 @@ public sealed class FlowActions(IEnumerable<IFlowAction> extensions)
             case FlowActionNames.Unsubscribe:
             {
                 var topic = Arg("topic", "meetings");
+                if (!ConsentLog.Applies(step))
+                {
+                    if (contact.Topics.Contains(topic)) Attempted(step, ConsentLog.OptOut, "flow", topic);
+                    break;
+                }
                 if (contact.Topics.Remove(topic))
                 {
-                    ConsentLog.Record(contact, step.Now, ConsentLog.OptOut, ConsentLog.ChannelOf(step, "flow"), "flow", topic);
-                    step.Publish(new ContactOptedOut(contact.ContactId, contact.Commune, topic, "flow", step.Now),
-                        $"{contact.ContactId}:{topic}:{step.Now.ToUnixTimeMilliseconds()}");
+                    ConsentLog.Record(contact, step.Now, ConsentLog.OptOut, ConsentLog.ChannelOf(step, "flow"), "flow", topic, step.Message.Simulated);
+                    step.Publish(new ContactOptedOut(contact.ContactId, contact.Commune, topic, "flow", step.Now)
+                        { Simulated = step.Message.Simulated }, $"{contact.ContactId}:{topic}:{step.Now.ToUnixTimeMilliseconds()}");
                 }
                 break;
             }
@@ -73,25 +83,43 @@ public sealed class FlowActions(IEnumerable<IFlowAction> extensions)
         }
     }
 
-    /// <summary>Global opt-out: nothing more is sent to this contact but the confirmation.</summary>
+    /// <summary>
+    /// Global opt-out: nothing more is sent to this contact but the confirmation. Through the simulator, only for a phone the
+    /// simulator alone used (<see cref="ConsentLog.Applies"/>); for a real contact the attempt is logged and changes nothing.
+    /// </summary>
     public static void OptOut(StepContext step, string source)
     {
         var contact = step.Contact;
         contact.Session = null;
         if (contact.OptedOut) return;
+        if (!ConsentLog.Applies(step))
+        {
+            Attempted(step, ConsentLog.OptOut, source, null);
+            return;
+        }
         contact.OptedOut = true;
-        ConsentLog.Record(contact, step.Now, ConsentLog.OptOut, ConsentLog.ChannelOf(step, source), source, null);
-        step.Publish(new ContactOptedOut(contact.ContactId, contact.Commune, null, source, step.Now),
+        ConsentLog.Record(contact, step.Now, ConsentLog.OptOut, ConsentLog.ChannelOf(step, source), source, null, step.Message.Simulated);
+        step.Publish(new ContactOptedOut(contact.ContactId, contact.Commune, null, source, step.Now) { Simulated = step.Message.Simulated },
             $"{contact.ContactId}:*:{step.Now.ToUnixTimeMilliseconds()}");
     }
 
+    /// <summary>Back in after a STOP; through the simulator, as <see cref="OptOut"/>.</summary>
     public static void OptIn(StepContext step, string source)
     {
         var contact = step.Contact;
         if (!contact.OptedOut) return;
+        if (!ConsentLog.Applies(step))
+        {
+            Attempted(step, ConsentLog.OptIn, source, null);
+            return;
+        }
         contact.OptedOut = false;
-        ConsentLog.Record(contact, step.Now, ConsentLog.OptIn, ConsentLog.ChannelOf(step, source), source, null);
-        step.Publish(new ContactOptedIn(contact.ContactId, contact.Commune, null, contact.Language ?? Languages.French, step.Now),
-            $"{contact.ContactId}:*:{step.Now.ToUnixTimeMilliseconds()}");
+        ConsentLog.Record(contact, step.Now, ConsentLog.OptIn, ConsentLog.ChannelOf(step, source), source, null, step.Message.Simulated);
+        step.Publish(new ContactOptedIn(contact.ContactId, contact.Commune, null, contact.Language ?? Languages.French, step.Now)
+            { Simulated = step.Message.Simulated }, $"{contact.ContactId}:*:{step.Now.ToUnixTimeMilliseconds()}");
     }
+
+    /// <summary>A consent change the simulator asked for a real contact: the trace in the consent log, marked simulated; no change, no event.</summary>
+    private static void Attempted(StepContext step, string action, string source, string? topic) =>
+        ConsentLog.Record(step.Contact, step.Now, action, ConsentLog.ChannelOf(step, source), source, topic, simulated: true);
 }

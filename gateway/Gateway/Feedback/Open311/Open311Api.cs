@@ -39,10 +39,16 @@ public static class Open311Api
         return app;
     }
 
-    private static IResult Discovery(string format, HttpRequest request, IConfiguration configuration, TimeProvider clock)
+    /// <summary>
+    /// The discovery document. Its endpoint URL is built from <c>Gateway:PublicBaseUrl</c> only, never from the request:
+    /// clients cache discovery, so a forged Host header must not make the gateway advertise another server. Without a
+    /// configured URL the endpoint is the path <c>/open311/v2</c> (the spec requires the field; a client resolves the path
+    /// against the address it fetched discovery from).
+    /// </summary>
+    private static IResult Discovery(string format, IConfiguration configuration)
     {
         if (!Open311Format.IsKnown(format)) return UnknownFormat();
-        var baseUrl = configuration["Gateway:PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
+        var baseUrl = configuration["Gateway:PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : "";
         return Open311Format.WriteObject(format, "discovery", new Open311Format.Record()
             .Add("changeset", Changeset)
             .Add("contact", "The commune's citizen desk, through the gateway's operator.")
