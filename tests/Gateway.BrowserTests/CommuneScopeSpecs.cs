@@ -31,4 +31,22 @@ public sealed class CommuneScopeSpecs(BrowserFixture browser)
         }
         await ConsolePages.ScreenshotsAsync(agadir, "not-found");
     }
+
+    [Fact]
+    public async Task An_observer_reads_without_write_buttons_and_a_composer_says_in_words_that_it_may_not()
+    {
+        var page = await browser.NewPageAsync();
+        await ConsolePages.SignInAsync(page, ConsoleHost.AgadirObserverKey);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tableau de bord" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Nouveau sondage" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Simulateur" })).ToHaveCountAsync(0);
+
+        var response = await page.GotoAsync("/console/agadir/polls/new");
+        Assert.Equal(403, response!.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Action non autorisée" })).ToBeVisibleAsync();
+        await ConsolePages.ScreenshotsAsync(page, "forbidden");
+        await ConsolePages.SwitchToArabicAsync(page);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "إجراء غير مسموح به" })).ToBeVisibleAsync();
+        await ConsolePages.ScreenshotsAsync(page, "forbidden");
+    }
 }

@@ -3,7 +3,7 @@ namespace Gateway.BrowserTests.Infrastructure;
 /// <summary>
 /// The browser tests' profile of the one test host (<see cref="GatewayHost{TSelf}"/>): the real gateway on a real Kestrel
 /// port (127.0.0.1, a free port), as a browser reaches it: Development environment, so the embedded default's development
-/// key (appsettings.Development.json) works as it does after <c>dotnet run</c>. Added for the tests: a key scoped to Agadir,
+/// key (appsettings.Development.json) works as it does after <c>dotnet run</c>. Added for the tests: a staff key and an observer key of Agadir,
 /// quiet hours off (the tests may run at night), fast alert scheduling, and a Twilio auth
 /// token so that a test can text as a citizen's phone does (<see cref="TwilioPhone"/>).
 /// </summary>
@@ -11,6 +11,7 @@ public sealed class ConsoleHost : GatewayHost<ConsoleHost>
 {
     public const string DevelopmentKey = "dev-programme-key-change-me";
     public const string AgadirKey = "agadir-console-key-0001";
+    public const string AgadirObserverKey = "agadir-console-observer-0001";
     public const string TwilioToken = "twilio-console-token-0123456789";
     public const string PublicBase = "https://gw.example.ma";
 
@@ -21,6 +22,10 @@ public sealed class ConsoleHost : GatewayHost<ConsoleHost>
         With("Admin:ApiKeys:1:Key", AgadirKey);
         With("Admin:ApiKeys:1:Name", "agadir staff");
         With("Admin:ApiKeys:1:Commune", "agadir");
+        With("Admin:ApiKeys:2:Key", AgadirObserverKey);
+        With("Admin:ApiKeys:2:Name", "agadir youth council observer");
+        With("Admin:ApiKeys:2:Commune", "agadir");
+        With("Admin:ApiKeys:2:Role", "observer");
         With("Alerts:QuietHours:Start", "00:00");
         With("Alerts:QuietHours:End", "00:00");
         With("Alerts:SchedulerInterval", "00:00:00.100");

@@ -25,6 +25,7 @@ public static partial class ConsoleTexts
 
         ["unavailable.title"] = ("Service momentanément indisponible", "الخدمة غير متاحة مؤقتا"),
         ["unavailable.body"] = ("Votre clé ne peut pas être vérifiée pour l'instant : le registre des clés ne répond pas. Rien n'est perdu ; réessayez dans une minute.", "لا يمكن التحقق من مفتاحك الآن: سجل المفاتيح لا يستجيب. لم يضع أي شيء؛ أعد المحاولة بعد دقيقة."),
+        ["readonly.notice"] = ("Votre accès permet de consulter ce signalement, pas de le modifier.", "يسمح لك ولوجك بالاطلاع على هذه الملاحظة دون تعديلها."),
         ["status.badrequest.title"] = ("Demande illisible", "طلب غير مقروء"),
         ["status.badrequest.body"] = ("Le formulaire envoyé n'a pas pu être lu. Revenez à la page et réessayez.", "تعذرت قراءة الاستمارة المرسلة. ارجع إلى الصفحة وأعد المحاولة."),
         ["status.forbidden.title"] = ("Action non autorisée", "إجراء غير مسموح به"),
