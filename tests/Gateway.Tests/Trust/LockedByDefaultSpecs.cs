@@ -234,6 +234,32 @@ public sealed partial class LockedByDefaultSpecs
         Assert.Empty(logs.Failures());
     }
 
+    [Theory]
+    [InlineData("/api/polls/", "application/problem+json")]
+    [InlineData("/open311/v2/requests.xml", "text/xml")]
+    public async Task A_failure_answered_to_an_event_stream_client_is_a_500_in_the_routes_format_and_the_error_handler_does_not_fail(string path, string format)
+    {
+        var logs = new CapturedLogs();
+        await using var app = Host(logs).WithServices(s => s.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler>(new FailingHandler()));
+        using var request = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { { "Accept", "text/event-stream" }, { AdminExtensions.HeaderName, Programme } } };
+
+        using var response = await app.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(format, response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain(FailingHandler.Message, await response.Content.ReadAsStringAsync());
+        var failure = Assert.Single(logs.Failures()); // the failure itself, logged once; nothing from the error handler
+        Assert.Contains(FailingHandler.Message, failure);
+    }
+
+    /// <summary>A component failing mid-request (here, in authorization), as an unexpected bug would.</summary>
+    private sealed class FailingHandler : Microsoft.AspNetCore.Authorization.IAuthorizationHandler
+    {
+        public const string Message = "a deliberate failure inside the pipeline";
+
+        public Task HandleAsync(Microsoft.AspNetCore.Authorization.AuthorizationHandlerContext context) => throw new InvalidOperationException(Message);
+    }
+
     private static async Task<JsonElement> ReportAsync(GatewayApplication app, string reference) =>
         JsonDocument.Parse(await app.CreateClient(Programme).GetStringAsync($"/api/feedback/{reference}")).RootElement.Clone();
 
