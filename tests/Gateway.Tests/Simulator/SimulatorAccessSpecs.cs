@@ -49,14 +49,6 @@ public sealed class SimulatorAccessSpecs
     }
 
     [Fact]
-    public async Task Simulator_Open_opens_it_in_production_for_a_demo()
-    {
-        await using var app = Production().With("Simulator:Open", "true");
-        var post = await app.CreateClient().PostAsJsonAsync("/api/simulator/messages", Avis);
-        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
-    }
-
-    [Fact]
     public async Task Simulator_Open_false_closes_it_where_it_is_open_by_default()
     {
         await using var app = new GatewayApplication().With("Admin:ApiKeys:0:Key", Key).With("Simulator:Open", "false");
