@@ -72,7 +72,12 @@ public sealed partial class AuthorizationMatrixSpecs
         var checkedCount = 0;
         foreach (var (name, page, _) in ConsoleForms())
         {
-            var (rule, scope) = AuthorizationMatrix.Forms[$"{name}@{page}"];
+            if (!AuthorizationMatrix.Forms.TryGetValue($"{name}@{page}", out var row))
+            {
+                wrong.Add($"form {name}@{page}: not in AuthorizationMatrix.Forms");
+                continue;
+            }
+            var (rule, scope) = row;
             foreach (var (who, caller) in callers)
             {
                 var answer = await caller.SendAsync("POST", data.Fill(page), console: true, form: name, data);
@@ -83,7 +88,12 @@ public sealed partial class AuthorizationMatrixSpecs
         // Signing out ends the session the other calls use: it goes last.
         foreach (var key in EndpointKeys(app).OrderBy(k => k == SignOut))
         {
-            var (rule, scope) = AuthorizationMatrix.Endpoints[key];
+            if (!AuthorizationMatrix.Endpoints.TryGetValue(key, out var row))
+            {
+                wrong.Add($"{key}: not in AuthorizationMatrix.Endpoints");
+                continue;
+            }
+            var (rule, scope) = row;
             var (method, pattern) = Split(key);
             foreach (var (who, caller) in callers)
             {
