@@ -7,4 +7,4 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export GATEWAY_FUZZ_REQUESTS="${1:-20000}"
 dotnet test "$ROOT/tests/Gateway.Tests" -c Release \
   --filter "FullyQualifiedName~Trust.SurfaceFuzzSpecs|FullyQualifiedName~Trust.WebhookFuzzSpecs" \
-  --logger "console;verbosity=detailed" 2>&1 | grep -E "requests in|bad answers|#[0-9]+ |Passed!|Failed!"
+  --logger "console;verbosity=detailed" 2>&1 | grep -aE "requests in|bad answers|#[0-9]+ |Test Run|Passed:|Failed:"
