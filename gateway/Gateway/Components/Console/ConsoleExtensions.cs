@@ -25,7 +25,7 @@ public static class ConsoleExtensions
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        builder.Services.AddDataProtection();
+        ConsoleKeyRing.Add(builder);
         AddSessions(builder);
         builder.Services.AddScoped<ConsoleContext>();
         builder.Services.AddScoped<ConsoleAudit>();

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace Gateway.Tests.Infrastructure;
+namespace Gateway.Testing;
 
 /// <summary>
 /// A browser-like client of the console over HTTP: its own cookie jar (the session and the antiforgery cookie), no
@@ -19,12 +19,13 @@ public sealed partial class ConsoleClient
     public static ConsoleClient Anonymous<T>(GatewayHost<T> app) where T : GatewayHost<T> =>
         new(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
 
-    /// <summary>Signs in through the sign-in form with <paramref name="key"/>; fails the test unless it is accepted.</summary>
+    /// <summary>Signs in through the sign-in form with <paramref name="key"/>; throws unless it is accepted.</summary>
     public static async Task<ConsoleClient> SignInAsync<T>(GatewayHost<T> app, string key) where T : GatewayHost<T>
     {
         var client = Anonymous(app);
         using var response = await client.PostFormAsync("/console/signin", ("_handler", "signin"), ("Form.Key", key), ("Form.ReturnUrl", "/console"));
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"sign-in answered {(int)response.StatusCode}");
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"sign-in answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         client._token = null; // the antiforgery token is bound to who is signed in
         return client;
     }

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using StackExchange.Redis;
+
+namespace Gateway.Components.Console;
+
+/// <summary>
+/// The Data Protection key ring that encrypts the console's cookies (session, antiforgery). With Redis, every replica reads
+/// and writes the same ring (<c>gw:dataprotection:keys</c>, one key: cluster-safe), so a session opened on one replica
+/// works on the others and after restarts, as the sessions themselves live in Redis. Without Redis (the embedded default,
+/// one process) the framework's default: the user's profile folder. The application name is fixed so that replicas
+/// installed in different folders share the ring. The ring is not encrypted at rest: Redis must not be reachable from
+/// outside (README, Deploying safely): whoever can read it can read the sessions there too, though never a key.
+/// </summary>
+public static class ConsoleKeyRing
+{
+    public const string ApplicationName = "Gateway";
+    public static readonly RedisKey Key = "gw:dataprotection:keys";
+
+    public static void Add(WebApplicationBuilder builder)
+    {
+        builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
+        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis"))) return;
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((options, services) =>
+            options.XmlRepository = new RedisXmlRepository(() => services.GetRequiredService<IConnectionMultiplexer>().GetDatabase(), Key));
+    }
+}
