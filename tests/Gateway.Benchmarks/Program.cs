@@ -26,7 +26,7 @@ try
         _ => Usage(),
     };
 }
-catch (BenchmarkSetupException e)
+catch (Exception e) when (e is BenchmarkSetupException or ServerProcessException)
 {
     Console.Error.WriteLine($"benchmark: {e.Message}");
     return 2;

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Bus;
 
@@ -17,6 +18,8 @@ public static class BusExtensions
         var services = builder.Services;
         services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<InMemoryBusShutdown>();
+        services.AddSingleton<InMemoryShutdownFilter>();
         services.AddSingleton<Conversations.IStepObserver, OutboxNudge>();
 
         var rabbit = builder.Configuration.GetConnectionString("RabbitMq");
@@ -37,6 +40,9 @@ public static class BusExtensions
 
             if (string.IsNullOrWhiteSpace(rabbit))
             {
+                // Its consumers are never cancelled on stop: let go of them, through the outbox (InMemoryShutdownFilter).
+                x.AddConfigureEndpointsCallback((context, _, endpoint) =>
+                    endpoint.ConfigureReceive(receive => receive.UseFilter(context.GetRequiredService<InMemoryShutdownFilter>())));
                 x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
                 return;
             }
@@ -56,11 +62,17 @@ public static class BusExtensions
             });
         });
 
-        // Start without waiting for the broker: with RabbitMQ down the gateway still serves webhooks.
-        services.AddOptions<MassTransitHostOptions>().Configure(o =>
+        services.AddOptions<MassTransitHostOptions>().Configure<IOptions<HostOptions>>((o, host) =>
         {
+            // Start without waiting for the broker: with RabbitMQ down the gateway still serves webhooks.
             o.WaitUntilStarted = false;
-            o.StopTimeout = TimeSpan.FromSeconds(10);
+            // Stop within the host's shutdown time (SIGTERM), whatever the consumers are doing: a consumer gets a fifth of
+            // it to finish a send, then its ConsumeContext's token is cancelled, which ends its retry waits (MassTransit's
+            // and the provider client's, DeliverReply's reaching minutes). Its message is left unacknowledged, so RabbitMQ
+            // gives it to another replica (the ledger keeps a reply already accepted from going twice). Without it, the
+            // stop waited for every retry to run out; on the in-memory bus it never gave up.
+            o.ConsumerStopTimeout = host.Value.ShutdownTimeout / 5;
+            o.StopTimeout = host.Value.ShutdownTimeout * 2 / 5;
         });
 
         // The relay publishes committed events straight to RabbitMQ in MassTransit's format; in memory, through MassTransit.

@@ -12,8 +12,20 @@ public interface IEventPublisher
 }
 
 /// <summary>Publishing through MassTransit's own pipeline: the embedded in-memory bus (and any transport without a leaner path).</summary>
-public sealed class MassTransitEventPublisher(IBus bus) : IEventPublisher
+public sealed class MassTransitEventPublisher(IBusControl bus) : IEventPublisher
 {
-    public Task PublishAsync(object message, Type messageType, Guid messageId, CancellationToken cancellationToken) =>
-        bus.Publish(message, messageType, ctx => ctx.MessageId = messageId, cancellationToken);
+    private volatile bool _ready;
+
+    public async Task PublishAsync(object message, Type messageType, Guid messageId, CancellationToken cancellationToken)
+    {
+        // The in-memory transport drops a message published before its receive endpoints are bound, and the bus starts
+        // without waiting for them (WaitUntilStarted = false): the relay, which deletes what it published, waits for them once.
+        // Outbox entries left by the previous run (replies put back at shutdown) are relayed at once and were lost that way.
+        if (!_ready)
+        {
+            await bus.WaitForHealthStatus(BusHealthStatus.Healthy, cancellationToken);
+            _ready = true;
+        }
+        await bus.Publish(message, messageType, ctx => ctx.MessageId = messageId, cancellationToken);
+    }
 }

@@ -28,6 +28,9 @@ public static class ProviderResilience
         client.AddResilienceHandler(pipelineName, (pipeline, context) =>
         {
             var retry = options(context.ServiceProvider);
+            // Once the host is stopping (SIGTERM) no new retry starts: the caller's own retry (the bus, the alert sender)
+            // picks the message up again, here after a restart or on another replica.
+            var stopping = context.ServiceProvider.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
             // Backoff is transport timing, not business time: Polly would otherwise take the host's TimeProvider,
             // which tests replace with a fake clock that never advances on its own.
             pipeline.TimeProvider = TimeProvider.System;
@@ -38,7 +41,7 @@ public static class ProviderResilience
                 MaxDelay = retry.MaxDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                ShouldHandle = args => ValueTask.FromResult(retry.MaxRetries > 0 && IsTransient(args.Outcome)),
+                ShouldHandle = args => ValueTask.FromResult(retry.MaxRetries > 0 && !stopping.IsCancellationRequested && IsTransient(args.Outcome)),
             });
             pipeline.AddTimeout(retry.AttemptTimeout);
         });

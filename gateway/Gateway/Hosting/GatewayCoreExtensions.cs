@@ -9,9 +9,16 @@ namespace Gateway.Hosting;
 
 public static class GatewayCoreExtensions
 {
-    /// <summary>What every feature relies on: a clock, problem details, JSON, the sender registry.</summary>
+    /// <summary>Default of <c>Gateway:ShutdownTimeout</c>: within a container runtime's 30 s between SIGTERM and SIGKILL.</summary>
+    public static readonly TimeSpan DefaultShutdownTimeout = TimeSpan.FromSeconds(25);
+
+    /// <summary>What every feature relies on: a clock, problem details, JSON, the sender registry, the shutdown time.</summary>
     public static WebApplicationBuilder AddGatewayCore(this WebApplicationBuilder builder)
     {
+        // How long a stop (SIGTERM) may take: in-flight requests drain, then background work stops; the bus derives its own
+        // consumer and stop timeouts from it (Bus/BusExtensions.cs), so replies being retried go back to the broker in time.
+        var shutdown = ShutdownTimeout(builder.Configuration);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdown);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -52,6 +59,17 @@ public static class GatewayCoreExtensions
 
     private static readonly SurfaceError StoreUnavailable =
         new(503, "State store unavailable", "The gateway cannot reach its state store (Redis). Retry later.", RetryAfterSeconds: 5);
+
+    /// <summary><c>Gateway:ShutdownTimeout</c>, checked: a mistyped value stops the start with its name rather than hanging a later stop.</summary>
+    public static TimeSpan ShutdownTimeout(IConfiguration configuration)
+    {
+        var text = configuration["Gateway:ShutdownTimeout"];
+        if (string.IsNullOrWhiteSpace(text)) return DefaultShutdownTimeout;
+        if (!TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var timeout) || timeout < TimeSpan.FromSeconds(1) || timeout > TimeSpan.FromMinutes(10))
+            throw new InvalidOperationException(
+                $"Gateway:ShutdownTimeout is '{text}': give a duration between 00:00:01 and 00:10:00 (default {DefaultShutdownTimeout:c}, within the 30 s a container runtime allows after SIGTERM).");
+        return timeout;
+    }
 
     private static bool IsStoreUnavailable(Exception? error) =>
         error is StackExchange.Redis.RedisConnectionException or StackExchange.Redis.RedisTimeoutException;

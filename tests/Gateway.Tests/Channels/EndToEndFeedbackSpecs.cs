@@ -1,9 +1,6 @@
 using System.Net;
-using System.Text;
-using System.Text.Json;
 using System.Xml.Linq;
 using Gateway.Channels.Twilio;
-using Gateway.Channels.WhatsAppCloud;
 using Gateway.Contracts;
 using Gateway.Tests.Infrastructure;
 
@@ -92,20 +89,7 @@ public sealed class EndToEndFeedbackSpecs
             ? new { from = "212612345678", id = wamid, timestamp = "1739321024", type = "text", text = new { body = text } }
             : new { from = "212612345678", id = wamid, timestamp = "1739321024", type = "interactive",
                     interactive = new { type = "list_reply", list_reply = new { id = listReply, title = "Routes" } } };
-        var payload = JsonSerializer.SerializeToUtf8Bytes(new
-        {
-            @object = "whatsapp_business_account",
-            entry = new[] { new { id = "WABA", changes = new[] { new { field = "messages", value = new
-            {
-                messaging_product = "whatsapp",
-                metadata = new { display_phone_number = "212522000007", phone_number_id = "106540352242922" },
-                contacts = new[] { new { profile = new { name = "Citizen" }, wa_id = "212612345678" } },
-                messages = new[] { message },
-            } } } } },
-        });
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/whatsapp") { Content = new ByteArrayContent(payload) };
-        request.Content.Headers.ContentType = new("application/json");
-        request.Headers.Add("X-Hub-Signature-256", WhatsAppCloudSignature.Compute(AppSecret, payload));
+        using var request = WhatsAppCloudWebhook.Message(AppSecret, "106540352242922", "212522000007", "212612345678", message);
         var response = await http.SendAsync(request);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }

@@ -2,11 +2,12 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Gateway.Benchmarks.Http;
+namespace Gateway.Testing;
 
 /// <summary>
-/// A server under test in its own process (the gateway, or the baseline endpoint), so that its working set and
-/// GC heap are its own and not mixed with the load generator's. Output goes to a log file; stopped with SIGTERM.
+/// A server under test in its own process (the gateway, or the benchmarks' baseline endpoint): its working set and GC
+/// heap are its own, not mixed with the load generator's, and it stops as a deployment stops it, on SIGTERM (the
+/// integration tests' shutdown spec). Output goes to a log file.
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
@@ -37,7 +38,7 @@ public sealed class ServerProcess : IAsyncDisposable
         string name, string dll, IEnumerable<string> args, string workingDirectory, int port,
         IReadOnlyDictionary<string, string> environment, string readyPath)
     {
-        if (!File.Exists(dll)) throw new BenchmarkSetupException($"{name}: {dll} does not exist (build it first: dotnet build -c Release).");
+        if (!File.Exists(dll)) throw new ServerProcessException($"{name}: {dll} does not exist (build it first: dotnet build -c Release).");
         var psi = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -49,9 +50,9 @@ public sealed class ServerProcess : IAsyncDisposable
         foreach (var a in args) psi.ArgumentList.Add(a);
         foreach (var (key, value) in environment) psi.Environment[key] = value;
 
-        var logPath = Path.Combine(Path.GetTempPath(), $"gateway-bench-{name}-{Environment.ProcessId}.log");
+        var logPath = Path.Combine(Path.GetTempPath(), $"gateway-server-{name}-{Environment.ProcessId}-{Guid.NewGuid():N}.log");
         var log = new StreamWriter(logPath) { AutoFlush = true };
-        var process = Process.Start(psi) ?? throw new BenchmarkSetupException($"{name}: could not start dotnet");
+        var process = Process.Start(psi) ?? throw new ServerProcessException($"{name}: could not start dotnet");
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.BeginOutputReadLine();
@@ -63,7 +64,7 @@ public sealed class ServerProcess : IAsyncDisposable
         while (deadline.Elapsed < TimeSpan.FromSeconds(90))
         {
             if (process.HasExited)
-                throw new BenchmarkSetupException($"{name} exited with {process.ExitCode} while starting; log: {logPath}\n{Tail(logPath)}");
+                throw new ServerProcessException($"{name} exited with {process.ExitCode} while starting; log: {logPath}\n{Tail(logPath)}");
             try
             {
                 using var response = await probe.GetAsync(new Uri(server.BaseAddress, readyPath));
@@ -74,19 +75,41 @@ public sealed class ServerProcess : IAsyncDisposable
             await Task.Delay(200);
         }
         await server.DisposeAsync();
-        throw new BenchmarkSetupException($"{name} did not answer {readyPath} within 90 s; log: {logPath}\n{Tail(logPath)}");
+        throw new ServerProcessException($"{name} did not answer {readyPath} within 90 s; log: {logPath}\n{Tail(logPath)}");
     }
 
-    /// <summary>SIGTERM (a clean host shutdown: the outbox relay stops, the bus disconnects), SIGKILL after 15 s.</summary>
+    /// <summary>
+    /// Sends SIGTERM (what a container runtime or systemd sends: a clean host shutdown, the outbox relay stops, the bus
+    /// disconnects) and waits up to <paramref name="within"/> for the process to exit; false when it is still running.
+    /// </summary>
+    public async Task<bool> TerminateAsync(TimeSpan within)
+    {
+        if (Process.HasExited) return true;
+        using (var kill = Process.Start("kill", ["-TERM", Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+                          ?? throw new ServerProcessException("could not start kill"))
+            await kill.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(within);
+        try
+        {
+            await Process.WaitForExitAsync(timeout.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The last lines of the server's output, for a failure message.</summary>
+    public string LogTail() => Tail(LogPath);
+
+    /// <summary>SIGTERM, then SIGKILL after 15 s.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (!Process.HasExited)
+        if (!await TerminateAsync(TimeSpan.FromSeconds(15)))
         {
-            using (var kill = Process.Start("kill", ["-TERM", Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-                await kill.WaitForExitAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            try { await Process.WaitForExitAsync(timeout.Token); }
-            catch (OperationCanceledException) { Process.Kill(); await Process.WaitForExitAsync(); }
+            Process.Kill();
+            await Process.WaitForExitAsync();
         }
         Process.Dispose();
         lock (_log) _log.Dispose();
@@ -104,3 +127,6 @@ public sealed class ServerProcess : IAsyncDisposable
         catch (IOException) { return ""; }
     }
 }
+
+/// <summary>A server process that would not start (or could not be signalled); the message names its log.</summary>
+public sealed class ServerProcessException(string message) : Exception(message);
