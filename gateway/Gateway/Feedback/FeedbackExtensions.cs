@@ -29,6 +29,7 @@ public static class FeedbackExtensions
         services.AddSingleton<FeedbackDesk>();
         services.AddSingleton<FeedbackCategories>();
         services.AddSingleton<Conversations.IDialogExtension, FeedbackFollowUp>();
+        services.AddSingleton<Conversations.IDialogExtension, FirstMessageReport>();
         services.AddSingleton<FeedbackApi.Services>();
         return builder;
     }
