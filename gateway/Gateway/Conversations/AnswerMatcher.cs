@@ -7,8 +7,9 @@ namespace Gateway.Conversations;
 /// its number (digits of any script, or a number word: "deux", "jouj", "sin", "ⵙⵉⵏ"), its button id, its label or value
 /// in any language, a synonym (a commune's configured keywords included), or yes/no words of every language for options
 /// that mean yes or no. Around the answer it ignores politeness ("merci", "svp", "شكرا", "tanmmirt"), lead-ins
-/// ("option 2", "n°2", "الرقم 2"), articles and elisions ("l'eau"), repeated letters ("ouiii") and one typo in a label
-/// of 5+ letters ("rouets").
+/// ("option 2", "n°2", "الرقم 2", "rani m3a 2", "2 howa"), articles and elisions ("l'eau"), repeated letters ("ouiii") and
+/// one typo in a label of 5+ letters ("rouets"). A question ("chno hada?", "ما هذا؟") or yes and no at once ("safi ou
+/// non") picks nothing.
 /// </summary>
 /// <remarks>
 /// Where the question also takes free text (a place, a description), only the whole answer counts (<c>loose: false</c>):
@@ -30,9 +31,16 @@ public static class AnswerMatcher
 
         var squeezed = AnswerWords.Squeeze(normalized);
         if (ByMeaning(options, squeezed) is { } whole) return whole;
+        var tokens = squeezed.Split(' ');
+        // "nn merci": the polite words go before the lead-ins, so that "nn" (squeezed "n", also the "n" of "n°2") stays a no.
+        if (ByMeaning(options, string.Join(' ', AnswerWords.WithoutPoliteness(tokens))) is { } polite) return polite;
+        // "chno hada?", "ما هذا؟", "c'est quoi ?": a question asks, it does not choose (even when a word of it is an option's).
+        if (AnswerWords.AsksSomething(tokens)) return -1;
 
-        var cleaned = AnswerWords.WithoutExtras(squeezed.Split(' '));
+        var cleaned = AnswerWords.WithoutExtras(tokens);
         if (cleaned.Count == 0) return -1; // only "merci": nothing was chosen
+        // "safi ou non", "mzyan wla la": yes and no at once choose nothing.
+        if (SaysBoth(cleaned)) return -1;
         var cleanedText = string.Join(' ', cleaned);
         if (ByMeaning(options, cleanedText) is { } meant) return meant;
         if (ByForm(options, cleanedText) is { } exact) return exact;
@@ -64,6 +72,19 @@ public static class AnswerMatcher
         if (cleaned.Count < 2 || AnswerWords.IsArticle(cleaned[0]) || YesNo.Parse(cleaned[0]) is not { } yes) return null;
         if (cleaned.Skip(1).Any(t => YesNo.Parse(t) == !yes)) return null;
         return Single(options, o => o.Meaning == yes);
+    }
+
+    private static bool SaysBoth(List<string> cleaned)
+    {
+        bool yes = false, no = false;
+        foreach (var token in cleaned)
+        {
+            // "la" is also an article ("oui, la route"): it does not say no inside a longer answer.
+            if (AnswerWords.IsArticle(token) || YesNo.Parse(token) is not { } meaning) continue;
+            if (meaning) yes = true;
+            else no = true;
+        }
+        return yes && no;
     }
 
     private static int? ByForm(IReadOnlyList<AnswerOption> options, string text) => Single(options, o => o.Forms.Contains(text));

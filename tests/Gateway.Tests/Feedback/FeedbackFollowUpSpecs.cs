@@ -36,6 +36,39 @@ public sealed class FeedbackFollowUpSpecs
         Assert.Equal($"Ur tzmir tjmaat ad tamz awal nnk {latn}.", await Ask("+212661000204", "DFER " + latn.Replace("-", "")));
     }
 
+    [Theory]
+    [InlineData("r 4f7k2", "R-4F7K2")]        // R-4F7K2 once normalised: the dash became a space
+    [InlineData("r4f7k2", "R-4F7K2")]         // glued, standing alone, a reference's length
+    [InlineData("suivi r 4f7k2", "R-4F7K2")]
+    [InlineData("dfer r4f7k2", "R-4F7K2")]
+    [InlineData("تتبع r 4f7k2", "R-4F7K2")]
+    [InlineData("r abcde", "R-ABCDE")]        // no digit: a fifth of references have none
+    [InlineData("raqm 2", null)]              // "number 2" in Darija: a choice, never a reference
+    [InlineData("ra9m 2", null)]
+    [InlineData("raqm2", null)]
+    [InlineData("rqm 2", null)]
+    [InlineData("raqm 2 afak", null)]
+    [InlineData("rabat", null)]
+    [InlineData("rue 12", null)]
+    [InlineData("r4f7k2 merci beaucoup", null)]
+    public void A_follow_up_is_a_reference_only_when_the_text_is_one(string normalized, string? reference)
+    {
+        Assert.Equal(reference, Gateway.Feedback.FeedbackFollowUp.ParseFollowUp(normalized));
+    }
+
+    [Fact]
+    public async Task Raqm_2_at_a_question_is_option_2_not_a_reference()
+    {
+        await using var app = FeedbackHost.Create();
+        var phone = new SimulatorPhone(app.CreateClient(), "+212661000240");
+        await phone.SayAsync("AVIS", "Casablanca");
+
+        var reply = await phone.SendAsync("raqm 2");
+
+        Assert.DoesNotContain("Aucun signalement", reply.Text);
+        Assert.StartsWith("Décrivez le problème", reply.Text);
+    }
+
     [Fact]
     public async Task Only_the_contact_who_filed_a_report_hears_its_status()
     {

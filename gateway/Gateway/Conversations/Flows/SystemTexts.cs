@@ -39,6 +39,14 @@ public sealed class SystemTexts
         foreach (var (name, words) in Commands)
             if (words.Contains(normalizedText)) return name;
 
+        // "وقف شكرا", "bedd merci": a command word as written, with politeness around it.
+        if (normalizedText.Contains(' '))
+        {
+            var polite = string.Join(' ', Text.AnswerWords.WithoutPoliteness(normalizedText.Split(' ')));
+            foreach (var (name, words) in Commands)
+                if (polite.Length > 0 && words.Contains(polite)) return name;
+        }
+
         var squeezed = string.Join(' ', Text.AnswerWords.WithoutPoliteness(Text.AnswerWords.Squeeze(normalizedText).Split(' ')));
         if (squeezed.Length < MinimumSqueezedLength) return null;
         foreach (var (name, words) in SqueezedCommands)
