@@ -26,8 +26,14 @@ public static class AnswerMatcher
         for (var i = 0; i < options.Count; i++)
         {
             var option = options[i];
-            if (option.NormalizedValue == normalized || option.Label.Normalized.Contains(normalized) || option.Synonyms.Contains(normalized)) return i;
+            if (option.NormalizedValue == normalized || option.Label.Normalized.Contains(normalized)) return i;
         }
+        // A synonym of two options ("lma" when two options are about water) picks neither: the question is asked again.
+        var holders = 0;
+        var held = -1;
+        for (var i = 0; i < options.Count; i++)
+            if (options[i].Synonyms.Contains(normalized)) (holders, held) = (holders + 1, i);
+        if (holders > 0) return holders == 1 ? held : -1;
 
         var squeezed = AnswerWords.Squeeze(normalized);
         if (ByMeaning(options, squeezed) is { } whole) return whole;
@@ -127,11 +133,15 @@ public static class AnswerMatcher
         foreach (var word in content)
         {
             if (word.Length < 3) continue;
-            var hit = Single(options, o => o.Words.Contains(word)) ?? (word.Length >= 5 ? Single(options, o => o.Words.Any(w => Fuzzy.IsKeywordMatch(word, w))) : null);
+            var hit = Single(options, o => o.LabelWords.Contains(word)) ?? Single(options, o => o.Words.Contains(word))
+                ?? (word.Length >= 5 ? Single(options, o => o.Words.Any(w => Fuzzy.IsKeywordMatch(word, w))) : null);
             if (hit is null) continue;
             if (found is not null && found != hit) return null;
             found = hit;
         }
+        // "sbitar w madrasa": two things named, one of them no option's: not a choice of this one.
+        if (found is { } chosen && content.Any(AnswerWords.IsConjunction)
+            && content.Any(w => w.Length >= 3 && !AnswerWords.IsConjunction(w) && !options[chosen].Words.Contains(w))) return null;
         return found;
     }
 

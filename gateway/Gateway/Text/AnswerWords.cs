@@ -115,8 +115,14 @@ public static class AnswerWords
         "mad", "mayd", "manik", "mamnk", "manzak", "ⵎⴰⴷ", "ⵎⴰⵢⴷ", "ⵎⴰⵏⵉⴽ", "ⵎⴰⵎⵏⴽ",
     ];
 
+    // "and"/"or" between two things named: "sbitar w madrasa", "l'eau et l'école", "الما ولا الطريق".
+    private static readonly string[] ConjunctionWords = ["et", "ou", "w", "wa", "wla", "ola", "oula", "و", "او", "ولا", "or", "and", "ngh", "ⵏⵖ"];
+
     private static readonly FrozenSet<string> Articles = Build(ArticleWords);
     private static readonly FrozenSet<string> Questions = Build(QuestionWords);
+    private static readonly FrozenSet<string> Conjunctions = Build(ConjunctionWords);
+
+    public static bool IsConjunction(string token) => Conjunctions.Contains(token);
 
     /// <summary>
     /// True when the tokens of a squeezed text ask something: a question word, or "ما" (what) before a demonstrative

@@ -31,6 +31,7 @@ public sealed class AnswerCorpusSpecs(ITestOutputHelper output)
         await using var app = PollHost.Create();
         var projects = await app.CreatePollAsync(keyword: "PROJET");
         var reform = await CreateYesNoPollAsync(app);
+        var priorities = await CreateFrenchArabicPollAsync(app);
         var http = app.CreateClient();
         var store = app.Services.GetRequiredService<IContactStore>();
 
@@ -46,7 +47,7 @@ public sealed class AnswerCorpusSpecs(ITestOutputHelper output)
             var reply = await voter.SendRawAsync(row.Answer);
             var contactId = reply.GetProperty("contactId").GetString()!;
             var state = (await store.GetAsync(contactId, CancellationToken.None))!.State;
-            var actual = Outcome(row.State, state, projects, reform);
+            var actual = Outcome(row.State, state, projects, reform, priorities);
 
             var right = actual == row.Expected;
             var (r, t) = byState.GetValueOrDefault(row.State);
@@ -75,11 +76,12 @@ public sealed class AnswerCorpusSpecs(ITestOutputHelper output)
         "language" => ["LANGUE"],
         "poll" => ["PROJET"],
         "pollyesno" => ["REFORME"],
+        "pollnames" => ["PRIORITE"],
         _ => throw new InvalidOperationException($"unknown corpus state '{state}'"),
     };
 
     /// <summary>What the answer picked, read from the contact's state after it; "none" when the question is still pending.</summary>
-    private static string Outcome(string state, Gateway.Conversations.ContactState contact, string projects, string reform)
+    private static string Outcome(string state, Gateway.Conversations.ContactState contact, string projects, string reform, string priorities)
     {
         var session = contact.Session;
         return state switch
@@ -92,6 +94,7 @@ public sealed class AnswerCorpusSpecs(ITestOutputHelper output)
             // Sent through the simulator, so the votes are kept under the simulated key (counted apart from real votes).
             "poll" => contact.PollVotes.TryGetValue(Gateway.Polls.PollKeys.VoteKey(projects, simulated: true), out var p) ? p.ToString(CultureInfo.InvariantCulture) : None,
             "pollyesno" => contact.PollVotes.TryGetValue(Gateway.Polls.PollKeys.VoteKey(reform, simulated: true), out var v) ? (v == 1 ? "yes" : "no") : None,
+            "pollnames" => contact.PollVotes.TryGetValue(Gateway.Polls.PollKeys.VoteKey(priorities, simulated: true), out var n) ? n.ToString(CultureInfo.InvariantCulture) : None,
             _ => throw new InvalidOperationException(state),
         };
     }
@@ -112,6 +115,32 @@ public sealed class AnswerCorpusSpecs(ITestOutputHelper output)
             closesAt = app.Clock.GetUtcNow() + TimeSpan.FromDays(7),
             allowChange = false,
             publishResults = true,
+        });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+    }
+
+    /// <summary>
+    /// A poll written through the API in French and Arabic only, on things the civic lexicon knows: its options are
+    /// understood by name in every script from the lexicon alone (flows/_lexicon.yaml).
+    /// </summary>
+    private static async Task<string> CreateFrenchArabicPollAsync(GatewayApplication app)
+    {
+        var response = await app.Admin().PostAsJsonAsync("/api/polls", new
+        {
+            commune = "casablanca",
+            keyword = "PRIORITE",
+            question = new Dictionary<string, string> { ["fr"] = "Quelle priorité pour le quartier ?", ["ar"] = "ما هي أولوية الحي؟" },
+            options = new[]
+            {
+                new Dictionary<string, string> { ["fr"] = "Eau", ["ar"] = "الماء" },
+                new Dictionary<string, string> { ["fr"] = "Routes", ["ar"] = "الطرق" },
+                new Dictionary<string, string> { ["fr"] = "Éclairage public", ["ar"] = "الإنارة العمومية" },
+                new Dictionary<string, string> { ["fr"] = "Santé", ["ar"] = "الصحة" },
+                new Dictionary<string, string> { ["fr"] = "Maison des jeunes", ["ar"] = "دار الشباب" },
+            },
+            closesAt = app.Clock.GetUtcNow() + TimeSpan.FromDays(7),
         });
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
