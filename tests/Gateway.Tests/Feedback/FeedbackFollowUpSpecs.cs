@@ -81,7 +81,7 @@ public sealed class FeedbackFollowUpSpecs
 
         // In the middle of a conversation the question in progress is asked again after the answer.
         var busy = await new SimulatorPhone(app.CreateClient(), "+212661000211").SayAsync("AVIS", "SUIVI " + reference);
-        Assert.Equal($"Aucun signalement {reference} n'est enregistré à votre numéro.\n\nQuelle est votre commune ?", busy.Text.Split("\n1")[0].TrimEnd());
+        Assert.Equal($"Aucun signalement {reference} n'est enregistré à votre numéro.\n\nVotre commune ?", busy.Text.Split("\n1")[0].TrimEnd());
         var unknown = await new SimulatorPhone(app.CreateClient(), "+212661000210").SendAsync("SUIVI R-ZZZZZ");
         Assert.Equal("Aucun signalement R-ZZZZZ n'est enregistré à votre numéro.", unknown.Text);
     }

@@ -24,7 +24,7 @@ public sealed class StoreJsonSpecs
             PollVotes = { ["p1"] = 2 }, CreatedAt = At.AddMonths(-2),
         },
         new ContactState { ContactId = "cnew", Phone = "+212600000000", CreatedAt = At },
-        new StepResult([new Reply("Quelle est votre commune ?", [new ReplyOption("1", "Agadir"), new ReplyOption("2", "الدار البيضاء")], "fr")], true, "cabc"),
+        new StepResult([new Reply("Votre commune ?", [new ReplyOption("1", "Agadir"), new ReplyOption("2", "الدار البيضاء")], "fr")], true, "cabc"),
         new StepResult([], false, "cabc", Duplicate: true),
         new FeedbackReceived("R-4F7K", "cabc", null, "water", "Pas d'eau", null, "sms", "fr", At),
         new ContactOptedIn("cabc", "agadir", "meetings", "fr", At),
