@@ -96,6 +96,18 @@ public sealed class OneSmsPerTextSpecs(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task A_reports_status_texts_in_French_are_GSM7_as_written_since_they_go_out_unfolded_with_the_clerks_words()
+    {
+        await using var app = new GatewayApplication();
+        var system = app.Services.GetRequiredService<FlowTexts>().Catalog.System;
+        var statuses = system.Messages.Where(m => m.Key.StartsWith("feedback_status_", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(4, statuses.Count);
+        Assert.All(statuses, m => Assert.True(Gsm7.IsGsm(m.Value.Texts[Languages.French]), m.Key));
+        Assert.True(Gsm7.IsGsm(FeedbackTexts.ConfirmQuestion.Texts[Languages.French]));
+    }
+
     private static readonly (string Name, LocalizedText Text)[] DeskTexts =
     [
         (nameof(FeedbackTexts.Unknown), FeedbackTexts.Unknown),
