@@ -99,53 +99,41 @@ public sealed class AnswerCorpusSpecs(ITestOutputHelper output)
         };
     }
 
-    private static async Task<string> CreateYesNoPollAsync(GatewayApplication app)
+    private static Task<string> CreateYesNoPollAsync(GatewayApplication app) => app.CreatePollFromAsync(new
     {
-        var response = await app.Admin().PostAsJsonAsync("/api/polls", new
+        commune = "casablanca",
+        keyword = "REFORME",
+        question = new Dictionary<string, string> { ["fr"] = "Êtes-vous pour le marché du dimanche ?", ["ar"] = "هل توافق على سوق الأحد؟" },
+        options = new[]
         {
-            commune = "casablanca",
-            keyword = "REFORME",
-            question = new Dictionary<string, string> { ["fr"] = "Êtes-vous pour le marché du dimanche ?", ["ar"] = "هل توافق على سوق الأحد؟" },
-            options = new[]
-            {
-                new Dictionary<string, string> { ["fr"] = "Oui", ["ar"] = "نعم", ["zgh"] = "ⵢⴰⵀ", ["zgh-Latn"] = "Yah" },
-                new Dictionary<string, string> { ["fr"] = "Non", ["ar"] = "لا", ["zgh"] = "ⵓⵀⵓ", ["zgh-Latn"] = "Uhu" },
-            },
-            opensAt = app.Clock.GetUtcNow(),
-            closesAt = app.Clock.GetUtcNow() + TimeSpan.FromDays(7),
-            allowChange = false,
-            publishResults = true,
-        });
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, body);
-        return System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
-    }
+            new Dictionary<string, string> { ["fr"] = "Oui", ["ar"] = "نعم", ["zgh"] = "ⵢⴰⵀ", ["zgh-Latn"] = "Yah" },
+            new Dictionary<string, string> { ["fr"] = "Non", ["ar"] = "لا", ["zgh"] = "ⵓⵀⵓ", ["zgh-Latn"] = "Uhu" },
+        },
+        opensAt = app.Clock.GetUtcNow(),
+        closesAt = app.Clock.GetUtcNow() + TimeSpan.FromDays(7),
+        allowChange = false,
+        publishResults = true,
+    });
 
     /// <summary>
     /// A poll written through the API in French and Arabic only, on things the civic lexicon knows: its options are
     /// understood by name in every script from the lexicon alone (flows/_lexicon.yaml).
     /// </summary>
-    private static async Task<string> CreateFrenchArabicPollAsync(GatewayApplication app)
+    private static Task<string> CreateFrenchArabicPollAsync(GatewayApplication app) => app.CreatePollFromAsync(new
     {
-        var response = await app.Admin().PostAsJsonAsync("/api/polls", new
+        commune = "casablanca",
+        keyword = "PRIORITE",
+        question = new Dictionary<string, string> { ["fr"] = "Quelle priorité pour le quartier ?", ["ar"] = "ما هي أولوية الحي؟" },
+        options = new[]
         {
-            commune = "casablanca",
-            keyword = "PRIORITE",
-            question = new Dictionary<string, string> { ["fr"] = "Quelle priorité pour le quartier ?", ["ar"] = "ما هي أولوية الحي؟" },
-            options = new[]
-            {
-                new Dictionary<string, string> { ["fr"] = "Eau", ["ar"] = "الماء" },
-                new Dictionary<string, string> { ["fr"] = "Routes", ["ar"] = "الطرق" },
-                new Dictionary<string, string> { ["fr"] = "Éclairage public", ["ar"] = "الإنارة العمومية" },
-                new Dictionary<string, string> { ["fr"] = "Santé", ["ar"] = "الصحة" },
-                new Dictionary<string, string> { ["fr"] = "Maison des jeunes", ["ar"] = "دار الشباب" },
-            },
-            closesAt = app.Clock.GetUtcNow() + TimeSpan.FromDays(7),
-        });
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, body);
-        return System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
-    }
+            new Dictionary<string, string> { ["fr"] = "Eau", ["ar"] = "الماء" },
+            new Dictionary<string, string> { ["fr"] = "Routes", ["ar"] = "الطرق" },
+            new Dictionary<string, string> { ["fr"] = "Éclairage public", ["ar"] = "الإنارة العمومية" },
+            new Dictionary<string, string> { ["fr"] = "Santé", ["ar"] = "الصحة" },
+            new Dictionary<string, string> { ["fr"] = "Maison des jeunes", ["ar"] = "دار الشباب" },
+        },
+        closesAt = app.Clock.GetUtcNow() + TimeSpan.FromDays(7),
+    });
 
     private static List<Row> ReadCorpus()
     {

@@ -21,14 +21,6 @@ public sealed class PollSynonymSpecs
         closesAt = app.Clock.GetUtcNow() + TimeSpan.FromDays(7),
     };
 
-    private static async Task<string> CreateAsync(GatewayApplication app, object body)
-    {
-        var response = await app.Admin().PostAsJsonAsync("/api/polls", body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"create answered {(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.GetProperty("id").GetString()!;
-    }
-
     /// <summary>Each answer from a new phone, after the keyword; the simulated tallies say what each picked.</summary>
     private static async Task<long[]> VoteAsync(GatewayApplication app, string poll, string keyword, params string[] answers)
     {
@@ -54,7 +46,7 @@ public sealed class PollSynonymSpecs
     public async Task A_poll_written_in_french_and_arabic_only_understands_its_options_typed_in_darija_arabic_french_and_tifinagh()
     {
         await using var app = PollHost.Create();
-        var poll = await CreateAsync(app, Body(app, "PRIORITE", Priorities));
+        var poll = await app.CreatePollFromAsync(Body(app, "PRIORITE", Priorities));
 
         var tallies = await VoteAsync(app, poll, "PRIORITE",
             // Darija in Latin letters, Arabic script, French, Tifinagh, Amazigh in Latin letters
@@ -74,7 +66,7 @@ public sealed class PollSynonymSpecs
     public async Task A_word_two_options_share_picks_neither_and_the_question_is_asked_again()
     {
         await using var app = PollHost.Create();
-        var poll = await CreateAsync(app, Body(app, "PUITS", [
+        var poll = await app.CreatePollFromAsync(Body(app, "PUITS", [
             new() { ["fr"] = "Eau potable" },
             new() { ["fr"] = "Eau des champs" },
             new() { ["fr"] = "Routes" },
@@ -94,7 +86,7 @@ public sealed class PollSynonymSpecs
     public async Task Synonyms_the_author_chooses_replace_the_lexicons_for_that_option()
     {
         await using var app = PollHost.Create();
-        var poll = await CreateAsync(app, Body(app, "CHOIX", Priorities[..2],
+        var poll = await app.CreatePollFromAsync(Body(app, "CHOIX", Priorities[..2],
             synonyms: new object?[] { new Dictionary<string, string[]> { ["fr"] = ["flotte"], ["ary-Latn"] = ["lbir"] }, null }));
 
         var tallies = await VoteAsync(app, poll, "CHOIX", "flotte", "lbir", "trq", "lma");

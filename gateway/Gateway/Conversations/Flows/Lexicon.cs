@@ -82,15 +82,10 @@ public sealed class Lexicon
     public static (Lexicon? Lexicon, IReadOnlyList<FlowProblem> Problems) Read(string file, string yaml)
     {
         var problems = new List<FlowProblem>();
-        var stream = new YamlStream();
-        try { stream.Load(new StringReader(yaml)); }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            return (null, [new FlowProblem(file, (int)e.Start.Line, $"not valid YAML: {e.InnerException?.Message ?? e.Message}")]);
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root
-            || !root.Children.TryGetValue(new YamlScalarNode("concepts"), out var node) || node is not YamlMappingNode conceptMap)
-            return (null, [new FlowProblem(file, 1, "the lexicon must be a mapping 'concepts:' of concept → language → words")]);
+        const string shape = "the lexicon must be a mapping 'concepts:' of concept → language → words";
+        if (YamlFile.Root(file, yaml, shape, out var invalid) is not { } root) return (null, [invalid!]);
+        if (!root.Children.TryGetValue(new YamlScalarNode("concepts"), out var node) || node is not YamlMappingNode conceptMap)
+            return (null, [new FlowProblem(file, 1, shape)]);
 
         var concepts = new List<Concept>();
         var owner = new Dictionary<string, string>(StringComparer.Ordinal);
