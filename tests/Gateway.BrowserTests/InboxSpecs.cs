@@ -38,10 +38,10 @@ public sealed partial class InboxSpecs(BrowserFixture browser)
         await Expect(staff.Locator("[data-testid=report-status]")).ToHaveTextAsync("Nouveau");
         await ConsolePages.ScreenshotsAsync(staff, "inbox-report");
 
-        // By SMS the citizen gets the text folded to GSM-7 where that loses nothing, and the preview shows it so.
+        // The citizen gets the text as the preview shows it (never folded: it carries the clerk's words), GSM-7 as written.
         var preview = staff.Locator("[data-testid=citizen-message]");
         await staff.GetByLabel("Nouveau statut").SelectOptionAsync("acknowledged");
-        await Expect(preview).ToContainTextAsync($"Votre signalement {reference} a bien été recu par la commune.");
+        await Expect(preview).ToContainTextAsync($"Votre signalement {reference} est bien arrivé à la commune.");
         await Expect(staff.Locator("[data-testid=citizen-segments]")).ToContainTextAsync("GSM-7");
 
         await staff.GetByLabel("Nouveau statut").SelectOptionAsync("resolved");

@@ -74,6 +74,37 @@ public sealed class PollSpecs(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_form_shows_the_words_each_answer_will_understand_and_the_author_can_take_one_away()
+    {
+        var page = await browser.NewPageAsync();
+        await ConsolePages.SignInAsync(page, returnUrl: "/console/casablanca/polls/new");
+        var keyword = ConsolePages.NewKeyword("PRIO");
+        await page.GetByLabel("Mot-clé").FillAsync(keyword);
+        await page.Locator("#questionFr").FillAsync("Quelle priorité pour le quartier ?");
+        await page.Locator("#optionsFr").FillAsync("Eau\nRoutes");
+
+        // The civic lexicon's words, shown as the author types; "-trq" on the second line takes one away.
+        var check = page.Locator("#poll-check");
+        await Expect(check).ToContainTextAsync("Les citoyens pourront aussi répondre");
+        await Expect(check.Locator("li", new() { HasText = "Eau" })).ToContainTextAsync("lma");
+        await Expect(check.Locator("li", new() { HasText = "Routes" })).ToContainTextAsync("trq");
+        await page.Locator("#synonymsAryLatn").FillAsync("\n-trq");
+        await Expect(check.Locator("li", new() { HasText = "Routes" })).Not.ToContainTextAsync("trq");
+        await ConsolePages.ScreenshotsAsync(page, "poll-new-synonyms");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer le sondage" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/console/casablanca/polls/p[a-z0-9]+$"));
+
+        var phone = await page.Context.NewPageAsync();
+        var sim = new SimulatorPage(phone);
+        await sim.OpenAsync("casablanca", ConsolePages.NewPhone());
+        await sim.SendAsync(keyword);
+        Assert.Contains("Eau", string.Join("\n", await sim.SendAsync("lma")));
+        await sim.OpenAsync("casablanca", ConsolePages.NewPhone());
+        await sim.SendAsync(keyword);
+        Assert.Contains("Réponse non reconnue", string.Join("\n", await sim.SendAsync("trq")));
+    }
+
+    [Fact]
     public async Task A_poll_without_options_or_keyword_shows_what_to_fix_and_creates_nothing()
     {
         var page = await browser.NewPageAsync();

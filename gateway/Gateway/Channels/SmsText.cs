@@ -12,18 +12,14 @@ public static class SmsText
 {
     /// <summary>
     /// The reply as an SMS is sent: <see cref="Render"/>, folded to GSM-7 when only typography and French accents outside
-    /// GSM-7 (’ « » ê ç ï...) would force UCS-2. A GSM-7 part holds 160 characters, a UCS-2 one 70: "Al Hoceïma" alone
-    /// would make the French commune list three parts instead of two. Arabic and Tifinagh are never folded.
+    /// GSM-7 (’ « » ê ç ï...) would force UCS-2 (<see cref="GsmFolding"/>). A GSM-7 part holds 160 characters, a UCS-2 one
+    /// 70: "Al Hoceïma" alone would make the French commune list three parts instead of two. Arabic and Tifinagh are never
+    /// folded, and neither is a text written by a person (<see cref="Reply.AsWritten"/>): it goes as its preview priced it.
     /// </summary>
-    public static string RenderSms(Reply reply) => FoldToGsm7(Render(reply));
+    public static string RenderSms(Reply reply) => reply.AsWritten ? Render(reply) : FoldToGsm7(Render(reply));
 
-    /// <summary>The text folded to GSM-7 (Smart Encoding, then French accents) when that makes all of it GSM-7; else as it is.</summary>
-    public static string FoldToGsm7(string text)
-    {
-        if (Gsm7.IsGsm(text)) return text;
-        var folded = FrenchGsmFolding.Apply(SmartEncoding.Apply(text));
-        return Gsm7.IsGsm(folded) ? folded : text;
-    }
+    /// <summary>The text folded to GSM-7 when that makes all of it GSM-7; else as it is (<see cref="GsmFolding.Fold"/>).</summary>
+    public static string FoldToGsm7(string text) => GsmFolding.Fold(text);
 
     public static string Render(Reply reply)
     {

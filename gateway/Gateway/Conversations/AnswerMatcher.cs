@@ -7,8 +7,9 @@ namespace Gateway.Conversations;
 /// its number (digits of any script, or a number word: "deux", "jouj", "sin", "ⵙⵉⵏ"), its button id, its label or value
 /// in any language, a synonym (a commune's configured keywords included), or yes/no words of every language for options
 /// that mean yes or no. Around the answer it ignores politeness ("merci", "svp", "شكرا", "tanmmirt"), lead-ins
-/// ("option 2", "n°2", "الرقم 2"), articles and elisions ("l'eau"), repeated letters ("ouiii") and one typo in a label
-/// of 5+ letters ("rouets").
+/// ("option 2", "n°2", "الرقم 2", "rani m3a 2", "2 howa"), articles and elisions ("l'eau"), repeated letters ("ouiii") and
+/// one typo in a label of 5+ letters ("rouets"). A question ("chno hada?", "ما هذا؟") or yes and no at once ("safi ou
+/// non") picks nothing.
 /// </summary>
 /// <remarks>
 /// Where the question also takes free text (a place, a description), only the whole answer counts (<c>loose: false</c>):
@@ -25,14 +26,27 @@ public static class AnswerMatcher
         for (var i = 0; i < options.Count; i++)
         {
             var option = options[i];
-            if (option.NormalizedValue == normalized || option.Label.Normalized.Contains(normalized) || option.Synonyms.Contains(normalized)) return i;
+            if (option.NormalizedValue == normalized || option.Label.Normalized.Contains(normalized)) return i;
         }
+        // A synonym of two options ("lma" when two options are about water) picks neither: the question is asked again.
+        var holders = 0;
+        var held = -1;
+        for (var i = 0; i < options.Count; i++)
+            if (options[i].Synonyms.Contains(normalized)) (holders, held) = (holders + 1, i);
+        if (holders > 0) return holders == 1 ? held : -1;
 
         var squeezed = AnswerWords.Squeeze(normalized);
         if (ByMeaning(options, squeezed) is { } whole) return whole;
+        var tokens = squeezed.Split(' ');
+        // "nn merci": the polite words go before the lead-ins, so that "nn" (squeezed "n", also the "n" of "n°2") stays a no.
+        if (ByMeaning(options, string.Join(' ', AnswerWords.WithoutPoliteness(tokens))) is { } polite) return polite;
+        // "chno hada?", "ما هذا؟", "c'est quoi ?": a question asks, it does not choose (even when a word of it is an option's).
+        if (AnswerWords.AsksSomething(tokens)) return -1;
 
-        var cleaned = AnswerWords.WithoutExtras(squeezed.Split(' '));
+        var cleaned = AnswerWords.WithoutExtras(tokens);
         if (cleaned.Count == 0) return -1; // only "merci": nothing was chosen
+        // "safi ou non", "mzyan wla la": yes and no at once choose nothing.
+        if (SaysBoth(cleaned)) return -1;
         var cleanedText = string.Join(' ', cleaned);
         if (ByMeaning(options, cleanedText) is { } meant) return meant;
         if (ByForm(options, cleanedText) is { } exact) return exact;
@@ -64,6 +78,19 @@ public static class AnswerMatcher
         if (cleaned.Count < 2 || AnswerWords.IsArticle(cleaned[0]) || YesNo.Parse(cleaned[0]) is not { } yes) return null;
         if (cleaned.Skip(1).Any(t => YesNo.Parse(t) == !yes)) return null;
         return Single(options, o => o.Meaning == yes);
+    }
+
+    private static bool SaysBoth(List<string> cleaned)
+    {
+        bool yes = false, no = false;
+        foreach (var token in cleaned)
+        {
+            // "la" is also an article ("oui, la route"): it does not say no inside a longer answer.
+            if (AnswerWords.IsArticle(token) || YesNo.Parse(token) is not { } meaning) continue;
+            if (meaning) yes = true;
+            else no = true;
+        }
+        return yes && no;
     }
 
     private static int? ByForm(IReadOnlyList<AnswerOption> options, string text) => Single(options, o => o.Forms.Contains(text));
@@ -106,11 +133,15 @@ public static class AnswerMatcher
         foreach (var word in content)
         {
             if (word.Length < 3) continue;
-            var hit = Single(options, o => o.Words.Contains(word)) ?? (word.Length >= 5 ? Single(options, o => o.Words.Any(w => Fuzzy.IsKeywordMatch(word, w))) : null);
+            var hit = Single(options, o => o.LabelWords.Contains(word)) ?? Single(options, o => o.Words.Contains(word))
+                ?? (word.Length >= 5 ? Single(options, o => o.Words.Any(w => Fuzzy.IsKeywordMatch(word, w))) : null);
             if (hit is null) continue;
             if (found is not null && found != hit) return null;
             found = hit;
         }
+        // "sbitar w madrasa": two things named, one of them no option's: not a choice of this one.
+        if (found is { } chosen && content.Any(AnswerWords.IsConjunction)
+            && content.Any(w => w.Length >= 3 && !AnswerWords.IsConjunction(w) && !options[chosen].Words.Contains(w))) return null;
         return found;
     }
 

@@ -15,6 +15,7 @@ namespace Gateway.Conversations;
 public sealed class ConversationEngine(
     IContactStore store,
     Dialog dialog,
+    FlowRunner runner,
     FlowResolver flows,
     ContactIds contactIds,
     CommuneRegistry communes,
@@ -46,7 +47,7 @@ public sealed class ConversationEngine(
         return RunAsync(message, async (step, _) =>
         {
             // A command never overrides an opt-out.
-            if (!step.Contact.OptedOut) await dialog.StartFlowAsync(step, flowId, null);
+            if (!step.Contact.OptedOut) await runner.StartFlowAsync(step, flowId, null);
         }, cancellationToken, inbound: false);
     }
 

@@ -29,6 +29,8 @@ public static class ConversationsExtensions
         builder.Services.AddHostedService<FlowVocabularyCheck>();
         builder.Services.AddSingleton<FlowTexts>();
         builder.Services.AddSingleton<FlowResolver>();
+        builder.Services.AddSingleton<FlowRunner>();
+        builder.Services.AddSingleton<LanguageDetour>();
         builder.Services.AddSingleton<Dialog>();
         builder.Services.AddSingleton<IConversationEngine, ConversationEngine>();
         return builder;

@@ -5,7 +5,10 @@ using Gateway.Text;
 
 namespace Gateway.Conversations;
 
-/// <summary>Resolves a flow's texts and options for one contact: language fallback, placeholders, generated options.</summary>
+/// <summary>
+/// Resolves a flow's texts and options for one contact (language fallback, placeholders, generated options), and says
+/// them into a step (<see cref="Say"/>, <see cref="SaySystem"/>, <see cref="Ask"/>).
+/// </summary>
 public sealed class FlowTexts(FlowCatalog catalog, CommuneRegistry communes, IEnumerable<IMenuItemSource> menuItems, IEnumerable<IOptionSource> optionSources)
 {
     private readonly Dictionary<string, IOptionSource> _optionSources = optionSources.ToDictionary(s => s.Name, StringComparer.Ordinal);
@@ -25,6 +28,28 @@ public sealed class FlowTexts(FlowCatalog catalog, CommuneRegistry communes, IEn
 
     public (string Text, string Language) System(string message, ContactState contact) =>
         Resolve(Catalog.System[message], contact, null);
+
+    /// <summary>Says <paramref name="text"/> to the step's contact, in their language.</summary>
+    public void Say(StepContext step, LocalizedText text, FlowDefinition? flow)
+    {
+        var (resolved, language) = Resolve(text, step.Contact, flow);
+        step.Say(resolved, language);
+    }
+
+    /// <summary>Says a message of <c>_system.yaml</c>, its numeric placeholders (<c>{max}</c>) filled with <paramref name="values"/>.</summary>
+    public void SaySystem(StepContext step, string message, params (string Name, int Value)[] values)
+    {
+        var (text, language) = System(message, step.Contact);
+        foreach (var (name, value) in values) text = text.Replace("{" + name + "}", value.ToString(global::System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        step.Say(text, language);
+    }
+
+    /// <summary>Asks the question of <paramref name="node"/>: its text, with its options as the step's reply options.</summary>
+    public void Ask(StepContext step, FlowDefinition flow, FlowNode node)
+    {
+        var (text, language) = Resolve(node.Text!, step.Contact, flow);
+        step.Ask(text, language, ReplyOptions(node, step.Contact, flow));
+    }
 
     /// <summary>Value of an option that starts another flow (dynamic menu items).</summary>
     public const string JumpPrefix = "@";

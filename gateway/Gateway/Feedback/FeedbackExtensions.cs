@@ -29,6 +29,7 @@ public static class FeedbackExtensions
         services.AddSingleton<FeedbackDesk>();
         services.AddSingleton<FeedbackCategories>();
         services.AddSingleton<Conversations.IDialogExtension, FeedbackFollowUp>();
+        services.AddSingleton<Conversations.IDialogExtension, FirstMessageReport>();
         services.AddSingleton<FeedbackApi.Services>();
         services.AddSingleton<Admin.Access.IErrorSurface, Open311.Open311Errors>();
         return builder;

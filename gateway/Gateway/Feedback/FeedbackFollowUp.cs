@@ -33,16 +33,24 @@ public sealed class FeedbackFollowUp(IFeedbackStore store, FeedbackDesk desk, Fl
         return false;
     }
 
-    /// <summary>The reference in a follow-up message, or null. The normaliser already folded case and digits of every script.</summary>
+    /// <summary>
+    /// The reference in a follow-up message, or null. The normaliser already folded case and digits of every script, and
+    /// turned the dash of <c>R-4F7K2</c> into a space. A message is a reference only when it is one, after an optional
+    /// follow-up word: with its <c>R-</c> prefix (<c>r 4f7k2</c>), or glued and standing alone with exactly the length of a
+    /// reference (<c>r4f7k2</c>). "raqm 2", "ra9m2" or "rabat" are answers or words, not references (a fifth of references
+    /// have no digit, so a digit proves nothing).
+    /// </summary>
     public static string? ParseFollowUp(string normalized)
     {
         if (normalized.Length is 0 or > 40 || !normalized.Contains('r', StringComparison.Ordinal)) return null; // most steps: not a reference
         var words = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0) return null;
-        var start = FollowUpWords.Contains(words[0]) ? 1 : 0;
-        // "r 4f7k2" (the dash became a space) or "r4f7k2"; nothing else in the message.
-        var rest = string.Concat(words[start..]);
-        return rest.Length is >= 5 and <= 9 && rest[0] == 'r' ? FeedbackReferences.Parse(rest) : null;
+        var start = words.Length > 1 && FollowUpWords.Contains(words[0]) ? 1 : 0;
+        return words[start..] switch
+        {
+            ["r", var body] => FeedbackReferences.Parse("r" + body),
+            [var glued] when glued.Length == 1 + FeedbackReferences.Length => FeedbackReferences.Parse(glued),
+            _ => null,
+        };
     }
 
     private async Task<bool> AnswerStatusAsync(StepContext step, string reference)

@@ -28,6 +28,14 @@ public static class FeedbackTexts
         ("zgh", "ⵜⴰⵏⵎⵎⵉⵔⵜ! ⵏⵓⵎⵥ ⵉⵙ ⵉⵜⵜⵓⴼⵙⵉ ⵓⵎⵓⴽⵔⴰⵙ {reference}."),
         ("zgh-Latn", "Tanmmirt! Numz is ittufsi umukras {reference}."));
 
+    /// <summary>
+    /// What a citizen receives when their report changes status: the status's text of flows/_system.yaml
+    /// (<c>feedback_status_*</c>, written GSM-7-safe in French), then the clerk's words as written. Sent as written (never
+    /// folded), so the console's preview of it is what arrives.
+    /// </summary>
+    public static string Answer(string statusText, string reference, string? note) =>
+        statusText.Replace("{reference}", reference, StringComparison.Ordinal) + (string.IsNullOrWhiteSpace(note) ? "" : " " + note.Trim());
+
     public static readonly LocalizedText Reopened = LocalizedText.Of(
         ("fr", "Merci. Votre signalement {reference} est rouvert ; la commune va le reprendre."),
         ("ar", "شكرا. أعيد فتح ملاحظتك {reference} وستعود إليها الجماعة."),

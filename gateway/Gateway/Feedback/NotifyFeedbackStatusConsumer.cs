@@ -34,12 +34,13 @@ public sealed class NotifyFeedbackStatusConsumer(ContactMessenger messenger, Flo
             return;
         }
         var contact = found.State;
-        var (text, language) = texts.System("feedback_status_" + command.Status, contact);
-        text = text.Replace("{reference}", command.Reference, StringComparison.Ordinal);
-        if (command.Note is { Count: > 0 } note) text += " " + texts.Resolve(new LocalizedText(note), contact, null).Text;
+        var (status, language) = texts.System("feedback_status_" + command.Status, contact);
+        var note = command.Note is { Count: > 0 } notes ? texts.Resolve(new LocalizedText(notes), contact, null).Text : null;
+        var text = FeedbackTexts.Answer(status, command.Reference, note);
         // The desk's resolution asks once whether the problem is really solved (FeedbackFollowUp records the answer).
         if (recorded?.ConfirmationRequestId == command.RequestId) text += "\n" + texts.Resolve(FeedbackTexts.ConfirmQuestion, contact, null).Text;
-        await messenger.SendAsync(contact, null, [Reply.Plain(text, language)], command.RequestId, context.CancellationToken);
+        // The clerk's words go as written, as the console previewed them.
+        await messenger.SendAsync(contact, null, [Reply.Written(text, language)], command.RequestId, context.CancellationToken);
     }
 }
 

@@ -25,7 +25,7 @@ public sealed class SendMessageConsumer(ContactMessenger messenger, FlowTexts te
         }
         var channel = ChannelKindNames.TryParse(command.Channel, out var kind) ? kind : (ChannelKind?)null;
         var (text, language) = texts.Resolve(new LocalizedText(command.Texts), contact, null);
-        await messenger.SendAsync(contact, channel, [Reply.Plain(text, language)], command.RequestId, context.CancellationToken);
+        await messenger.SendAsync(contact, channel, [Reply.Written(text, language)], command.RequestId, context.CancellationToken);
     }
 }
 

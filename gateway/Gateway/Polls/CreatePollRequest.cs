@@ -1,5 +1,6 @@
 using Gateway.Communes;
 using Gateway.Conversations;
+using Gateway.Conversations.Flows;
 using Gateway.Text;
 
 namespace Gateway.Polls;
@@ -9,6 +10,11 @@ namespace Gateway.Polls;
 /// <param name="AllowChange">True: a later vote replaces the earlier one. False (default): it is refused politely.</param>
 /// <param name="PublishResults">True (default): a vote after the close is answered with the results.</param>
 /// <param name="Announce">True: announce the poll to the commune's subscribers (<see cref="IPollAnnouncer"/>).</param>
+/// <param name="Synonyms">
+/// Per option (in order), other words that pick it, per language (<c>fr</c>, <c>ar</c>, <c>ary-Latn</c> for Darija in
+/// Latin letters, <c>zgh</c>, <c>zgh-Latn</c>): <c>[{"ary-Latn": ["lma"]}, null]</c>. An option left out or null gets
+/// the civic lexicon's words for its labels (<c>flows/_lexicon.yaml</c>); one given gets exactly those.
+/// </param>
 public sealed record CreatePollRequest(
     string? Commune,
     string? Keyword,
@@ -18,10 +24,12 @@ public sealed record CreatePollRequest(
     DateTimeOffset? ClosesAt,
     bool? AllowChange,
     bool? PublishResults,
-    bool? Announce)
+    bool? Announce,
+    List<Dictionary<string, List<string>>?>? Synonyms = null)
 {
     public const int MinOptions = 2, MaxOptions = 9;
     public const int MaxQuestionLength = 300, MaxOptionLength = 60, MaxKeywordLength = 20;
+    public const int MaxSynonymsPerOption = 40, MaxSynonymLength = 40;
 
     /// <summary>Problems per field (empty when valid). The commune's existence is checked here; who may touch it is not.</summary>
     public Dictionary<string, string[]> Validate(CommuneRegistry communes, DateTimeOffset now)
@@ -57,11 +65,46 @@ public sealed record CreatePollRequest(
                         Add($"options[{i}]", $"'{text}' is also the text of option {seen[normalized] + 1}.");
         }
 
+        CheckSynonyms(Add);
+
         if (ClosesAt is null) Add("closesAt", "The closing time is required.");
         else if (ClosesAt <= now) Add("closesAt", "The closing time must be in the future.");
         else if (ClosesAt <= (OpensAt ?? now)) Add("closesAt", "The closing time must come after the opening time.");
 
         return errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>Languages known, words short and few, and none the text of another option (that word would pick neither).</summary>
+    private void CheckSynonyms(Action<string, string> add)
+    {
+        if (Synonyms is null) return;
+        if (Options is null || Synonyms.Count > Options.Count)
+        {
+            add("synonyms", "Give at most one entry of synonyms per option.");
+            return;
+        }
+        for (var i = 0; i < Synonyms.Count; i++)
+        {
+            if (Synonyms[i] is not { } byLanguage) continue;
+            var field = $"synonyms[{i}]";
+            foreach (var (language, words) in byLanguage)
+            {
+                if (!Lexicon.Languages.Contains(language)) add(field, $"Unknown language '{language}' (use {string.Join(", ", Lexicon.Languages)}).");
+                foreach (var word in words ?? [])
+                {
+                    if (string.IsNullOrWhiteSpace(word) || word.Length > MaxSynonymLength) add(field, $"A synonym must have 1 to {MaxSynonymLength} characters.");
+                    else if (OptionOf(TextNormalizer.Normalize(word)) is { } other && other != i) add(field, $"'{word.Trim()}' is the text of option {other + 1}.");
+                }
+            }
+            if (byLanguage.Values.Sum(w => w?.Count ?? 0) > MaxSynonymsPerOption) add(field, $"Give at most {MaxSynonymsPerOption} synonyms per option.");
+        }
+    }
+
+    private int? OptionOf(string normalized)
+    {
+        for (var i = 0; i < Options!.Count; i++)
+            if (Options[i]?.Values.Any(t => TextNormalizer.Normalize(t) == normalized) == true) return i;
+        return null;
     }
 
     private static void CheckTexts(string field, Dictionary<string, string>? texts, int maxLength, Action<string, string> add)
@@ -79,8 +122,8 @@ public sealed record CreatePollRequest(
         }
     }
 
-    /// <summary>The definition to store (call only when <see cref="Validate"/> found nothing).</summary>
-    public PollDefinition ToDefinition(string id, string commune, DateTimeOffset now, string createdBy) => new(
+    /// <summary>The definition to store (call only when <see cref="Validate"/> found nothing), synonyms resolved with <paramref name="lexicon"/>.</summary>
+    public PollDefinition ToDefinition(string id, string commune, DateTimeOffset now, string createdBy, Lexicon lexicon) => new(
         id,
         commune,
         Keyword!.Trim(),
@@ -92,7 +135,17 @@ public sealed record CreatePollRequest(
         AllowChange ?? false,
         PublishResults ?? true,
         now,
-        createdBy);
+        createdBy,
+        Options!.Select((texts, i) => ChosenSynonyms(i) ?? lexicon.SynonymsFor(texts.Values)).ToList());
+
+    /// <summary>The synonyms the author chose for option <paramref name="index"/>, trimmed and without repeats; null when they chose none.</summary>
+    private IReadOnlyDictionary<string, IReadOnlyList<string>>? ChosenSynonyms(int index) =>
+        Synonyms is { } all && index < all.Count && all[index] is { } chosen
+            ? chosen.Where(c => c.Value is { Count: > 0 }).ToDictionary(
+                c => c.Key,
+                c => (IReadOnlyList<string>)c.Value.Select(w => w.Trim()).Where(w => w.Length > 0).Distinct(StringComparer.Ordinal).ToList(),
+                StringComparer.Ordinal)
+            : null;
 
     private static IReadOnlyDictionary<string, string> Trimmed(Dictionary<string, string> texts) =>
         texts.ToDictionary(t => t.Key, t => t.Value.Trim(), StringComparer.Ordinal);

@@ -9,6 +9,11 @@ namespace Gateway.Polls;
 /// <param name="Keyword">As the author wrote it; matched after <see cref="Text.TextNormalizer.Normalize"/>.</param>
 /// <param name="Question">Text per language (fr, ar, zgh, zgh-Latn...); missing languages fall back as in flows.</param>
 /// <param name="Options">2–9 options, each a text per language; option n (1-based) is <c>Options[n - 1]</c>.</param>
+/// <param name="Synonyms">
+/// Per option, other words that pick it, per language (<see cref="Conversations.Flows.Lexicon.Languages"/>): the
+/// lexicon's for its labels unless the author chose them, resolved at creation. Null in polls created before synonyms
+/// existed: the lexicon's words apply to them as they run.
+/// </param>
 public sealed record PollDefinition(
     string Id,
     string Commune,
@@ -21,7 +26,8 @@ public sealed record PollDefinition(
     bool AllowChange,
     bool PublishResults,
     DateTimeOffset CreatedAt,
-    string CreatedBy);
+    string CreatedBy,
+    IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<string>>>? Synonyms = null);
 
 public enum PollStatus
 {
@@ -50,6 +56,10 @@ public sealed record Poll(PollDefinition Definition, DateTimeOffset? ClosedAt, I
     public LocalizedText QuestionText => new(Definition.Question);
 
     public LocalizedText OptionText(int option) => new(Definition.Options[option - 1]);
+
+    /// <summary>The words beyond its labels that pick option <paramref name="option"/> (1-based), per language.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> SynonymsOf(int option, Conversations.Flows.Lexicon lexicon) =>
+        Definition.Synonyms is { } stored && option <= stored.Count ? stored[option - 1] : lexicon.SynonymsFor(Definition.Options[option - 1].Values);
 
     /// <summary>Whether the poll still holds its keyword (open or scheduled): another poll of the commune may not take it.</summary>
     public bool HoldsKeyword(DateTimeOffset now) => StatusAt(now) != PollStatus.Closed;

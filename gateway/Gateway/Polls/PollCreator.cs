@@ -22,7 +22,7 @@ public sealed class PollCreator(PollsApi.Services polls, IPollAnnouncer announce
         var commune = polls.Communes.Find(body.Commune)!;
         if (!caller.CanSee(commune.Id)) return new PollCreation(null, new Dictionary<string, string[]>(), true, false);
 
-        var definition = body.ToDefinition(id, commune.Id, now, caller.Name);
+        var definition = body.ToDefinition(id, commune.Id, now, caller.Name, polls.Flows.Lexicon);
         if (KeywordClash(definition.NormalizedKeyword, definition.Keyword) is { } reserved) return Taken(reserved);
         if (!await polls.Store.TryCreateAsync(definition, p => p.HoldsKeyword(polls.Now), cancellationToken))
             return Taken($"'{definition.Keyword}' is the keyword of another open or scheduled poll of {commune.Id}.");

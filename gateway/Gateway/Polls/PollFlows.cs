@@ -15,7 +15,7 @@ namespace Gateway.Polls;
 /// take this contact's vote the keyword starts a one-node flow instead: not open yet, closed (with the results if the poll
 /// publishes them), or already voted (when a vote cannot be changed).
 /// </summary>
-public sealed class PollFlows(PollDirectory directory, CommuneRegistry communes, TimeProvider clock) : IFlowSource
+public sealed class PollFlows(PollDirectory directory, CommuneRegistry communes, FlowCatalog catalog, TimeProvider clock) : IFlowSource
 {
     private const string Prefix = "poll:";
     // A poll keyword from a contact whose commune is unknown: asks the commune among those holding the keyword, then votes.
@@ -99,11 +99,13 @@ public sealed class PollFlows(PollDirectory directory, CommuneRegistry communes,
         return Flow(polls[0], CommunePrefix + normalizedKeyword, "commune", nodes);
     }
 
-    private static FlowDefinition Voting(Poll poll)
+    // Each option with its synonyms (the author's, or the civic lexicon's for its labels).
+    private FlowDefinition Voting(Poll poll)
     {
         var definition = poll.Definition;
         var options = definition.Options
-            .Select((texts, i) => new FlowOption((i + 1).ToString(CultureInfo.InvariantCulture), new LocalizedText(texts), null, [], 0))
+            .Select((texts, i) => new FlowOption((i + 1).ToString(CultureInfo.InvariantCulture), new LocalizedText(texts), null,
+                [.. poll.SynonymsOf(i + 1, catalog.Lexicon).Values.SelectMany(w => w)], 0))
             .ToList();
         var nodes = new Dictionary<string, FlowNode>(StringComparer.Ordinal)
         {

@@ -20,7 +20,7 @@ public static class PollTexts
 
     /// <summary>Asked when a poll keyword comes from a contact whose commune is not known yet.</summary>
     public static readonly LocalizedText WhichCommune = LocalizedText.Of(
-        (Languages.French, "Quelle est votre commune ?"),
+        (Languages.French, "Votre commune ?"),
         (Languages.Arabic, "ما هي جماعتك؟"),
         (Languages.Tifinagh, "ⵎⴰⵜⵜⴰ ⵜⴰⵊⵎⴰⵄⵜ ⵏⵏⴽ?"),
         (Languages.AmazighLatin, "Matta tajmaat nnk?"));
@@ -47,7 +47,7 @@ public static class PollTexts
     /// <summary><c>{previous}</c>: the option the new vote replaces.</summary>
     public static readonly LocalizedText Changed = LocalizedText.Of(
         (Languages.French, "Votre vote précédent (« {previous} ») est remplacé."),
-        (Languages.Arabic, "تم تعويض صوتك السابق («{previous}»)."),
+        (Languages.Arabic, "تم تغيير صوتك السابق («{previous}»)."),
         (Languages.Tifinagh, "ⴰⵙⵜⴰⵢ ⵏⵏⴽ ⴰⵎⵣⵡⴰⵔⵓ («{previous}») ⵉⵜⵜⵓⴱⴷⴷⵍ."),
         (Languages.AmazighLatin, "Astay nnk amzwaru («{previous}») ittubddl."));
 

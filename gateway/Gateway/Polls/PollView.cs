@@ -1,7 +1,10 @@
+using Gateway.Conversations.Flows;
+
 namespace Gateway.Polls;
 
 /// <summary>A poll as the admin API shows it.</summary>
 /// <param name="FlowId">The generated flow that runs the vote (e.g. for a USSD menu item <c>@poll:&lt;id&gt;</c>).</param>
+/// <param name="Synonyms">Per option, the other words that pick it, per language (the author's, or the civic lexicon's).</param>
 public sealed record PollView(
     string Id,
     string Commune,
@@ -16,15 +19,17 @@ public sealed record PollView(
     string Status,
     DateTimeOffset CreatedAt,
     string CreatedBy,
-    string FlowId)
+    string FlowId,
+    IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<string>>> Synonyms)
 {
-    public static PollView Of(Poll poll, DateTimeOffset now)
+    public static PollView Of(Poll poll, DateTimeOffset now, Lexicon lexicon)
     {
         var d = poll.Definition;
         var status = poll.StatusAt(now);
         return new PollView(d.Id, d.Commune, d.Keyword, d.Question, d.Options, d.OpensAt, d.ClosesAt,
             status == PollStatus.Closed ? poll.EffectiveClose : null, d.AllowChange, d.PublishResults,
-            StatusName(status), d.CreatedAt, d.CreatedBy, PollFlows.FlowId(d.Id));
+            StatusName(status), d.CreatedAt, d.CreatedBy, PollFlows.FlowId(d.Id),
+            [.. Enumerable.Range(1, d.Options.Count).Select(n => poll.SynonymsOf(n, lexicon))]);
     }
 
     public static string StatusName(PollStatus status) => status switch

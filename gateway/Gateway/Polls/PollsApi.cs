@@ -38,13 +38,13 @@ public static class PollsApi
     }
 
     private static async Task<Results<Created<PollView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<HttpValidationProblemDetails>>> CreateAsync(
-        CreatePollRequest body, AdminCaller caller, [FromServices] PollCreator creator, CancellationToken cancellationToken)
+        CreatePollRequest body, AdminCaller caller, [FromServices] PollCreator creator, [FromServices] Services polls, CancellationToken cancellationToken)
     {
         var created = await creator.CreateAsync(body, caller, NewId(), cancellationToken);
         if (created.CommuneHidden) return NotFound($"No commune '{body.Commune}' is open to this key.");
         if (created.KeywordTaken) return KeywordTaken(created.Errors["keyword"][0]);
         if (created.Poll is not { } poll) return TypedResults.ValidationProblem(created.Errors, title: "Invalid poll");
-        return TypedResults.Created($"/api/polls/{poll.Id}", PollView.Of(poll, poll.Definition.CreatedAt));
+        return TypedResults.Created($"/api/polls/{poll.Id}", PollView.Of(poll, poll.Definition.CreatedAt, polls.Flows.Lexicon));
     }
 
     private static async Task<Ok<List<PollView>>> ListAsync(string? commune, AdminCaller caller, [FromServices] Services polls, CancellationToken cancellationToken)
@@ -55,13 +55,13 @@ public static class PollsApi
         var now = polls.Now;
         var list = await polls.Store.ListAsync(communes, cancellationToken);
         return TypedResults.Ok(list.OrderByDescending(p => p.Definition.CreatedAt).ThenBy(p => p.Id, StringComparer.Ordinal)
-            .Select(p => PollView.Of(p, now)).ToList());
+            .Select(p => PollView.Of(p, now, polls.Flows.Lexicon)).ToList());
     }
 
     private static async Task<Results<Ok<PollView>, NotFound<ProblemDetails>>> GetAsync(
         string id, AdminCaller caller, [FromServices] Services polls, CancellationToken cancellationToken) =>
         await VisibleAsync(id, caller, polls, cancellationToken) is { } poll
-            ? TypedResults.Ok(PollView.Of(poll, polls.Now))
+            ? TypedResults.Ok(PollView.Of(poll, polls.Now, polls.Flows.Lexicon))
             : NotFound(id);
 
     private static async Task<Results<Ok<PollView>, NotFound<ProblemDetails>>> CloseAsync(
@@ -69,7 +69,7 @@ public static class PollsApi
     {
         if (await VisibleAsync(id, caller, polls, cancellationToken) is null) return NotFound(id);
         var closed = await closer.CloseAsync(id, cancellationToken);
-        return closed is null ? NotFound(id) : TypedResults.Ok(PollView.Of(closed, polls.Now));
+        return closed is null ? NotFound(id) : TypedResults.Ok(PollView.Of(closed, polls.Now, polls.Flows.Lexicon));
     }
 
     private static async Task<Results<Ok<PollResults>, NotFound<ProblemDetails>>> ResultsAsync(

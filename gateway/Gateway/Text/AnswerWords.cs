@@ -38,13 +38,17 @@ public static class AnswerWords
         "number", "answer", "my answer", "i choose", "i want",
         // What follows a number written as an ordinal in two words ("2 eme", "1 er")
         "eme", "ème", "er", "ere", "ieme",
-        // Darija in Arabizi
+        // Darija in Arabizi: "bghit 2", "raqm 2", "rani m3a 2" (I am for 2), "2 howa lli bghit", "nemra 2"
         "bghit", "bghina", "ana bghit", "kanbghi", "kan5tar", "kankhtar", "nkhtar", "khtart", "raqm", "rakm", "rqm", "ra9m",
-        "hadi", "hada", "had", "hiya", "howa", "l", "lra9m", "jawabi",
+        "r9m", "raqem", "ra9em", "lraqm", "nmra", "nemra", "nimra", "lnmra", "lnemra",
+        "hadi", "hada", "had", "hiya", "howa", "hia", "huwa", "l", "lra9m", "jawabi", "jawab", "ljawab",
+        "m3a", "ma3a", "ana", "rani", "ana m3a", "rani m3a", "7na m3a", "hna m3a", "ana ghadi n5tar", "kanswet", "swet", "sawet",
+        "lli", "li", "lli bghit", "li bghit",
         // Arabic script
         "رقم", "الرقم", "اختيار", "الاختيار", "اختياري", "اختار", "اخترت", "بغيت", "جوابي", "الجواب", "جواب", "هذا", "هادي", "هي",
+        "هو", "نمرة", "النمرة", "مع", "انا", "راني", "انا مع", "راني مع", "حنا مع", "نختار", "كنختار", "صوتت", "اللي", "اللي بغيت",
         // Amazigh, Latin and Tifinagh
-        "uttun", "attun", "ⵓⵟⵟⵓⵏ", "ⴰⵟⵟⵓⵏ", "riɣ", "righ", "rix",
+        "uttun", "attun", "ⵓⵟⵟⵓⵏ", "ⴰⵟⵟⵓⵏ", "riɣ", "righ", "rix", "ⵔⵉⵖ", "wis", "wiss", "ⵡⵉⵙ", "ⵡⵉⵙⵙ",
     ];
 
     // Articles and the letters an elision leaves ("l'eau" → "l eau", "d'accord" is a yes word and is checked first).
@@ -67,6 +71,15 @@ public static class AnswerWords
         ("rb3a", 4), ("reb3a", 4), ("rab3a", 4), ("arba3a", 4), ("arb3a", 4), ("rabe3", 4), ("rrab3", 4),
         ("khamsa", 5), ("5amsa", 5), ("khmsa", 5), ("khames", 5), ("stta", 6), ("sitta", 6), ("setta", 6), ("sb3a", 7), ("seb3a", 7),
         ("tmnya", 8), ("tmanya", 8), ("tes3ud", 9), ("ts3ud", 9), ("tes3a", 9), ("3achra", 10), ("3echra", 10),
+        // more Arabizi spellings, and the ordinals (masculine and feminine: "lowla", "tanya", "talta")
+        ("wa7d", 1), ("wahda", 1), ("wa7da", 1), ("lowla", 1), ("lwla", 1), ("l2wel", 1), ("lawel", 1), ("l2ola", 1), ("loula", 1),
+        ("joj", 2), ("zawj", 2), ("tnin", 2), ("jouja", 2), ("tanya", 2), ("tania", 2), ("ttanya", 2),
+        ("tlta", 3), ("talta", 3), ("talet", 3), ("ttalta", 3), ("ttalet", 3), ("talit", 3),
+        ("rb3", 4), ("rab3", 4), ("rrab3a", 4), ("rabi3", 4),
+        ("khms", 5), ("5ms", 5), ("5msa", 5), ("lkhams", 5), ("lkhames", 5), ("lkhamsa", 5),
+        ("sta", 6), ("sades", 6), ("ssades", 6), ("sadsa", 6), ("sba3", 7), ("sabe3", 7), ("ssabe3", 7), ("sab3a", 7),
+        ("tamen", 8), ("ttamen", 8), ("tamna", 8), ("ts3od", 9), ("tase3", 9), ("ttase3", 9), ("tas3a", 9),
+        ("3chra", 10), ("3acher", 10), ("l3acher", 10),
         // Arabic script (Darija and Standard Arabic, cardinals and ordinals)
         ("واحد", 1), ("وحده", 1), ("الاول", 1), ("اول", 1), ("الاولى", 1), ("اللول", 1),
         ("اثنان", 2), ("اثنين", 2), ("جوج", 2), ("زوج", 2), ("الثاني", 2), ("ثاني", 2), ("الثانيه", 2), ("التاني", 2),
@@ -74,16 +87,56 @@ public static class AnswerWords
         ("اربعه", 4), ("ربعه", 4), ("اربع", 4), ("الرابع", 4), ("الرابعه", 4),
         ("خمسه", 5), ("خمس", 5), ("الخامس", 5), ("الخامسه", 5), ("سته", 6), ("ست", 6), ("السادس", 6),
         ("سبعه", 7), ("السابع", 7), ("ثمانيه", 8), ("تمنيه", 8), ("الثامن", 8), ("تسعه", 9), ("التاسع", 9), ("عشره", 10), ("العاشر", 10),
+        // Darija spellings (ت for ث) and feminine ordinals: "التالث", "التانية", "تلتة"
+        ("وحدة", 1), ("لول", 1), ("اللولة", 1), ("الاولة", 1), ("اتنين", 2), ("تنين", 2), ("التانيه", 2), ("تاني", 2),
+        ("تلتة", 3), ("تلاتة", 3), ("التالث", 3), ("تالث", 3), ("تالت", 3), ("التالتة", 3), ("التالثة", 3), ("الثالثة", 3),
+        ("ربعة", 4), ("رابع", 4), ("الرابعة", 4), ("خمسة", 5), ("خامس", 5), ("ستة", 6), ("سادس", 6), ("السادسة", 6), ("السادسه", 6),
+        ("سبعة", 7), ("سابع", 7), ("السابعة", 7), ("تمنية", 8), ("التامن", 8), ("تسعود", 9), ("عشرة", 10),
         // Amazigh in Latin script (Tachelhit, Tarifit, Central Atlas)
-        ("yan", 1), ("yen", 1), ("yiwen", 1), ("yiwn", 1), ("ijjen", 1), ("ijen", 1), ("sin", 2), ("sen", 2),
+        ("yan", 1), ("yen", 1), ("yiwen", 1), ("yiwn", 1), ("ijjen", 1), ("ijen", 1), ("amzwaru", 1), ("tamzwarut", 1), ("sin", 2), ("sen", 2),
         ("krad", 3), ("kraḍ", 3), ("kradh", 3), ("kkuz", 4), ("kkoz", 4), ("kuz", 4), ("smmus", 5), ("semmus", 5), ("smus", 5),
         ("sdis", 6), ("sḍis", 6), ("sa", 7), ("tam", 8), ("tza", 9), ("mraw", 10),
         // Amazigh in Tifinagh
-        ("ⵢⴰⵏ", 1), ("ⵢⵉⵡⵏ", 1), ("ⵢⵉⵡⵉⵏ", 1), ("ⵙⵉⵏ", 2), ("ⴽⵕⴰⴹ", 3), ("ⴽⵔⴰⴹ", 3), ("ⴽⴽⵓⵥ", 4), ("ⴽⴽⵓⵣ", 4),
+        ("ⵢⴰⵏ", 1), ("ⵢⵉⵡⵏ", 1), ("ⵢⵉⵡⵉⵏ", 1), ("ⴰⵎⵣⵡⴰⵔⵓ", 1), ("ⵜⴰⵎⵣⵡⴰⵔⵓⵜ", 1), ("ⵙⵉⵏ", 2), ("ⴽⵕⴰⴹ", 3), ("ⴽⵔⴰⴹ", 3), ("ⴽⴽⵓⵥ", 4), ("ⴽⴽⵓⵣ", 4),
         ("ⵙⵎⵎⵓⵙ", 5), ("ⵚⴹⵉⵚ", 6), ("ⵙⴹⵉⵙ", 6), ("ⵙⴰ", 7), ("ⵜⴰⵎ", 8), ("ⵜⵥⴰ", 9), ("ⵎⵔⴰⵡ", 10),
     ];
 
+    // Words that make a message a question ("chno hada?", "ما هذا؟", "c'est quoi ?", "wach kayn lma?"), in every script.
+    private static readonly string[] QuestionWords =
+    [
+        // French
+        "quoi", "pourquoi", "comment", "combien", "quand", "quel", "quelle", "quels", "quelles", "qui",
+        // Darija in Arabizi
+        "chno", "chnou", "chnu", "achno", "ach", "wach", "3lach", "3lah", "kifach", "kifash", "fayn", "imta", "emta",
+        "chkoun", "chkun", "ch7al", "chhal", "chnahowa",
+        // Arabic script (Darija and Standard Arabic)
+        "شنو", "اشنو", "اش", "واش", "علاش", "كيفاش", "فين", "امتى", "شكون", "شحال", "ماذا", "لماذا", "كيف", "متى", "اين", "هل", "كم",
+        // Amazigh, Latin and Tifinagh (drafts awaiting review)
+        "mad", "mayd", "manik", "mamnk", "manzak", "ⵎⴰⴷ", "ⵎⴰⵢⴷ", "ⵎⴰⵏⵉⴽ", "ⵎⴰⵎⵏⴽ",
+    ];
+
+    // "and"/"or" between two things named: "sbitar w madrasa", "l'eau et l'école", "الما ولا الطريق".
+    private static readonly string[] ConjunctionWords = ["et", "ou", "w", "wa", "wla", "ola", "oula", "و", "او", "ولا", "or", "and", "ngh", "ⵏⵖ"];
+
     private static readonly FrozenSet<string> Articles = Build(ArticleWords);
+    private static readonly FrozenSet<string> Questions = Build(QuestionWords);
+    private static readonly FrozenSet<string> Conjunctions = Build(ConjunctionWords);
+
+    public static bool IsConjunction(string token) => Conjunctions.Contains(token);
+
+    /// <summary>
+    /// True when the tokens of a squeezed text ask something: a question word, or "ما" (what) before a demonstrative
+    /// ("ما هذا") — "ما" alone is also water written without its hamza.
+    /// </summary>
+    public static bool AsksSomething(IReadOnlyList<string> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (Questions.Contains(tokens[i])) return true;
+            if (tokens[i] == "ما" && i + 1 < tokens.Count && tokens[i + 1] is "هذا" or "هادا" or "هدا" or "هذه" or "هادي" or "هو" or "هي") return true;
+        }
+        return false;
+    }
     private static readonly FrozenDictionary<string, int> Numbers = NumberWords
         .GroupBy(n => Key(n.Word)).ToFrozenDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
 

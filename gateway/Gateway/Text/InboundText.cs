@@ -43,6 +43,9 @@ public static class InboundText
     /// <summary>True when <see cref="Clean"/> would change nothing.</summary>
     public static bool IsClean(string? text) => string.IsNullOrEmpty(text) || FirstInvalid(text) < 0;
 
+    /// <summary>Free text as it is kept (a report, a place): its words separated by one space, no line breaks or runs of blanks.</summary>
+    public static string CollapseSpaces(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     private static int FirstInvalid(string text)
     {
         for (var i = 0; i < text.Length; i++)

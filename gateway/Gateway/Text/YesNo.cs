@@ -17,8 +17,11 @@ public static class YesNo
         // Darija in Arabizi (Latin script)
         "wakha", "wakhha", "waxxa", "waxa", "wa5a", "wakhkha", "wakka", "wakhaa", "iyeh", "iyah", "iyyeh", "iyih", "yih", "ah", "aah",
         "eyh", "ayeh", "wah", "ah wakha", "iyeh wakha", "mouafi9", "muwafiq", "akid", "akiid", "tab3an",
+        "ayh", "ayah", "aywa", "iyah wakha", "safi", "safi wakha", "wakha safi", "ah safi", "iyeh safi", "mzyan", "mzian", "mziane",
+        "mzyane", "mezyan", "mezian", "mzyan bzaf", "oki", "okii", "oké oké", "ok ok", "wakha ok", "ah ok", "très bien",
+        "parfait", "ça marche", "c'est bon", "yes yes",
         // Darija in Arabic script
-        "اه", "آه", "ايه", "إيه", "ايوه", "إيوا", "واخا", "واه", "اه واخا",
+        "اه", "آه", "ايه", "إيه", "ايوه", "إيوا", "واخا", "واه", "اه واخا", "صافي", "واخا صافي", "مزيان", "اه صافي", "اوكي", "ايوا واخا",
         // Standard Arabic (Arabic script and Arabizi)
         "نعم", "naam", "na3am", "n3am", "اجل", "أكيد", "طبعا", "موافق", "حسنا",
         // Amazigh in Latin script (Tachelhit, Tarifit, Central Atlas)
@@ -33,10 +36,15 @@ public static class YesNo
         "non", "nan", "non non", "pas du tout", "jamais", "surtout pas",
         // English
         "no", "nope",
-        // Darija in Arabizi ("walo" = nothing/none, used as a flat no)
+        "nn", "pas maintenant", "pas pour le moment", "pas pour l'instant", "non pas maintenant", "non non non",
+        "non je ne veux pas", "je ne veux pas", "je veux pas",
+        // Darija in Arabizi ("walo" = nothing/none, used as a flat no; "machi daba" = not now)
         "la", "laa", "lla", "la2", "lae", "la la", "walo", "ma bghitch", "mabghitch", "ma bghit", "abadan",
+        "machi daba", "mashi daba", "machi db", "machi dba", "machi daba afak", "la machi daba", "machi", "mashi", "la machi",
+        "ma bghitch daba", "la la la",
         // Darija and Standard Arabic in Arabic script
-        "لا", "لالا", "لا لا", "والو", "كلا", "ما بغيتش", "مابغيتش", "أبدا",
+        "لا", "لالا", "لا لا", "والو", "كلا", "ما بغيتش", "مابغيتش", "أبدا", "ماشي دابا", "ماشي", "لا ماشي دابا",
+        "ماشي دبا", "ليس الآن", "ليس الان", "لا أريد", "لا اريد",
         // Amazigh in Latin script
         "uhu", "oho", "uho", "ur riɣ", "ur righ", "walu",
         // Amazigh in Tifinagh

@@ -44,7 +44,7 @@ public sealed class TwilioScenario : IScenario
     /// <summary>The subscribe flow (flows/subscribe.yaml) and a text each answer must contain.</summary>
     public static readonly (string Text, string Expect)[] Bodies =
     [
-        ("ABONNER", "Quelle est votre commune"),
+        ("ABONNER", "Votre commune"),
         ("4", "Agadir"),
         ("1", "vous recevrez les dates"),
     ];
@@ -82,7 +82,7 @@ public sealed class UssdScenario : IScenario
     [
         ("", "CON Langue/اللغة/ⵜⵓⵜⵍⴰⵢⵜ\n1. Français"), // the options on the first screen: no "99" to reach them
         ("1", "Que voulez-vous faire ?\n1. Signaler un probl"),
-        ("1", "Quelle est votre commune"),
+        ("1", "Votre commune"),
         ("1", "Routes"),
         ("1", "crivez le probl"),
         ("Nid de poule devant l'ecole", "Quartier ou douar"),

@@ -125,7 +125,7 @@ public static class RedisCost
 
     private static readonly string[] Replies =
     [
-        "Quelle est votre commune ? 1 Casablanca 2 Rabat 3 Marrakech 4 Agadir 5 Tiznit",
+        "Votre commune ? 1 Casablanca 2 Rabat 3 Marrakech 4 Agadir 5 Tiznit",
         "Recevoir par message les dates des réunions du conseil d'Agadir ? 1 Oui 2 Non",
         "C'est fait : vous recevrez les dates des réunions d'Agadir. Envoyez STOP pour tout arrêter.",
     ];

@@ -26,7 +26,7 @@ public sealed class BrokerDownAtStartSpecs
         {
             var http = app.CreateClient();
             var phone = new SimulatorPhone(http, citizen);
-            Assert.Contains("Quelle est votre commune", (await phone.SendAsync("ABONNER")).Text);
+            Assert.Contains("Votre commune", (await phone.SendAsync("ABONNER")).Text);
             Assert.Contains("Agadir", (await phone.SendAsync("4")).Text);
             Assert.Contains("vous recevrez les dates des réunions d'Agadir", (await phone.SendAsync("1")).Text);
 
@@ -55,6 +55,6 @@ public sealed class BrokerDownAtStartSpecs
         });
         var sent = await Wait.ForAsync(() => client.GetFromJsonAsync<JsonElement[]>("/api/simulator/messages?to=%2B212614000002"),
             m => m!.Length > 0, "the gateway to message the commanded contact");
-        Assert.Contains("Quelle est votre commune ?", Assert.Single(sent!).GetProperty("text").GetString());
+        Assert.Contains("Votre commune ?", Assert.Single(sent!).GetProperty("text").GetString());
     }
 }

@@ -26,7 +26,7 @@ public sealed class EndToEndFeedbackSpecs
         for (var i = 0; i < Conversation.Length; i++)
             replies.Add(await TwilioAsync(http, from, Conversation[i], $"SM{i:D32}"));
 
-        Assert.Contains("Quelle est votre commune", replies[0]);
+        Assert.Contains("Votre commune", replies[0]);
         Assert.Contains("1. Routes", replies[1]);
         Assert.Contains("Merci !", replies[^1]);
         var feedback = Assert.Single(await app.EventsAsync<FeedbackReceived>());

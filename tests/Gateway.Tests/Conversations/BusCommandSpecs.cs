@@ -24,7 +24,7 @@ public sealed class BusCommandSpecs
         await bus.Publish(new StartFlow("req-1", Phone, null, "subscribe", "sms"));
 
         var sent = await Wait.ForAsync(() => Task.FromResult(Mailbox(app)), m => m.Count >= 1, "the first message");
-        Assert.Contains("Quelle est votre commune", Assert.Single(sent).Text);
+        Assert.Contains("Votre commune", Assert.Single(sent).Text);
 
         var reply = await new SimulatorPhone(app.CreateClient(), Phone).SendAsync("Nador");
         Assert.Contains("réunions du conseil de Nador", reply.Text);

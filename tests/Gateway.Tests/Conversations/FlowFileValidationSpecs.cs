@@ -67,6 +67,41 @@ public sealed class FlowFileValidationSpecs
     }
 
     [Fact]
+    public void A_lexicon_word_of_two_concepts_a_yes_no_or_number_word_or_a_command_is_refused_with_its_line()
+    {
+        const string lexicon = """
+            concepts:
+              water:
+                fr: [eau, source]
+                ary-Latn: [lma, wakha]
+              wells:
+                fr: [puits, source]
+                xx: [bir]
+              numbers:
+                fr: [deux, stop]
+            """;
+
+        var error = Assert.Throws<FlowFileException>(() => FlowCatalog.Load([("flows/_system.yaml", System), ("flows/_lexicon.yaml", lexicon), ("flows/demo.yaml", Valid)]));
+
+        Assert.Contains("flows/_lexicon.yaml:4: concept 'water': 'wakha' is a yes/no or number word", error.Message);
+        Assert.Contains("flows/_lexicon.yaml:6: concept 'wells': 'source' is also a word of 'water'", error.Message);
+        Assert.Contains("flows/_lexicon.yaml:7: concept 'wells': unknown language 'xx'", error.Message);
+        Assert.Contains("flows/_lexicon.yaml:9: concept 'numbers': 'deux' is a yes/no or number word", error.Message);
+        Assert.Contains("concept 'numbers': 'stop' is a global command (stop)", error.Message);
+    }
+
+    [Fact]
+    public void A_flow_options_label_the_lexicon_knows_gets_the_lexicons_words()
+    {
+        const string lexicon = "concepts:\n  water:\n    fr: [eau]\n    ary-Latn: [lma]\n    zgh: [ⴰⵎⴰⵏ]\n";
+        var yaml = Valid.Replace("label: {fr: \"Oui\", ar: \"نعم\"}", "label: {fr: \"Eau\", ar: \"نعم\"}");
+
+        var catalog = FlowCatalog.Load([("flows/_system.yaml", System), ("flows/_lexicon.yaml", lexicon), ("flows/demo.yaml", yaml)]);
+
+        Assert.Equal(["lma", "ⴰⵎⴰⵏ"], catalog.Find("demo")!.Nodes["ask"].Options[0].Synonyms);
+    }
+
+    [Fact]
     public void The_same_keyword_in_two_flows_is_refused_naming_both()
     {
         var other = Valid.Replace("flow: demo", "flow: other").Replace("[DEMO]", "[démo]");

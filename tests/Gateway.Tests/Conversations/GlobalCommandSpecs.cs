@@ -117,7 +117,7 @@ public sealed class GlobalCommandSpecs
         await using var app = new GatewayApplication();
         var phone = new SimulatorPhone(app.CreateClient(), from: "+212661000006");
 
-        Assert.Contains("Quelle est votre commune", (await phone.SendAsync("ABONNER")).Text);
+        Assert.Contains("Votre commune", (await phone.SendAsync("ABONNER")).Text);
         Assert.Contains("réunions du conseil d'Oujda", (await phone.SendAsync("oujda")).Text);
         var done = await phone.SendAsync("wakha");
 

@@ -16,6 +16,9 @@ public sealed class NeverOptOutSpecs
         "spot", "post", "stade", "store", "Stopa", "bed", "beddou", "7bess lma", "baraka allah fik", "barak", "bara", "Arrêtez les travaux la nuit",
         "je veux pas arreter", "start", "STAR", "stat", "desabonner mon voisin", "toop", "merci", "ok", "توقف الماء", "لا",
         "ⴱⴷⴷ ⴰⵎⴰⵏ", "bedd aman", "2", "0", "?", "…", "stop?!? pourquoi",
+        // Around the stop words added with issue 25: a sentence that contains one is not an opt-out.
+        "safi", "machi daba", "nn", "وقف السيارة", "وقف الماء", "وقفوا الحفر", "باراكا الله فيك", "bghit", "nhbes",
+        "bghit nhbes lma", "je veux me désabonner de la liste de mon voisin", "je ne veux plus de trous",
     };
 
     [Theory]
@@ -62,6 +65,13 @@ public sealed class NeverOptOutSpecs
     [InlineData("توقف")]
     [InlineData("توقف شكرا")]
     [InlineData("ⴱⴷⴷ")]
+    [InlineData("باراكا")]
+    [InlineData("وقف")]
+    [InlineData("وقف شكرا")]
+    [InlineData("bghit nhbes")]
+    [InlineData("بغيت نحبس")]
+    [InlineData("je veux me désabonner")]
+    [InlineData("Désabonnez-moi")]
     public async Task STOP_written_with_repeated_letters_variants_or_politeness_opts_out(string stop)
     {
         await using var app = new GatewayApplication();

@@ -28,12 +28,45 @@ public sealed class FeedbackFollowUpSpecs
 
         async Task<string> Ask(string phone, string text) => (await new SimulatorPhone(app.CreateClient(), phone).SendAsync(text)).Text;
 
-        // By SMS the ç (not in GSM-7, unlike é) is folded so the reply stays one GSM-7 segment.
-        Assert.Equal($"Votre signalement {fr} a bien été recu par la commune.", await Ask("+212661000201", "suivi " + fr.ToLowerInvariant()));
-        Assert.Equal($"Votre signalement {fr} a bien été recu par la commune.", await Ask("+212661000201", fr));
+        // The French status texts are GSM-7 as written (é and à are GSM-7): one GSM-7 segment.
+        Assert.Equal($"Votre signalement {fr} est bien arrivé à la commune.", await Ask("+212661000201", "suivi " + fr.ToLowerInvariant()));
+        Assert.Equal($"Votre signalement {fr} est bien arrivé à la commune.", await Ask("+212661000201", fr));
         Assert.Equal($"ملاحظتك {ar} في طور المعالجة.", await Ask("+212661000202", "تتبع " + ArabicIndic(ar)));
         Assert.Equal($"ⵉⵜⵜⵓⵙⴳⵔ ⵓⵡⴰⵍ ⵏⵏⴽ {zgh}. ⵜⴰⵏⵎⵎⵉⵔⵜ!", await Ask("+212661000203", "ⴹⴼⵕ " + zgh));
         Assert.Equal($"Ur tzmir tjmaat ad tamz awal nnk {latn}.", await Ask("+212661000204", "DFER " + latn.Replace("-", "")));
+    }
+
+    [Theory]
+    [InlineData("r 4f7k2", "R-4F7K2")]        // R-4F7K2 once normalised: the dash became a space
+    [InlineData("r4f7k2", "R-4F7K2")]         // glued, standing alone, a reference's length
+    [InlineData("suivi r 4f7k2", "R-4F7K2")]
+    [InlineData("dfer r4f7k2", "R-4F7K2")]
+    [InlineData("تتبع r 4f7k2", "R-4F7K2")]
+    [InlineData("r abcde", "R-ABCDE")]        // no digit: a fifth of references have none
+    [InlineData("raqm 2", null)]              // "number 2" in Darija: a choice, never a reference
+    [InlineData("ra9m 2", null)]
+    [InlineData("raqm2", null)]
+    [InlineData("rqm 2", null)]
+    [InlineData("raqm 2 afak", null)]
+    [InlineData("rabat", null)]
+    [InlineData("rue 12", null)]
+    [InlineData("r4f7k2 merci beaucoup", null)]
+    public void A_follow_up_is_a_reference_only_when_the_text_is_one(string normalized, string? reference)
+    {
+        Assert.Equal(reference, Gateway.Feedback.FeedbackFollowUp.ParseFollowUp(normalized));
+    }
+
+    [Fact]
+    public async Task Raqm_2_at_a_question_is_option_2_not_a_reference()
+    {
+        await using var app = FeedbackHost.Create();
+        var phone = new SimulatorPhone(app.CreateClient(), "+212661000240");
+        await phone.SayAsync("AVIS", "Casablanca");
+
+        var reply = await phone.SendAsync("raqm 2");
+
+        Assert.DoesNotContain("Aucun signalement", reply.Text);
+        Assert.StartsWith("Décrivez le problème", reply.Text);
     }
 
     [Fact]
@@ -48,7 +81,7 @@ public sealed class FeedbackFollowUpSpecs
 
         // In the middle of a conversation the question in progress is asked again after the answer.
         var busy = await new SimulatorPhone(app.CreateClient(), "+212661000211").SayAsync("AVIS", "SUIVI " + reference);
-        Assert.Equal($"Aucun signalement {reference} n'est enregistré à votre numéro.\n\nQuelle est votre commune ?", busy.Text.Split("\n1")[0].TrimEnd());
+        Assert.Equal($"Aucun signalement {reference} n'est enregistré à votre numéro.\n\nVotre commune ?", busy.Text.Split("\n1")[0].TrimEnd());
         var unknown = await new SimulatorPhone(app.CreateClient(), "+212661000210").SendAsync("SUIVI R-ZZZZZ");
         Assert.Equal("Aucun signalement R-ZZZZZ n'est enregistré à votre numéro.", unknown.Text);
     }

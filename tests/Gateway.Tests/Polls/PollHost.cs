@@ -62,12 +62,16 @@ internal static class PollHost
     };
 
     public static async Task<string> CreatePollAsync(this GatewayApplication app, string keyword = "PROJET", bool allowChange = false,
-        bool publishResults = true, TimeSpan? opensIn = null, TimeSpan? closesIn = null, string commune = "casablanca")
+        bool publishResults = true, TimeSpan? opensIn = null, TimeSpan? closesIn = null, string commune = "casablanca") =>
+        await app.CreatePollFromAsync(Body(app, keyword, commune, allowChange, publishResults, opensIn, closesIn));
+
+    /// <summary>Creates the poll <paramref name="body"/> describes (the body of <c>POST /api/polls</c>) and returns its id.</summary>
+    public static async Task<string> CreatePollFromAsync(this GatewayApplication app, object body)
     {
-        var response = await app.Admin().PostAsJsonAsync("/api/polls", Body(app, keyword, commune, allowChange, publishResults, opensIn, closesIn));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"create answered {(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+        var response = await app.Admin().PostAsJsonAsync("/api/polls", body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"create answered {(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.GetProperty("id").GetString()!;
     }
 
     public static async Task<JsonElement> ResultsAsync(this GatewayApplication app, string pollId)

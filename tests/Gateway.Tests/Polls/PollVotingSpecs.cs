@@ -50,7 +50,7 @@ public sealed class PollVotingSpecs
             var label = PollHost.Options[v.Option - 1][v.Arabic ? "ar" : "fr"];
             var expected = v.Arabic ? $"تم تسجيل صوتك: «{label}»" : $"Votre vote « {label} » est enregistré";
             // SMS and USSD fold Latin-script typography to GSM-7 (« » → ") so a part holds 160 characters (a screen 182), not 70 (80).
-            if (!v.Arabic && v.Voter.Channel != "whatsapp") expected = Gateway.Text.SmartEncoding.Apply(expected);
+            if (!v.Arabic && v.Voter.Channel != "whatsapp") expected = Sms(expected);
             Assert.Contains(expected, reply);
         });
 
@@ -233,6 +233,6 @@ public sealed class PollVotingSpecs
         Assert.Equal(0, (await app.ResultsAsync(poll)).GetProperty("total").GetInt64());
     }
 
-    /// <summary>A French text as an SMS carries it: typography outside GSM-7 folded (« » → ").</summary>
-    private static string Sms(string text) => Gateway.Text.SmartEncoding.Apply(text);
+    /// <summary>A French text as an SMS carries it: typography outside GSM-7 folded (« Oui » → "Oui").</summary>
+    private static string Sms(string text) => Gateway.Text.GsmFolding.Fold(text);
 }

@@ -29,7 +29,7 @@ public sealed class StoreJsonSpecs
             ContactId = "csim", Phone = "+212600000001", CreatedAt = At, SimulatorOnly = true, OptedOut = true,
             Consent = [new ConsentEntry(At, ConsentLog.OptOut, "sms", "keyword", null, Simulated: true), new ConsentEntry(At, ConsentLog.OptIn, "import", "import", "meetings")],
         },
-        new StepResult([new Reply("Quelle est votre commune ?", [new ReplyOption("1", "Agadir"), new ReplyOption("2", "الدار البيضاء")], "fr")], true, "cabc"),
+        new StepResult([new Reply("Votre commune ?", [new ReplyOption("1", "Agadir"), new ReplyOption("2", "الدار البيضاء")], "fr")], true, "cabc"),
         new StepResult([], false, "cabc", Duplicate: true),
         new FeedbackReceived("R-4F7K", "cabc", null, "water", "Pas d'eau", null, "sms", "fr", At),
         new ContactOptedIn("cabc", "agadir", "meetings", "fr", At),

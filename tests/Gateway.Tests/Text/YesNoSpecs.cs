@@ -42,6 +42,14 @@ public class YesNoSpecs
     [InlineData("ⵉⵀ")]
     [InlineData("ⵢⴰⵀ")]
     [InlineData("ⵡⴰⵅⵅⴰ")]
+    // Issue 25: as people write them
+    [InlineData("safi")]
+    [InlineData("mzyan")]
+    [InlineData("mezyan")]
+    [InlineData("oki")]
+    [InlineData("ayh")]
+    [InlineData("صافي")]
+    [InlineData("مزيان")]
     public void Parse_reads_yes_in_every_language(string typed)
     {
         Assert.True(YesNo.Parse(TextNormalizer.Normalize(typed)));
@@ -62,6 +70,11 @@ public class YesNoSpecs
     [InlineData("uhu")]
     [InlineData("oho")]
     [InlineData("ⵓⵀⵓ")]
+    // Issue 25: "not now" and the short no
+    [InlineData("machi daba")]
+    [InlineData("ماشي دابا")]
+    [InlineData("pas maintenant")]
+    [InlineData("nn")]
     public void Parse_reads_no_in_every_language(string typed)
     {
         Assert.False(YesNo.Parse(TextNormalizer.Normalize(typed)));

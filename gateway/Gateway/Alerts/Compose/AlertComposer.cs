@@ -73,16 +73,13 @@ public sealed partial class AlertComposer(CommuneRegistry communes, AlertCalenda
         if (errors.Count > 0) return (null, errors);
 
         IReadOnlyDictionary<string, string> Final(IReadOnlyDictionary<string, string> source) => source.ToDictionary(
-            kv => kv.Key, kv => request.FoldFrenchAccents && kv.Key == Languages.French ? Fold(kv.Value) : kv.Value, StringComparer.Ordinal);
+            kv => kv.Key, kv => request.FoldFrenchAccents && kv.Key == Languages.French ? GsmFolding.Fold(kv.Value) : kv.Value, StringComparer.Ordinal);
 
         foreach (var time in reminderTimes)
             reminders.Add(new ComposedReminder(time, Final(written.ToDictionary(kv => kv.Key, kv => MeetingTemplate.ReminderPrefix(kv.Key) + kv.Value, StringComparer.Ordinal))));
 
         return (new ComposedAlert(commune!.Id, topic, channel, sendAt, written, Final(written), request.FoldFrenchAccents, reminders, request.RequestId), errors);
     }
-
-    /// <summary>French folded to GSM-7: accents GSM-7 lacks, then Twilio's Smart Encoding replacements (’ « » — …), so the fold pays off.</summary>
-    public static string Fold(string french) => SmartEncoding.Apply(FrenchGsmFolding.Apply(french));
 
     private sealed record MeetingParts(DateOnly Date, TimeOnly Time, Dictionary<string, string> Place, Dictionary<string, string> Agenda);
 

@@ -71,7 +71,7 @@ public sealed class AlertPreviewer(IAudienceStore audience, IContactStore contac
             if (language == Languages.French)
             {
                 var writtenInfo = SmsSegments.Analyze(written);
-                var folded = AlertComposer.Fold(written);
+                var folded = GsmFolding.Fold(written);
                 var foldedInfo = SmsSegments.Analyze(folded);
                 folding = new FoldingPreview(folded, foldedInfo.Encoding.Name(), foldedInfo.Segments, writtenInfo.Segments - foldedInfo.Segments, alert.FoldFrenchAccents);
             }

@@ -48,7 +48,7 @@ public sealed partial class AlertContactSender(
         var language = AlertRouting.PickLanguage(alert.Texts, contact!.Language, communes.Find(alert.Commune)?.DefaultLanguage);
         var text = alert.Texts[language];
         var cost = route!.Channel == ChannelKind.WhatsApp ? 1 : Math.Max(1, SmsSegments.Analyze(text).Segments);
-        var reply = Reply.Plain(text, language);
+        var reply = Reply.Written(text, language);
 
         for (var attempt = 1; ; attempt++)
         {

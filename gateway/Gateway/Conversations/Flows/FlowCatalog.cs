@@ -11,14 +11,18 @@ public sealed class FlowCatalog
     private readonly Dictionary<string, FlowDefinition> _flows;
     private readonly Dictionary<string, FlowDefinition> _keywords;
 
-    private FlowCatalog(SystemTexts system, Dictionary<string, FlowDefinition> flows, Dictionary<string, FlowDefinition> keywords)
+    private FlowCatalog(SystemTexts system, Lexicon lexicon, Dictionary<string, FlowDefinition> flows, Dictionary<string, FlowDefinition> keywords)
     {
         System = system;
+        Lexicon = lexicon;
         _flows = flows;
         _keywords = keywords;
     }
 
     public SystemTexts System { get; }
+
+    /// <summary>The civic lexicon (<c>_lexicon.yaml</c>; empty without one): the flows' options already carry its words, polls take them when created.</summary>
+    public Lexicon Lexicon { get; }
 
     public IReadOnlyCollection<FlowDefinition> Flows => _flows.Values;
 
@@ -60,16 +64,27 @@ public sealed class FlowCatalog
     }
 
     /// <summary>
-    /// Loads flows from (file name, YAML) pairs; the one named <c>_system.yaml</c> holds commands and messages. Actions and
+    /// Loads flows from (file name, YAML) pairs; the one named <c>_system.yaml</c> holds commands and messages, the one
+    /// named <c>_lexicon.yaml</c> (optional) the civic lexicon every option's label is looked up in. Actions and
     /// sources are checked against <paramref name="vocabulary"/>, or left to <see cref="Check"/> when null.
     /// </summary>
     public static FlowCatalog Load(IEnumerable<(string Name, string Yaml)> files, FlowVocabulary? vocabulary = null)
     {
         var problems = new List<FlowProblem>();
         SystemTexts? system = null;
-        var flows = new Dictionary<string, FlowDefinition>(StringComparer.Ordinal);
-        foreach (var (name, yaml) in files)
+        var all = files.ToList();
+        var lexicon = Lexicon.Empty;
+        var lexiconFile = Lexicon.FileName;
+        foreach (var (name, yaml) in all.Where(f => Path.GetFileName(f.Name) == Lexicon.FileName))
         {
+            var (read, lexiconProblems) = Lexicon.Read(name, yaml);
+            problems.AddRange(lexiconProblems);
+            (lexicon, lexiconFile) = (read ?? lexicon, name);
+        }
+        var flows = new Dictionary<string, FlowDefinition>(StringComparer.Ordinal);
+        foreach (var (name, yaml) in all)
+        {
+            if (Path.GetFileName(name) == Lexicon.FileName) continue;
             if (Path.GetFileName(name) == SystemTexts.FileName)
             {
                 var (texts, systemProblems) = SystemTexts.Read(name, yaml);
@@ -77,7 +92,7 @@ public sealed class FlowCatalog
                 system = texts;
                 continue;
             }
-            var (flow, readProblems) = FlowYamlReader.Read(name, yaml);
+            var (flow, readProblems) = FlowYamlReader.Read(name, yaml, lexicon);
             problems.AddRange(readProblems);
             if (flow is null) continue;
             problems.AddRange(FlowValidator.Validate(flow, vocabulary));
@@ -105,7 +120,12 @@ public sealed class FlowCatalog
                     if (target.StartsWith('@') && !flows.ContainsKey(target[1..]))
                         problems.Add(new(flow.File, line, $"node '{node.Id}' jumps to unknown flow '{target[1..]}'"));
         }
+        // A lexicon word that is a global command would never reach the option it names.
+        foreach (var concept in lexicon.Concepts)
+            foreach (var word in concept.Words.Values.SelectMany(w => w))
+                if (system?.CommandOf(TextNormalizer.Normalize(word)) is { } command)
+                    problems.Add(new(lexiconFile, concept.Line, $"concept '{concept.Name}': '{word}' is a global command ({command})"));
         if (problems.Count > 0) throw new FlowFileException(problems);
-        return new FlowCatalog(system!, flows, keywords);
+        return new FlowCatalog(system!, lexicon, flows, keywords);
     }
 }

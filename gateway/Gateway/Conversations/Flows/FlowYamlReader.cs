@@ -17,14 +17,18 @@ public sealed class FlowYamlReader
     private static readonly HashSet<string> OptionFields = ["value", "label", "next", "synonyms"];
 
     private readonly string _file;
+    private readonly Lexicon _lexicon;
     private readonly List<FlowProblem> _problems = [];
 
-    private FlowYamlReader(string file) => _file = file;
+    private FlowYamlReader(string file, Lexicon lexicon) => (_file, _lexicon) = (file, lexicon);
 
-    /// <summary>Parses <paramref name="yaml"/>; returns null (with problems) when the file cannot be understood.</summary>
-    public static (FlowDefinition? Flow, IReadOnlyList<FlowProblem> Problems) Read(string file, string yaml)
+    /// <summary>
+    /// Parses <paramref name="yaml"/>; returns null (with problems) when the file cannot be understood. An option whose
+    /// label <paramref name="lexicon"/> knows gets the lexicon's words after its own synonyms.
+    /// </summary>
+    public static (FlowDefinition? Flow, IReadOnlyList<FlowProblem> Problems) Read(string file, string yaml, Lexicon? lexicon = null)
     {
-        var reader = new FlowYamlReader(file);
+        var reader = new FlowYamlReader(file, lexicon ?? Lexicon.Empty);
         var flow = reader.ReadFlow(yaml);
         return (flow, reader._problems);
     }
@@ -108,11 +112,12 @@ public sealed class FlowYamlReader
                 if (optionNode is not YamlMappingNode option) { Problem(optionNode.Start, $"options of node '{id}' must be mappings with value, label, next"); continue; }
                 CheckFields(option, OptionFields, $"an option of node '{id}'");
                 var value = Scalar(option, "value") ?? (options.Count + 1).ToString(CultureInfo.InvariantCulture);
+                var label = Localized(option, "label") ?? LocalizedText.Empty;
                 options.Add(new FlowOption(
                     value,
-                    Localized(option, "label") ?? LocalizedText.Empty,
+                    label,
                     Scalar(option, "next"),
-                    Sequence(option, "synonyms").Select(s => s.Value).ToList(),
+                    [.. Sequence(option, "synonyms").Select(s => s.Value), .. _lexicon.SynonymsFor(label.Texts.Values).Values.SelectMany(w => w)],
                     Line(option.Start)));
             }
         }

@@ -39,6 +39,14 @@ public sealed class SystemTexts
         foreach (var (name, words) in Commands)
             if (words.Contains(normalizedText)) return name;
 
+        // "وقف شكرا", "bedd merci": a command word as written, with politeness around it.
+        if (normalizedText.Contains(' '))
+        {
+            var polite = string.Join(' ', Text.AnswerWords.WithoutPoliteness(normalizedText.Split(' ')));
+            foreach (var (name, words) in Commands)
+                if (polite.Length > 0 && words.Contains(polite)) return name;
+        }
+
         var squeezed = string.Join(' ', Text.AnswerWords.WithoutPoliteness(Text.AnswerWords.Squeeze(normalizedText).Split(' ')));
         if (squeezed.Length < MinimumSqueezedLength) return null;
         foreach (var (name, words) in SqueezedCommands)
@@ -59,18 +67,8 @@ public sealed class SystemTexts
     public static (SystemTexts? Texts, IReadOnlyList<FlowProblem> Problems) Read(string file, string yaml)
     {
         var problems = new List<FlowProblem>();
-        var stream = new YamlStream();
-        try { stream.Load(new StringReader(yaml)); }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            return (null, [new FlowProblem(file, (int)e.Start.Line, $"not valid YAML: {e.InnerException?.Message ?? e.Message}")]);
-        }
-        catch (InvalidOperationException e)
-        {
-            return (null, [new FlowProblem(file, 1, $"not valid YAML: {e.Message} (check brackets and quotes)")]);
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            return (null, [new FlowProblem(file, 1, "the system file must be a mapping with 'commands' and 'messages'")]);
+        if (YamlFile.Root(file, yaml, "the system file must be a mapping with 'commands' and 'messages'", out var invalid) is not { } root)
+            return (null, [invalid!]);
 
         var commands = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         if (root.Children.TryGetValue(new YamlScalarNode("commands"), out var c) && c is YamlMappingNode commandMap)

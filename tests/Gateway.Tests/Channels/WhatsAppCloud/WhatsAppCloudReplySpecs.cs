@@ -41,7 +41,7 @@ public sealed class WhatsAppCloudReplySpecs
         var sent = Assert.Single(await graph.WaitForRequestsAsync(1));
         Assert.Equal($"/v21.0/{WhatsAppCloudCases.PhoneNumberId}/messages", sent.Path);
         Assert.Equal("212612345678", (string?)sent.Json["to"]);
-        Assert.Contains("Quelle est votre commune", (string?)sent.Json["text"]!["body"]);
+        Assert.Contains("Votre commune", (string?)sent.Json["text"]!["body"]);
     }
 
     [Theory]
@@ -132,7 +132,7 @@ public sealed class WhatsAppCloudReplySpecs
         await using var alive = App(graph).WithServices(s => s.RemoveAll<InMemoryStore>().AddSingleton(shared));
         _ = alive.Services;
         var sent = Assert.Single(await graph.WaitForRequestsAsync(1));
-        Assert.Contains("Quelle est votre commune", (string?)sent.Json["text"]!["body"]);
+        Assert.Contains("Votre commune", (string?)sent.Json["text"]!["body"]);
     }
 
     [Fact]

@@ -14,6 +14,6 @@ public static class InboxFragments
         if (FeedbackReferences.Parse(reference) is not { } r || await feedback.Store.GetReportAsync(r, cancellationToken) is not { } stored
             || !string.Equals(stored.Report.Commune, ctx.Commune!.Id, StringComparison.OrdinalIgnoreCase))
             return TypedResults.NotFound();
-        return ConsoleEndpoints.Fragment<CitizenMessage>(new { form.Status, form.Message, Reference = stored.Report.Reference, stored.Report.Language, stored.Report.Channel });
+        return ConsoleEndpoints.Fragment<CitizenMessage>(new { form.Status, form.Message, Reference = stored.Report.Reference, stored.Report.Language });
     }
 }

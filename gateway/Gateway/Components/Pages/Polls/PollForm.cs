@@ -1,5 +1,6 @@
 using Gateway.Alerts.Sending;
 using Gateway.Conversations;
+using Gateway.Conversations.Flows;
 using Gateway.Polls;
 
 namespace Gateway.Components.Pages.Polls;
@@ -21,6 +22,11 @@ public sealed class PollForm
         OptionsZghLatn = form["Form.OptionsZghLatn"].FirstOrDefault(),
         ClosesAt = form["Form.ClosesAt"].FirstOrDefault(),
         AllowChange = form["Form.AllowChange"].Any(v => v == "true"),
+        SynonymsFr = form["Form.SynonymsFr"].FirstOrDefault(),
+        SynonymsAr = form["Form.SynonymsAr"].FirstOrDefault(),
+        SynonymsAryLatn = form["Form.SynonymsAryLatn"].FirstOrDefault(),
+        SynonymsZgh = form["Form.SynonymsZgh"].FirstOrDefault(),
+        SynonymsZghLatn = form["Form.SynonymsZghLatn"].FirstOrDefault(),
     };
 
     public string? Keyword { get; set; }
@@ -38,6 +44,24 @@ public sealed class PollForm
 
     public bool AllowChange { get; set; }
 
+    // The author's changes to each option's other words, per language of Lexicon.Languages: line n for option n, words
+    // separated by commas; a word adds, "-word" takes away one the lexicon would give. An empty line keeps the lexicon's.
+    public string? SynonymsFr { get; set; }
+    public string? SynonymsAr { get; set; }
+    public string? SynonymsAryLatn { get; set; }
+    public string? SynonymsZgh { get; set; }
+    public string? SynonymsZghLatn { get; set; }
+
+    /// <summary>The changes typed for <paramref name="language"/> (a language of <see cref="Lexicon.Languages"/>).</summary>
+    public string? SynonymsIn(string language) => language switch
+    {
+        Languages.French => SynonymsFr,
+        Languages.Arabic => SynonymsAr,
+        Languages.Tifinagh => SynonymsZgh,
+        Languages.AmazighLatin => SynonymsZghLatn,
+        _ => SynonymsAryLatn,
+    };
+
     public IEnumerable<(string Language, string? Question, string? Options)> PerLanguage =>
     [
         (Languages.French, QuestionFr, OptionsFr),
@@ -54,15 +78,47 @@ public sealed class PollForm
         .Select(p => p.Language).ToList();
 
     /// <summary>The API's request; <paramref name="closesAt"/> is null when the field could not be read.</summary>
-    public CreatePollRequest ToRequest(string commune, DateTimeOffset? closesAt)
+    public CreatePollRequest ToRequest(string commune, DateTimeOffset? closesAt, Lexicon lexicon)
     {
         var question = PerLanguage.Where(p => !string.IsNullOrWhiteSpace(p.Question)).ToDictionary(p => p.Language, p => p.Question!.Trim());
+        var options = OptionTexts();
+        var synonyms = options.Select((texts, i) => Edited(i) ? SynonymsOf(i, texts, lexicon) : null).ToList();
+        return new CreatePollRequest(commune, Keyword, question, options, null, closesAt, AllowChange, true, false,
+            synonyms.Any(s => s is not null) ? synonyms : null);
+    }
+
+    /// <summary>Each option's text per language, from the lists (a line each).</summary>
+    public List<Dictionary<string, string>> OptionTexts()
+    {
         var lists = PerLanguage.Select(p => (p.Language, Lines: Lines(p.Options))).Where(p => p.Lines.Count > 0).ToList();
         var count = lists.Count == 0 ? 0 : lists.Max(l => l.Lines.Count);
-        var options = Enumerable.Range(0, count)
+        return Enumerable.Range(0, count)
             .Select(i => lists.Where(l => i < l.Lines.Count).ToDictionary(l => l.Language, l => l.Lines[i]))
             .ToList();
-        return new CreatePollRequest(commune, Keyword, question, options, null, closesAt, AllowChange, true, false);
+    }
+
+    /// <summary>The other words option <paramref name="index"/> will understand, per language: the lexicon's for its texts, with the author's changes.</summary>
+    public Dictionary<string, List<string>> SynonymsOf(int index, Dictionary<string, string> texts, Lexicon lexicon)
+    {
+        var lexiconWords = lexicon.SynonymsFor(texts.Values);
+        var changes = Lexicon.Languages.ToDictionary(l => l, l => Changes(l, index), StringComparer.Ordinal);
+        var removed = changes.Values.SelectMany(c => c.Where(w => w.StartsWith('-')).Select(w => Lexicon.Form(w[1..]))).ToHashSet(StringComparer.Ordinal);
+        var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var language in Lexicon.Languages)
+        {
+            var words = (lexiconWords.GetValueOrDefault(language) ?? []).Where(w => !removed.Contains(Lexicon.Form(w)))
+                .Concat(changes[language].Where(w => !w.StartsWith('-'))).Distinct(StringComparer.Ordinal).ToList();
+            if (words.Count > 0) result[language] = words;
+        }
+        return result;
+    }
+
+    private bool Edited(int index) => Lexicon.Languages.Any(l => Changes(l, index).Count > 0);
+
+    private List<string> Changes(string language, int index)
+    {
+        var lines = (SynonymsIn(language) ?? "").Split('\n');
+        return index < lines.Length ? [.. lines[index].Split(',').Select(w => w.Trim()).Where(w => w.Length > 0 && w != "-")] : [];
     }
 
     /// <summary>The option lists of two languages differ in length: option n would not be the same answer everywhere.</summary>

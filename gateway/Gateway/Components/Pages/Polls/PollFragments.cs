@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Gateway.Components.Console;
 using Gateway.Components.Shared;
 using Gateway.Conversations;
+using Gateway.Conversations.Flows;
 using Gateway.Polls;
 using Gateway.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,7 +16,8 @@ public static class PollFragments
     /// <summary>How often a results page's stream looks for new votes (reads are shared by <see cref="LiveResults"/>).</summary>
     public static readonly TimeSpan LiveInterval = TimeSpan.FromSeconds(1);
 
-    public static RazorComponentResult<PollCheck> CheckAsync(IFormCollection posted, ConsoleContext ctx, PollCreator creator, PollDirectory directory, TimeProvider clock)
+    public static RazorComponentResult<PollCheck> CheckAsync(IFormCollection posted, ConsoleContext ctx, PollCreator creator, PollDirectory directory,
+        FlowCatalog flows, TimeProvider clock)
     {
         var form = PollForm.From(posted);
         var commune = ctx.Commune!;
@@ -40,7 +42,10 @@ public static class PollFragments
                 warnings.Add(ctx.T(language == commune.DefaultLanguage ? "polls.check.missingDefault" : "polls.check.missing", ctx.T("language." + language)));
             if (form.OptionCountsDiffer) warnings.Add(ctx.T("polls.error.optionCounts"));
         }
-        return ConsoleEndpoints.Fragment<PollCheck>(new { KeywordProblem = problem, KeywordFree = free, LanguageWarnings = warnings });
+        // What each option will also understand: the lexicon's words for its texts, with the author's changes.
+        var synonyms = form.OptionTexts().Select((texts, i) => (Label: ctx.Pick(texts), Words: form.SynonymsOf(i, texts, flows.Lexicon).Values.SelectMany(w => w).ToList()))
+            .Where(o => o.Words.Count > 0).ToList();
+        return ConsoleEndpoints.Fragment<PollCheck>(new { KeywordProblem = problem, KeywordFree = free, LanguageWarnings = warnings, Synonyms = synonyms });
     }
 
     public static async Task<IResult> LiveAsync(string id, HttpContext http, ConsoleContext ctx, LiveResults live, ConsoleSession session,
