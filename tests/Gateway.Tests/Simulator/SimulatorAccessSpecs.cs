@@ -49,11 +49,13 @@ public sealed class SimulatorAccessSpecs
     }
 
     [Fact]
-    public async Task Simulator_Open_opens_it_in_production_for_a_demo()
+    public async Task Simulator_Open_cannot_open_it_in_production_the_gateway_refuses_to_start()
     {
         await using var app = Production().With("Simulator:Open", "true");
-        var post = await app.CreateClient().PostAsJsonAsync("/api/simulator/messages", Avis);
-        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+
+        var refusal = Record.Exception(() => app.CreateClient());
+
+        Assert.Contains("Simulator:Open is true", refusal?.ToString());
     }
 
     [Fact]
