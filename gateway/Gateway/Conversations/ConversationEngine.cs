@@ -116,12 +116,14 @@ public sealed class ConversationEngine(
     private static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(Random.Shared.Next(1, 1 + (1 << Math.Min(attempt, 5))));
 
     /// <summary>
-    /// Remembers where the contact wrote from, so replies, alerts and the WhatsApp 24 h window follow them,
-    /// and attaches the contact to the commune owning the number they wrote to.
+    /// Remembers where the contact wrote from, so replies, alerts and the WhatsApp 24 h window follow them (never from the
+    /// simulator for a real citizen), and attaches the contact to the commune owning the number they wrote to.
     /// </summary>
     private void Touch(ContactState contact, InboundMessage message, DateTimeOffset now)
     {
         contact.Commune ??= communes.FindByNumber(message.To)?.Id;
+        // Staff trying a flow as a real citizen's number must not send that citizen's alerts and replies to the simulator.
+        if (message.Simulated && !contact.SimulatorOnly) return;
         contact.LastChannel = message.Channel;
         contact.LastProvider = message.Provider;
         contact.LastTo = message.To;

@@ -50,6 +50,18 @@ public sealed class SimulatedConsentSpecs
     }
 
     [Fact]
+    public async Task Trying_a_flow_through_the_simulator_as_a_citizens_number_leaves_their_messages_on_their_own_channel()
+    {
+        await using var app = PollHost.Create();
+        await new Voter(app.CreateClient(), Phone, real: true).SendAsync("Bonjour");
+
+        await new SimulatorPhone(app.CreateClient(), Phone, channel: "whatsapp").SendAsync("MENU");
+        var contact = await ContactAsync(app);
+
+        Assert.Equal("Sms", contact.GetProperty("lastChannel").GetString());
+    }
+
+    [Fact]
     public async Task A_STOP_sent_through_the_simulator_as_an_imported_subscriber_leaves_the_subscription_and_is_logged_as_simulated()
     {
         await using var app = PollHost.Create();

@@ -13,7 +13,7 @@ namespace Gateway.Components.Console;
 /// key ends its sessions at once, a changed role applies at once, and a stored key whose store cannot be read gives a 503
 /// without signing the clerk out.
 /// </summary>
-public sealed class ConsoleSession(AdminKeys keys, ConsoleSessionStore sessions, TimeProvider clock)
+public sealed class ConsoleSession(AdminKeys keys, ConsoleSessionStore sessions, TimeProvider clock, IHostApplicationLifetime stopping)
 {
     public const string Scheme = "ConsoleSession";
     public const string CookieName = "gw_console";
@@ -78,12 +78,13 @@ public sealed class ConsoleSession(AdminKeys keys, ConsoleSessionStore sessions,
     }
 
     /// <summary>
-    /// A token for a long-lived response (a live stream) that ends with the request, or as soon as its session or credential
-    /// stops standing (signed out, expired, key revoked), checked as often as the key store is read.
+    /// A token for a long-lived response (a live stream) that ends with the request or the gateway's stop, or as soon as its
+    /// session or credential stops standing (signed out, expired, key revoked), checked as often as the key store is read.
     /// </summary>
     public CancellationToken WhileValid(HttpContext http)
     {
-        var ended = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        // The gateway stopping ends it too: an open chart must not hold the server's drain until the shutdown timeout.
+        var ended = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping.ApplicationStopping);
         http.Response.RegisterForDispose(ended);
         var user = http.User;
         _ = Task.Run(async () =>
