@@ -19,6 +19,10 @@ public sealed class PollSpecs(BrowserFixture browser)
         await page.Locator("#optionsFr").FillAsync("Terrain du quartier Salam\nTerrain près du lycée");
         await page.Locator("#questionAr").FillAsync("أي ملعب نجدد أولا؟");
         await page.Locator("#optionsAr").FillAsync("ملعب حي السلام\nالملعب قرب الثانوية");
+        // Submit once the check the typing triggered has answered (htmx marks the requesting element with .htmx-request):
+        // a submit racing it was seen once to leave the form in place (a clean clone's first browser test).
+        await Expect(page.Locator("#poll-check")).ToContainTextAsync($"« {keyword} » est libre");
+        await Expect(page.Locator(".htmx-request")).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer le sondage" }).ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/console/{commune}/polls/p[a-z0-9]+$"));
         return new Uri(page.Url).AbsolutePath;
