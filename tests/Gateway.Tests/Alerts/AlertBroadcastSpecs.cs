@@ -78,7 +78,7 @@ public sealed class AlertBroadcastSpecs
         var batch = new SendAlertBatch(alert.Id, 1, rows.Select(r => ids.For(r.Phone)).ToList());
         await host.App.Services.GetRequiredService<IBus>().Publish(batch);
         Assert.True(await harness.Consumed.Any<SendAlertBatch>(c => c.Context.Message.Batch == 1 && c.Context.Message.ContactIds.Count == 30));
-        await Wait.ForAsync(() => Task.FromResult(harness.Consumed.Select<SendAlertBatch>().Count()), n => n >= 2, "both batches consumed");
+        await Wait.ForAsync(() => Task.FromResult(host.App.Consumed<SendAlertBatch>()), n => n >= 2, "both batches consumed");
 
         var after = await host.GetAsync(alert.Id);
         Assert.Equal(30, host.Provider.Messages.Count);
@@ -98,8 +98,7 @@ public sealed class AlertBroadcastSpecs
         await bus.Publish(command);
         await bus.Publish(command);
 
-        var harness = host.App.Services.GetRequiredService<ITestHarness>();
-        await Wait.ForAsync(() => Task.FromResult(harness.Consumed.Select<BroadcastAlert>().Count()), n => n >= 2, "both commands consumed");
+        await Wait.ForAsync(() => Task.FromResult(host.App.Consumed<BroadcastAlert>()), n => n >= 2, "both commands consumed");
         var completed = await Wait.ForAsync(() => host.App.EventsAsync<AlertCompleted>(), e => e.Count >= 1, "the alert to complete");
 
         var alert = await host.GetAsync(Assert.Single(completed).AlertId);

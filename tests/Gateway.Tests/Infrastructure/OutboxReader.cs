@@ -19,4 +19,12 @@ public static class OutboxReader
         var harness = app.Services.GetRequiredService<ITestHarness>();
         return harness.Published.Select<T>(new CancellationToken(canceled: true)).Select(p => p.Context.Message).ToList();
     }
+
+    /// <summary>
+    /// How many <typeparamref name="T"/> the host's consumers have taken so far (without an error when asked), read
+    /// without waiting: the harness's synchronous Select would hold the thread until the bus has been idle for a while.
+    /// </summary>
+    public static int Consumed<T>(this GatewayApplication app, bool withoutError = false) where T : class =>
+        app.Services.GetRequiredService<ITestHarness>().Consumed.Select<T>(new CancellationToken(canceled: true))
+            .Count(m => !withoutError || m.Exception is null);
 }

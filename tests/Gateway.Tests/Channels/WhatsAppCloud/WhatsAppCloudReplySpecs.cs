@@ -175,7 +175,6 @@ public sealed class WhatsAppCloudReplySpecs
     private static async Task DeliveredAsync(GatewayApplication app, int count)
     {
         await app.EventsAsync<DeliverReply>();
-        var harness = app.Services.GetRequiredService<ITestHarness>();
-        await Wait.ForAsync(() => Task.FromResult(harness.Consumed.Select<DeliverReply>(m => m.Exception is null).Count()), n => n >= count, $"{count} replies consumed");
+        await Wait.ForAsync(() => Task.FromResult(app.Consumed<DeliverReply>(withoutError: true)), n => n >= count, $"{count} replies consumed");
     }
 }
