@@ -14,13 +14,17 @@ namespace Gateway.IntegrationTests.Alerts;
 
 /// <summary>Alerts on real Redis and RabbitMQ with two gateway replicas sharing one audience, one claim set and one rate limit.</summary>
 [Collection(ServersCollection.Name)]
-public sealed class TwoReplicaAlertSpecs
+public class TwoReplicaAlertSpecs
 {
+    /// <summary>The Redis these specs run on: the single one here, the 3-master cluster in the <c>OnCluster</c> classes (Cluster/).</summary>
+    protected virtual string Redis => Servers.Redis;
+
     private const string Key = "integration-programme-key";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private static IntegrationGatewayApplication Replica(string name, ConcurrentQueue<RecordingSender.Sent> log, int rate) =>
+    private IntegrationGatewayApplication Replica(string name, ConcurrentQueue<RecordingSender.Sent> log, int rate) =>
         new IntegrationGatewayApplication()
+            .With("ConnectionStrings:Redis", Redis)
             .With("Admin:ApiKeys:0:Key", Key)
             .With("Admin:ApiKeys:0:Name", "programme")
             .With("Alerts:RateLimits:fake", rate.ToString(System.Globalization.CultureInfo.InvariantCulture))
@@ -44,7 +48,7 @@ public sealed class TwoReplicaAlertSpecs
     [Fact]
     public async Task Two_replicas_together_respect_the_provider_rate_and_send_each_subscriber_once()
     {
-        await Servers.FlushRedisAsync();
+        await Servers.FlushRedisAsync(Redis);
         const int rate = 10, subscribers = 60;
         var log = new ConcurrentQueue<RecordingSender.Sent>(); // one log for both replicas, each send's id prefixed by its replica
         await using var a = Replica("a", log, rate);

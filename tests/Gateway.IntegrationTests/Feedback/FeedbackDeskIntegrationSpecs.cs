@@ -7,8 +7,11 @@ namespace Gateway.IntegrationTests.Feedback;
 
 /// <summary>The feedback desk on real Redis and RabbitMQ: it survives restarts, lists while the broker is down, and publishes FeedbackStatusChanged.</summary>
 [Collection(ServersCollection.Name)]
-public sealed partial class FeedbackDeskIntegrationSpecs
+public partial class FeedbackDeskIntegrationSpecs
 {
+    /// <summary>The Redis these specs run on: the single one here, the 3-master cluster in the <c>OnCluster</c> classes (Cluster/).</summary>
+    protected virtual string Redis => Servers.Redis;
+
     private const string Key = "casablanca-key-0123456789";
 
     [GeneratedRegex(@"R-[2-9A-HJKMNP-TV-Z]{5}")]
@@ -17,7 +20,8 @@ public sealed partial class FeedbackDeskIntegrationSpecs
     private const string TwilioToken = "integration-twilio-token-02";
     private const string PublicBase = "https://gw.example.ma";
 
-    private static IntegrationGatewayApplication Gateway() => new IntegrationGatewayApplication()
+    private IntegrationGatewayApplication Gateway() => new IntegrationGatewayApplication()
+        .With("ConnectionStrings:Redis", Redis)
         .With("Twilio:AuthToken", TwilioToken).With("Gateway:PublicBaseUrl", PublicBase)
         .With("Admin:ApiKeys:0:Key", Key).With("Admin:ApiKeys:0:Name", "agent casa").With("Admin:ApiKeys:0:Commune", "casablanca");
 
@@ -67,7 +71,7 @@ public sealed partial class FeedbackDeskIntegrationSpecs
     [Fact]
     public async Task Reports_survive_a_gateway_restart_and_page_through_the_redis_indexes()
     {
-        await Servers.FlushRedisAsync();
+        await Servers.FlushRedisAsync(Redis);
         var filed = new List<string>();
         await using (var first = Gateway())
         {
@@ -116,7 +120,7 @@ public sealed partial class FeedbackDeskIntegrationSpecs
     [Fact]
     public async Task A_report_filed_while_rabbitmq_is_down_is_stored_listed_and_its_events_wait()
     {
-        await Servers.FlushRedisAsync();
+        await Servers.FlushRedisAsync(Redis);
         await using var app = Gateway();
         var http = app.CreateClient();
         var staff = Staff(app);
@@ -145,7 +149,7 @@ public sealed partial class FeedbackDeskIntegrationSpecs
     [Fact]
     public async Task FeedbackStatusChanged_arrives_on_a_queue_read_by_a_plain_rabbitmq_client()
     {
-        await Servers.FlushRedisAsync();
+        await Servers.FlushRedisAsync(Redis);
         await using var queue = await PlainRabbitQueue.BindAsync("Gateway.Contracts:FeedbackStatusChanged");
         await using var app = Gateway();
         var http = app.CreateClient();

@@ -11,15 +11,18 @@ namespace Gateway.IntegrationTests.Feedback;
 
 /// <summary>The desk's record in the step's commit on Redis: written with the step, or not at all, and never twice under one reference.</summary>
 [Collection(ServersCollection.Name)]
-public sealed class FeedbackRedisStoreSpecs
+public class FeedbackRedisStoreSpecs
 {
+    /// <summary>The Redis these specs run on: the single one here, the 3-master cluster in the <c>OnCluster</c> classes (Cluster/).</summary>
+    protected virtual string Redis => Servers.Redis;
+
     private static readonly CancellationToken None = CancellationToken.None;
 
     [Fact]
     public async Task A_step_filing_a_taken_reference_commits_nothing_and_the_retry_with_a_new_one_commits_everything()
     {
-        await Servers.FlushRedisAsync();
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(RedisConnection.Options(Servers.Redis));
+        await Servers.FlushRedisAsync(Redis);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(RedisConnection.Options(Redis));
         var store = new RedisStore(redis, NullLogger<RedisStore>.Instance);
         var desk = new RedisFeedbackStore(store);
         var references = new FeedbackReferences();

@@ -101,6 +101,7 @@ public sealed class GracefulShutdownSpecs
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
             ["ConnectionStrings__Redis"] = Servers.Redis,
+            ["DataProtection__AllowUnprotectedKeys"] = "true", // a test Redis, flushed by the next test
             ["ConnectionStrings__RabbitMq"] = rabbitMq,
             ["Gateway__PseudonymKey"] = "shutdown-spec-pseudonym-key-0123456789abcdef",
             ["Admin__ApiKeys__0__Name"] = "programme",

@@ -9,6 +9,21 @@ namespace Gateway.IntegrationTests.Http;
 [Collection(ServersCollection.Name)]
 public sealed class RedisOutageConversationSpecs
 {
+    private const string TwilioToken = "integration-twilio-token-03";
+    private const string PublicBase = "https://gw.example.ma";
+
+    private static Task<HttpResponseMessage> TwilioAsync(HttpClient http, string from, string text)
+    {
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("MessageSid", "SM" + Guid.NewGuid().ToString("N")), new("AccountSid", "AC" + new string('1', 32)),
+            new("From", from), new("To", "+212600000999"), new("Body", text), new("NumMedia", "0"),
+        };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/twilio") { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("X-Twilio-Signature", global::Gateway.Channels.Twilio.TwilioSignature.Compute(TwilioToken, PublicBase + "/webhooks/twilio", form));
+        return http.SendAsync(request);
+    }
+
     [Fact]
     public async Task A_conversation_survives_a_redis_restart_and_the_next_answer_is_understood_at_the_right_question()
     {
@@ -30,10 +45,10 @@ public sealed class RedisOutageConversationSpecs
     }
 
     [Fact]
-    public async Task With_redis_stopped_the_simulator_answers_503_with_a_problem_detail_and_readiness_names_redis_then_both_recover()
+    public async Task With_redis_stopped_the_simulator_and_a_provider_webhook_answer_503_with_a_problem_detail_and_readiness_names_redis_then_both_recover()
     {
         await Servers.FlushRedisAsync();
-        await using var app = new IntegrationGatewayApplication();
+        await using var app = new IntegrationGatewayApplication().With("Twilio:AuthToken", TwilioToken).With("Gateway:PublicBaseUrl", PublicBase);
         var http = app.CreateClient();
         var phone = new SimulatorPhone(http, "+212612340021");
         Assert.Contains("Votre signalement concerne", (await phone.SayAsync("AVIS", "4")).Text);
@@ -50,6 +65,11 @@ public sealed class RedisOutageConversationSpecs
             Assert.Equal(503, problem.GetProperty("status").GetInt32());
             Assert.Equal("State store unavailable", problem.GetProperty("title").GetString());
             Assert.Contains("state store (Redis)", problem.GetProperty("detail").GetString());
+
+            // A provider's webhook likewise: 503 and Retry-After, so Twilio resends the message later (nothing lost).
+            using var webhook = await TwilioAsync(http, phone.From, "1");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, webhook.StatusCode);
+            Assert.NotNull(webhook.Headers.RetryAfter);
 
             var ready = await Wait.ForAsync(() => Readiness.GetAsync(http), r => r.Code == HttpStatusCode.ServiceUnavailable, "readiness to fail");
             Assert.Equal("Unhealthy", ready.Body.GetProperty("status").GetString());

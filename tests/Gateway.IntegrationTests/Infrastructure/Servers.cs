@@ -8,6 +8,8 @@ namespace Gateway.IntegrationTests.Infrastructure;
 /// <list type="bullet">
 /// <item><c>ConnectionStrings__Redis</c>, e.g. <c>127.0.0.1:16379</c></item>
 /// <item><c>ConnectionStrings__RabbitMq</c>, e.g. <c>amqp://guest:guest@127.0.0.1:25672/</c></item>
+/// <item><c>GATEWAY_REDIS_CLUSTER</c>, the 3-master Redis Cluster (<c>127.0.0.1:p1,127.0.0.1:p2,127.0.0.1:p3</c>), and
+/// <c>GATEWAY_REDIS_SENTINEL</c>, the Sentinel set (<c>127.0.0.1:s1,...,serviceName=gateway</c>): StackExchange.Redis strings.</item>
 /// <item><c>GATEWAY_INFRA_SCRIPT</c>, the absolute path of <c>infra/services.sh</c>, which understands
 /// <c>stop|start|restart redis|rabbitmq</c> (keeping ports and data) and <c>add-vhost|delete-vhost NAME</c>.</item>
 /// </list>
@@ -16,6 +18,8 @@ namespace Gateway.IntegrationTests.Infrastructure;
 public static class Servers
 {
     public static string Redis => Require("ConnectionStrings__Redis");
+    public static string RedisCluster => Require("GATEWAY_REDIS_CLUSTER");
+    public static string RedisSentinel => Require("GATEWAY_REDIS_SENTINEL");
     public static string RabbitMq => Require("ConnectionStrings__RabbitMq");
     private static string Script => Require("GATEWAY_INFRA_SCRIPT");
 
@@ -29,15 +33,22 @@ public static class Servers
         return value;
     }
 
-    /// <summary>A multiplexer of the test's own (admin commands allowed), for set-up and inspection.</summary>
-    public static ConnectionMultiplexer ConnectRedis() =>
-        ConnectionMultiplexer.Connect(Gateway.Storage.Redis.RedisConnection.Options(Redis).Apply(o => o.AllowAdmin = true));
+    /// <summary>
+    /// A multiplexer of the test's own (admin commands allowed), for set-up and inspection: on the single Redis, or on
+    /// <paramref name="connection"/> (e.g. <see cref="RedisCluster"/>).
+    /// </summary>
+    public static ConnectionMultiplexer ConnectRedis(string? connection = null) =>
+        ConnectionMultiplexer.Connect(Gateway.Storage.Redis.RedisConnection.Options(connection ?? Redis).Apply(o => o.AllowAdmin = true));
 
-    /// <summary>Empties the Redis database so a test starts from nothing (tests of this collection run one at a time).</summary>
-    public static async Task FlushRedisAsync()
+    /// <summary>
+    /// Empties the Redis database so a test starts from nothing (tests of this collection run one at a time): every
+    /// primary of <paramref name="connection"/> (a cluster's three masters; a replica follows its primary).
+    /// </summary>
+    public static async Task FlushRedisAsync(string? connection = null)
     {
-        await using var redis = ConnectRedis();
-        await redis.GetDatabase().ExecuteAsync("FLUSHDB");
+        await using var redis = ConnectRedis(connection);
+        foreach (var server in redis.GetServers().Where(s => s.IsConnected && !s.IsReplica))
+            await server.FlushDatabaseAsync();
     }
 
     /// <summary>An empty RabbitMQ virtual host on the running broker (no exchange, no queue: a brand-new broker), for guest.</summary>

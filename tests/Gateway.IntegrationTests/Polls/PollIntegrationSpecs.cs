@@ -10,15 +10,19 @@ namespace Gateway.IntegrationTests.Polls;
 
 /// <summary>Polls on real Redis and RabbitMQ: the tally and the bus agree, and two replicas close a poll once.</summary>
 [Collection(ServersCollection.Name)]
-public sealed class PollIntegrationSpecs
+public class PollIntegrationSpecs
 {
+    /// <summary>The Redis these specs run on: the single one here, the 3-master cluster in the <c>OnCluster</c> classes (Cluster/).</summary>
+    protected virtual string Redis => Servers.Redis;
+
     private const string AdminKey = "integration-programme-key-01";
     private const string CasablancaNumber = "+212522000001";
     private const string TwilioToken = "integration-twilio-token-01";
     private const string PublicBase = "https://gw.example.ma";
     private static readonly CancellationToken None = CancellationToken.None;
 
-    private static IntegrationGatewayApplication Gateway() => new IntegrationGatewayApplication()
+    private IntegrationGatewayApplication Gateway() => new IntegrationGatewayApplication()
+        .With("ConnectionStrings:Redis", Redis)
         .With("Admin:ApiKeys:0:Key", AdminKey)
         .With("Admin:ApiKeys:0:Name", "programme")
         .With("Twilio:AuthToken", TwilioToken).With("Gateway:PublicBaseUrl", PublicBase)
@@ -28,7 +32,7 @@ public sealed class PollIntegrationSpecs
     [Fact]
     public async Task Every_counted_vote_reaches_a_plain_rabbitmq_queue_once_and_their_number_equals_the_tally()
     {
-        await Servers.FlushRedisAsync();
+        await Servers.FlushRedisAsync(Redis);
         await using var queue = await PlainRabbitQueue.BindAsync("Gateway.Contracts:PollVoteRecorded");
         await using var app = Gateway();
         var poll = await CreatePollAsync(app, DateTimeOffset.UtcNow.AddHours(1));
@@ -64,7 +68,7 @@ public sealed class PollIntegrationSpecs
     [Fact]
     public async Task Two_gateway_instances_on_the_same_servers_publish_exactly_one_PollClosed()
     {
-        await Servers.FlushRedisAsync();
+        await Servers.FlushRedisAsync(Redis);
         await using var queue = await PlainRabbitQueue.BindAsync("Gateway.Contracts:PollClosed");
         await using var first = Gateway();
         await using var second = Gateway();

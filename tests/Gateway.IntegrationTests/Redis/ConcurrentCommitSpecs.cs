@@ -9,17 +9,20 @@ using Gateway.Conversations.Ports;
 namespace Gateway.IntegrationTests.Redis;
 
 [Collection(ServersCollection.Name)]
-public sealed class ConcurrentCommitSpecs
+public class ConcurrentCommitSpecs
 {
+    /// <summary>The Redis these specs run on: the single one here, the 3-master cluster in the <c>OnCluster</c> classes (Cluster/).</summary>
+    protected virtual string Redis => Servers.Redis;
+
     private static readonly CancellationToken None = CancellationToken.None;
 
     [Fact]
     public async Task Fifty_concurrent_steps_on_one_contact_from_two_gateways_each_count_exactly_once()
     {
-        await Servers.FlushRedisAsync();
+        await Servers.FlushRedisAsync(Redis);
         // Two gateway replicas: two multiplexers, two stores, one Redis.
-        await using var redisA = await ConnectionMultiplexer.ConnectAsync(RedisConnection.Options(Servers.Redis));
-        await using var redisB = await ConnectionMultiplexer.ConnectAsync(RedisConnection.Options(Servers.Redis));
+        await using var redisA = await ConnectionMultiplexer.ConnectAsync(RedisConnection.Options(Redis));
+        await using var redisB = await ConnectionMultiplexer.ConnectAsync(RedisConnection.Options(Redis));
         IContactStore[] replicas = [new RedisStore(redisA, NullLogger<RedisStore>.Instance), new RedisStore(redisB, NullLogger<RedisStore>.Instance)];
         const string contact = "c-concurrent";
         var conflicts = 0;

@@ -14,16 +14,19 @@ namespace Gateway.IntegrationTests.Redis;
 /// front of the engine before, so a deployment upgraded mid-window keeps its counts and erasure still finds them.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class RedisQuotaSpecs : IAsyncLifetime
+public class RedisQuotaSpecs : IAsyncLifetime
 {
+    /// <summary>The Redis these specs run on: the single one here, the 3-master cluster in the <c>OnCluster</c> classes (Cluster/).</summary>
+    protected virtual string Redis => Servers.Redis;
+
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
     private IConnectionMultiplexer _redis = null!;
 
     public async Task InitializeAsync()
     {
-        await Servers.FlushRedisAsync();
-        _redis = await ConnectionMultiplexer.ConnectAsync(RedisConnection.Options(Servers.Redis));
+        await Servers.FlushRedisAsync(Redis);
+        _redis = await ConnectionMultiplexer.ConnectAsync(RedisConnection.Options(Redis));
     }
 
     public async Task DisposeAsync() => await _redis.DisposeAsync();

@@ -13,14 +13,17 @@ namespace Gateway.IntegrationTests.Redis;
 /// These prove that a stale copy never wins: another replica's commit, or an erasure there, is never overwritten.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class StateCacheSpecs
+public class StateCacheSpecs
 {
+    /// <summary>The Redis these specs run on: the single one here, the 3-master cluster in the <c>OnCluster</c> classes (Cluster/).</summary>
+    protected virtual string Redis => Servers.Redis;
+
     private static readonly CancellationToken None = CancellationToken.None;
 
     [Fact]
     public async Task A_step_decided_on_a_stale_cached_state_is_refused_and_gets_the_other_replicas_state()
     {
-        await Servers.FlushRedisAsync();
+        await Servers.FlushRedisAsync(Redis);
         var (a, b, connections) = await TwoReplicasAsync();
         await using var _ = connections;
         const string id = "c-cache-stale";
@@ -48,7 +51,7 @@ public sealed class StateCacheSpecs
     [Fact]
     public async Task A_contact_erased_on_another_replica_is_not_brought_back_by_a_stale_cached_state()
     {
-        await Servers.FlushRedisAsync();
+        await Servers.FlushRedisAsync(Redis);
         var (a, b, connections) = await TwoReplicasAsync();
         await using var _ = connections;
         const string id = "c-cache-erased";
@@ -65,10 +68,10 @@ public sealed class StateCacheSpecs
         Assert.Equal("ar", (await b.GetAsync(id, None))!.State.Language);
     }
 
-    private static async Task<(RedisStore A, RedisStore B, Connections Connections)> TwoReplicasAsync()
+    private async Task<(RedisStore A, RedisStore B, Connections Connections)> TwoReplicasAsync()
     {
-        var redisA = await ConnectionMultiplexer.ConnectAsync(RedisConnection.Options(Servers.Redis));
-        var redisB = await ConnectionMultiplexer.ConnectAsync(RedisConnection.Options(Servers.Redis));
+        var redisA = await ConnectionMultiplexer.ConnectAsync(RedisConnection.Options(Redis));
+        var redisB = await ConnectionMultiplexer.ConnectAsync(RedisConnection.Options(Redis));
         return (new RedisStore(redisA, NullLogger<RedisStore>.Instance), new RedisStore(redisB, NullLogger<RedisStore>.Instance), new Connections(redisA, redisB));
     }
 

@@ -49,6 +49,7 @@ public sealed class ProductionStartSpecs
     [InlineData("Kannel:SendSmsUrl", "http://kannel:13013/cgi-bin/sendsms", "Kannel:Secret is not set")]
     [InlineData("Kannel:Secret", "kannel-secret-change-me", "Kannel:Secret is a published development value")]
     [InlineData("Simulator:Open", "yes", "Simulator:Open is 'yes': it must be true or false")]
+    [InlineData("ConnectionStrings:Redis", "127.0.0.1:1", "DataProtection:CertificatePath is not set")]
     public async Task Production_refuses_to_start_on_an_unsafe_setting(string setting, string? value, string expected)
     {
         await using var app = SafeProduction().With(setting, value);

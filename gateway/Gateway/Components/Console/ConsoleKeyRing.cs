@@ -10,8 +10,8 @@ namespace Gateway.Components.Console;
 /// and writes the same ring (<c>gw:dataprotection:keys</c>, one key: cluster-safe), so a session opened on one replica
 /// works on the others and after restarts, as the sessions themselves live in Redis. Without Redis (the embedded default,
 /// one process) the framework's default: the user's profile folder. The application name is fixed so that replicas
-/// installed in different folders share the ring. The ring is not encrypted at rest: Redis must not be reachable from
-/// outside (README, Deploying safely): whoever can read it can read the sessions there too, though never a key.
+/// installed in different folders share the ring. With a certificate configured (<see cref="KeyRingCertificate"/>) every key
+/// is encrypted at rest with it, so a copy of Redis (a backup, a stolen dump) does not hold the keys to the cookies.
 /// </summary>
 public static class ConsoleKeyRing
 {
@@ -20,7 +20,9 @@ public static class ConsoleKeyRing
 
     public static void Add(WebApplicationBuilder builder)
     {
-        builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
+        // Also registered for decryption: a replica with the certificate reads the keys every other replica wrote.
+        if (KeyRingCertificate.Load(builder.Configuration) is { } certificate) dataProtection.ProtectKeysWithCertificate(certificate);
         if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis"))) return;
         builder.Services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((options, services) =>
             options.XmlRepository = new RedisXmlRepository(() => services.GetRequiredService<IConnectionMultiplexer>().GetDatabase(), Key));
