@@ -65,7 +65,8 @@ public sealed class ConsoleKeyRingProtectionSpecs : IDisposable
             Assert.All(ring, key =>
             {
                 Assert.Contains("<encryptedSecret", key);
-                Assert.Contains("CertificateXmlDecryptor", key);
+                Assert.Contains("EncryptedXmlDecryptor", key);
+                Assert.Contains("<X509Certificate>", key);
                 Assert.DoesNotContain("<masterKey", key);
             });
         }

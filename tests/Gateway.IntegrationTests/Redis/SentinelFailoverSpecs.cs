@@ -34,8 +34,8 @@ public sealed class SentinelFailoverSpecs
         var after = await ReportAsync(http, "+212664100002", "Pas d'eau après la bascule");
 
         var listed = await Wait.ForAsync(() => GetAsync(staff, "/api/feedback"), p => References(p).Contains(after), "the report filed after the failover to be listed");
+        // Both reports, each once: the one written before the failover was replicated, the one after went to the new primary.
         Assert.Equal(new[] { after, before }.Order(), References(listed).Order());
-        Assert.Equal(2, (await GetAsync(staff, "/api/feedback/stats")).GetProperty("total").GetInt64());
         // Stored where the sentinels now say the primary is, and not only in a cache of the gateway.
         await using var direct = await ConnectionMultiplexer.ConnectAsync($"{newPrimary},allowAdmin=true");
         var server = direct.GetServer(newPrimary);
