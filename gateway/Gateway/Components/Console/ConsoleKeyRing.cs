@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using Gateway.Storage;
 using StackExchange.Redis;
 
 namespace Gateway.Components.Console;
@@ -21,7 +22,7 @@ public static class ConsoleKeyRing
     public static void Add(WebApplicationBuilder builder)
     {
         builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
-        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis"))) return;
+        if (!builder.Storage().UsesRedis) return;
         builder.Services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((options, services) =>
             options.XmlRepository = new RedisXmlRepository(() => services.GetRequiredService<IConnectionMultiplexer>().GetDatabase(), Key));
     }
