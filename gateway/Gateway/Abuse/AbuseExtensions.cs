@@ -1,4 +1,5 @@
 using Gateway.Conversations.Ports;
+using Gateway.Storage;
 
 namespace Gateway.Abuse;
 
@@ -12,8 +13,7 @@ public static class AbuseExtensions
     public static WebApplicationBuilder AddAbuseLimits(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<AbuseOptions>(builder.Configuration.GetSection(AbuseOptions.Section));
-        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis"))) builder.Services.AddSingleton<IRateCounter, InMemoryRateCounter>();
-        else builder.Services.AddSingleton<IRateCounter, RedisRateCounter>();
+        builder.Services.AddStore<IRateCounter, RedisRateCounter, InMemoryRateCounter>();
         builder.Services.AddSingleton<IContactDataHolder, RateCounterContactData>();
         builder.Services.AddSingleton<IInboundQuota, InboundLimit>();
         return builder;

@@ -1,5 +1,4 @@
 using Gateway.Admin.Access;
-using Gateway.Admin.Audit;
 
 namespace Gateway.Admin;
 
@@ -9,14 +8,9 @@ public static class AdminExtensions
 
     public static WebApplicationBuilder AddAdminKeys(this WebApplicationBuilder builder)
     {
-        // Keys created by `keys create` live in Redis when there is one, so revoking one takes effect on every replica.
-        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis")))
-        {
-            builder.Services.AddSingleton<Stored.IAdminKeyStore, Stored.RedisAdminKeyStore>();
-            builder.Services.AddHostedService<Stored.AdminKeyRefresher>();
-        }
+        // Keys created by `keys create` live in Redis when there is one (AddGatewayStorage registers their store and its
+        // refresher: the storage choice is made there), so revoking one takes effect on every replica.
         builder.Services.AddSingleton(sp => new AdminKeys(sp.GetRequiredService<IConfiguration>(), sp.GetService<Stored.IAdminKeyStore>()));
-        builder.AddAuditLog();
         builder.AddGatewayAccess();
         return builder;
     }

@@ -3,8 +3,7 @@ using Gateway.Alerts.Compose;
 using Gateway.Alerts.Sending;
 using Gateway.Alerts.Storage;
 using Gateway.Contacts;
-using Microsoft.Extensions.Options;
-using StackExchange.Redis;
+using Gateway.Storage;
 
 namespace Gateway.Alerts;
 
@@ -33,19 +32,9 @@ public static class AlertsExtensions
         services.AddSingleton<Bus.IOutboxProjection, AudienceProjection>();
         services.AddHostedService<AlertScheduler>();
 
-        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis")))
-        {
-            services.AddSingleton<IAlertStore, InMemoryAlertStore>();
-            services.AddSingleton<IAudienceStore, AudienceInMemoryStore>();
-            services.AddSingleton<IAlertRateLimiter, InMemoryRateLimiter>();
-        }
-        else
-        {
-            // The multiplexer is the one AddGatewayStorage registers.
-            services.AddSingleton<IAlertStore>(sp => new RedisAlertStore(sp.GetRequiredService<IConnectionMultiplexer>()));
-            services.AddSingleton<IAudienceStore>(sp => new AudienceRedisStore(sp.GetRequiredService<IConnectionMultiplexer>()));
-            services.AddSingleton<IAlertRateLimiter>(sp => new RedisRateLimiter(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOptions<AlertsOptions>>()));
-        }
+        services.AddStore<IAlertStore, RedisAlertStore, InMemoryAlertStore>();
+        services.AddStore<IAudienceStore, AudienceRedisStore, AudienceInMemoryStore>();
+        services.AddStore<IAlertRateLimiter, RedisRateLimiter, InMemoryRateLimiter>();
         return builder;
     }
 }

@@ -1,7 +1,6 @@
 using Gateway.Conversations.Flows;
 using Gateway.Feedback.Storage;
 using Gateway.Storage;
-using Gateway.Storage.Redis;
 
 namespace Gateway.Feedback;
 
@@ -16,10 +15,8 @@ public static class FeedbackExtensions
     {
         var services = builder.Services;
         services.Configure<FeedbackOptions>(builder.Configuration.GetSection(FeedbackOptions.Section));
-        // The store AddGatewayStorage chose (one of the two is registered), even when IContactStore is wrapped (profiling).
-        services.AddSingleton<IFeedbackStore>(sp => sp.GetService<RedisStore>() is { } redis
-            ? new RedisFeedbackStore(redis)
-            : new InMemoryFeedbackStore(sp.GetRequiredService<InMemoryStore>()));
+        // Over the contact store's own instance (RedisStore or InMemoryStore), even when IContactStore is wrapped (profiling).
+        services.AddStore<IFeedbackStore, RedisFeedbackStore, InMemoryFeedbackStore>();
         services.AddSingleton<FeedbackReferences>();
         services.AddSingleton<IFlowAction, SubmitFeedbackAction>();
         services.AddSingleton<Bus.IOutboxProjection, FeedbackIndexProjection>();

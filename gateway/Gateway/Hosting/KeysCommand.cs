@@ -30,8 +30,8 @@ public static partial class KeysCommand
     /// <returns>The process exit code: 0 done, 1 the key store cannot be reached, 2 bad usage.</returns>
     public static int Run(string[] args, IConfiguration configuration, TextWriter output, TextWriter errors)
     {
-        var redis = configuration.GetConnectionString("Redis");
-        if (string.IsNullOrWhiteSpace(redis) || args.ElementAtOrDefault(1) is not ("create" or "list" or "revoke"))
+        var redis = Storage.StorageChoice.Of(configuration).RedisConfiguration;
+        if (redis is null || args.ElementAtOrDefault(1) is not ("create" or "list" or "revoke"))
             return RunAsync(args, configuration, null, null, TimeProvider.System, output, errors).GetAwaiter().GetResult();
         // abortConnect=true here: a command, unlike the gateway, should fail at once when Redis cannot be reached.
         var options = RedisConnection.Options(redis);

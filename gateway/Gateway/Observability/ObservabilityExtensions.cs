@@ -7,18 +7,23 @@ namespace Gateway.Observability;
 public static class ObservabilityExtensions
 {
     /// <summary>
-    /// Health checks tagged <c>ready</c>: <c>redis</c> (PING, only when Redis is configured; Unhealthy when it fails);
-    /// <c>AddGatewayBus</c> adds <c>outbox</c> (backlog) and MassTransit's <c>bus</c> check (both Degraded at worst).
+    /// Health checks tagged <c>ready</c>: <c>redis</c> (PING, only when Redis is configured, <see cref="AddRedisHealthCheck"/>;
+    /// Unhealthy when it fails); <c>AddGatewayBus</c> adds <c>outbox</c> (backlog) and MassTransit's <c>bus</c> check (both Degraded at worst).
     /// </summary>
     public static WebApplicationBuilder AddGatewayObservability(this WebApplicationBuilder builder)
     {
         FrameworkMetrics.Configure();
         builder.AddRequestLogPrivacy();
         builder.Services.AddSingleton<Conversations.IStepObserver, StepMetrics>();
-        var checks = builder.Services.AddHealthChecks();
-        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis")))
-            checks.AddCheck<RedisHealthCheck>("redis", HealthStatus.Unhealthy, ["ready"], TimeSpan.FromSeconds(3));
+        builder.Services.AddHealthChecks();
         return builder;
+    }
+
+    /// <summary>The <c>redis</c> readiness check; AddGatewayStorage adds it when it chooses Redis.</summary>
+    public static IServiceCollection AddRedisHealthCheck(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", HealthStatus.Unhealthy, ["ready"], TimeSpan.FromSeconds(3));
+        return services;
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
 using Gateway.Conversations.Flows;
+using Gateway.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using StackExchange.Redis;
 
 namespace Gateway.Polls;
 
@@ -16,13 +16,11 @@ public static class PollsExtensions
         var services = builder.Services;
         services.Configure<PollOptions>(builder.Configuration.GetSection(PollOptions.Section));
 
-        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis")))
-            services.AddSingleton<IPollStore, InMemoryPollStore>();
-        else
-            services.AddSingleton<IPollStore>(sp => new RedisPollStore(sp.GetRequiredService<IConnectionMultiplexer>()));
+        services.AddStore<IPollStore, RedisPollStore, InMemoryPollStore>();
 
         services.AddSingleton<PollDirectory>();
         services.AddSingleton<IPollDirectory>(sp => sp.GetRequiredService<PollDirectory>());
+        services.AddSingleton<Conversations.Ports.IRoutingSnapshot>(sp => sp.GetRequiredService<PollDirectory>());
         services.AddSingleton<IFlowSource, PollFlows>();
         services.AddSingleton<IMenuItemSource, PollMenuItems>();
         services.AddSingleton<IFlowAction, RecordVoteAction>();

@@ -79,15 +79,37 @@ public class TwoReplicaAlertSpecs
         var max = MaxInAnySecond(times);
         Assert.True(max <= rate, $"{max} sends in one second (limit {rate}/s)");
 
-        // The same batch redelivered to either replica sends nothing more.
+        // The same batch redelivered to either replica sends nothing more: once both redeliveries have been consumed
+        // (on whichever replica took them), every send they could have made is in the log.
+        var consumed = new ConsumedIds();
+        using var observedA = a.Services.GetRequiredService<IBus>().ConnectConsumeObserver(consumed);
+        using var observedB = b.Services.GetRequiredService<IBus>().ConnectConsumeObserver(consumed);
         var ids = a.Services.GetRequiredService<ContactIds>();
-        await a.Services.GetRequiredService<IBus>().Publish(new SendAlertBatch(id, 1, rows.Select(r => ids.For(r.Phone)).ToList()));
-        await b.Services.GetRequiredService<IBus>().Publish(new SendAlertBatch(id, 2, rows.Select(r => ids.For(r.Phone)).ToList()));
-        var after = await Wait.ForAsync(async () => await clientA.GetFromJsonAsync<JsonElement>($"/api/alerts/{id}"),
-            v => v.GetProperty("batches").GetProperty("done").GetInt64() >= done.GetProperty("batches").GetProperty("done").GetInt64(), "batches");
-        await Task.Delay(2000); // give a wrongly sending redelivery the time to show itself; nothing asserts on speed
+        var redeliveries = new[] { NewId.NextGuid(), NewId.NextGuid() };
+        await a.Services.GetRequiredService<IBus>().Publish(new SendAlertBatch(id, 1, rows.Select(r => ids.For(r.Phone)).ToList()), c => c.MessageId = redeliveries[0]);
+        await b.Services.GetRequiredService<IBus>().Publish(new SendAlertBatch(id, 2, rows.Select(r => ids.For(r.Phone)).ToList()), c => c.MessageId = redeliveries[1]);
+        await Wait.ForAsync(() => Task.FromResult(redeliveries.All(consumed.Ids.ContainsKey)), all => all, "both redelivered batches to be consumed");
+        var after = await clientA.GetFromJsonAsync<JsonElement>($"/api/alerts/{id}");
         Assert.Equal(subscribers, log.Count);
         Assert.Equal(subscribers, after.GetProperty("counts").GetProperty("targeted").GetInt64());
+    }
+
+    /// <summary>The ids of the messages a bus's consumers have finished with (done or faulted).</summary>
+    private sealed class ConsumedIds : IConsumeObserver
+    {
+        public ConcurrentDictionary<Guid, bool> Ids { get; } = new();
+
+        public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
+
+        public Task PostConsume<T>(ConsumeContext<T> context) where T : class => Record(context);
+
+        public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Record(context);
+
+        private Task Record(ConsumeContext context)
+        {
+            if (context.MessageId is { } id) Ids[id] = true;
+            return Task.CompletedTask;
+        }
     }
 
     private static int MaxInAnySecond(IReadOnlyList<DateTime> sorted)

@@ -28,7 +28,9 @@ public sealed class BusCommandSpecs
 
         var reply = await new SimulatorPhone(app.CreateClient(), Phone).SendAsync("Nador");
         Assert.Contains("réunions du conseil de Nador", reply.Text);
-        await Task.Delay(200);
+        // Both commands consumed and everything they caused delivered: a second opening would be in the mailbox now.
+        Assert.Equal(2, await Wait.ForAsync(() => Task.FromResult(app.Consumed<StartFlow>()), n => n == 2, "both StartFlow commands to be consumed"));
+        await app.QuietAsync();
         Assert.Single(Mailbox(app));
     }
 
@@ -97,7 +99,8 @@ public sealed class BusCommandSpecs
 
         var sent = await Wait.ForAsync(() => Task.FromResult(Mailbox(app)), m => m.Count >= 1, "the message");
         Assert.Equal(texts["ar"], Assert.Single(sent).Text);
-        await Task.Delay(300);
+        Assert.Equal(2, await Wait.ForAsync(() => Task.FromResult(app.Consumed<SendMessage>()), n => n == 2, "both SendMessage commands to be consumed"));
+        await app.QuietAsync();
         Assert.Empty(app.Services.GetRequiredService<SimulatorMailbox>().For("+212663000002"));
     }
 

@@ -33,8 +33,7 @@ public sealed class FeedbackAnswerSpecs
         await app.Staff().SendJsonAsync(HttpMethod.Post, $"/api/feedback/{reference}/status", new { status = "resolved", message = Message });
 
         var sent = await Wait.ForAsync(() => Task.FromResult(Mailbox(app, phone)), m => m.Count >= 1, "the answer");
-        await app.EventsAsync<FeedbackStatusChanged>(); // the outbox drained: nothing else is on its way
-        await Task.Delay(300);
+        await app.QuietAsync(); // nothing else is on its way
         var message = Assert.Single(Mailbox(app, phone));
         Assert.Equal(("sms", "ar"), (message.Channel, message.Language));
         Assert.Contains(reference, message.Text);
@@ -54,8 +53,7 @@ public sealed class FeedbackAnswerSpecs
         var changed = await app.Staff().SendJsonAsync(HttpMethod.Post, $"/api/feedback/{reference}/status", new { status = "resolved", message = Message });
 
         Assert.Equal("resolved", changed.GetProperty("status").GetString());
-        await app.EventsAsync<NotifyFeedbackStatus>();
-        await Task.Delay(300);
+        await app.QuietAsync(); // nothing else is on its way
         Assert.Equal(before, Mailbox(app, phone).Count);
     }
 
@@ -85,8 +83,7 @@ public sealed class FeedbackAnswerSpecs
         Assert.Equal(phone, request.Field("To"));
         Assert.Contains(reference, request.Field("Body"));
         Assert.Contains(Message["fr"], request.Field("Body"));
-        await app.EventsAsync<NotifyFeedbackStatus>();
-        await Task.Delay(300);
+        await app.QuietAsync(); // nothing else is on its way
         Assert.Single(api.Requests);
     }
 
@@ -107,7 +104,8 @@ public sealed class FeedbackAnswerSpecs
         await Wait.ForAsync(() => Task.FromResult(Mailbox(app, phone)), m => m.Count >= 1, "the notification");
         var report = await Wait.ForAsync(() => app.Staff().GetJsonAsync($"/api/feedback/{reference}"),
             r => r.GetProperty("status").GetString() == "in_progress", "the desk to record the change");
-        await Task.Delay(300);
+        Assert.Equal(3, await Wait.ForAsync(() => Task.FromResult(app.Consumed<NotifyFeedbackStatus>()), n => n == 3, "the three commands to be consumed"));
+        await app.QuietAsync();
         report = await app.Staff().GetJsonAsync($"/api/feedback/{reference}");
         Assert.Equal("in_progress", report.GetProperty("status").GetString());
         var changes = report.GetProperty("history").EnumerateArray().Where(h => h.GetProperty("what").GetString() == "status").ToList();

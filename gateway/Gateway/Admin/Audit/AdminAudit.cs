@@ -12,13 +12,6 @@ public static class AdminAudit
 {
     public const int MaxRead = 1000;
 
-    public static WebApplicationBuilder AddAuditLog(this WebApplicationBuilder builder)
-    {
-        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis"))) builder.Services.AddSingleton<IAuditLog, InMemoryAuditLog>();
-        else builder.Services.AddSingleton<IAuditLog, RedisAuditLog>();
-        return builder;
-    }
-
     /// <summary><c>GET /api/audit?max=</c>: newest first, for programme admins only.</summary>
     public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
     {

@@ -1,3 +1,4 @@
+using Gateway.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.Channels.Ussd;
@@ -12,9 +13,7 @@ public sealed class UssdChannel : IChannel
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         // Redis when the gateway has one (any replica answers the next hop), else process memory.
-        services.TryAddSingleton<IUssdSessionStore>(sp => sp.GetService<StackExchange.Redis.IConnectionMultiplexer>() is { } redis
-            ? new RedisUssdSessionStore(redis)
-            : new InMemoryUssdSessionStore(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddStore<IUssdSessionStore, RedisUssdSessionStore, InMemoryUssdSessionStore>();
         services.AddSingleton<IUssdFormat, AfricasTalkingUssdFormat>();
         services.AddSingleton<IUssdFormat, ArkeselUssdFormat>();
         services.AddSingleton<UssdFormats>();

@@ -1,4 +1,5 @@
 using Gateway.Admin.Access;
+using Gateway.Storage;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 
@@ -62,9 +63,7 @@ public static class ConsoleExtensions
     /// <summary>The session scheme (a cookie holding a session id) and where sessions live: Redis when there is one.</summary>
     private static void AddSessions(WebApplicationBuilder builder)
     {
-        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis")))
-            builder.Services.AddSingleton<ConsoleSessionStore, InMemoryConsoleSessions>();
-        else builder.Services.AddSingleton<ConsoleSessionStore, RedisConsoleSessions>();
+        builder.Services.AddStore<ConsoleSessionStore, RedisConsoleSessions, InMemoryConsoleSessions>();
         builder.Services.AddSingleton<ConsoleSession>();
         builder.Services.AddAuthentication().AddCookie(ConsoleSession.Scheme, ConsoleSession.Configure);
         builder.Services.AddOptions<CookieAuthenticationOptions>(ConsoleSession.Scheme)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using Gateway.Storage;
 using StackExchange.Redis;
 
 namespace Gateway.Components.Console;
@@ -23,7 +24,7 @@ public static class ConsoleKeyRing
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
         // Also registered for decryption: a replica with the certificate reads the keys every other replica wrote.
         if (KeyRingCertificate.Load(builder.Configuration) is { } certificate) dataProtection.ProtectKeysWithCertificate(certificate);
-        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis"))) return;
+        if (!builder.Storage().UsesRedis) return;
         builder.Services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((options, services) =>
             options.XmlRepository = new RedisXmlRepository(() => services.GetRequiredService<IConnectionMultiplexer>().GetDatabase(), Key));
     }

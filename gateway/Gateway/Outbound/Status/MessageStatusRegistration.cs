@@ -1,3 +1,4 @@
+using Gateway.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.Outbound.Status;
@@ -8,9 +9,7 @@ public static class MessageStatusRegistration
     public static IServiceCollection AddMessageStatus(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IMessageStatusStore>(sp => sp.GetService<StackExchange.Redis.IConnectionMultiplexer>() is { } redis
-            ? new RedisMessageStatusStore(redis)
-            : new InMemoryMessageStatusStore(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddStore<IMessageStatusStore, RedisMessageStatusStore, InMemoryMessageStatusStore>();
         services.TryAddSingleton<IStatusEvents, DefaultStatusEvents>();
         services.TryAddSingleton<MessageSenders>();
         return services;
