@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Gateway.Storage;
 
 namespace Gateway.Components.Console;
 
@@ -50,7 +51,7 @@ public static class KeyRingCertificate
     /// <summary>Production refuses a key ring kept in Redis unencrypted, unless the operator says so explicitly.</summary>
     public static IEnumerable<string> UnsafeSettings(IConfiguration configuration)
     {
-        if (string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis"))) yield break;
+        if (!StorageChoice.Of(configuration).UsesRedis) yield break;
         if (!string.IsNullOrWhiteSpace(configuration[PathSetting]) || !string.IsNullOrWhiteSpace(configuration[Base64Setting])) yield break;
         var waiver = configuration[WaiverSetting];
         if (string.IsNullOrWhiteSpace(waiver))
