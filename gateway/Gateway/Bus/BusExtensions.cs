@@ -64,7 +64,7 @@ public static class BusExtensions
             x.UsingRabbitMq((context, cfg) =>
             {
                 // Defaults of every receive endpoint; a consumer definition's own limit wins (alert batches, DeliverReply's partitions).
-                cfg.PrefetchCount = Math.Max(1, busOptions.PrefetchCount);
+                cfg.PrefetchCount = (ushort)Math.Clamp(busOptions.PrefetchCount, 1, ushort.MaxValue);
                 if (busOptions.ConcurrentMessageLimit is { } limit) cfg.ConcurrentMessageLimit = Math.Max(1, limit);
                 cfg.Host(address.Host, address.Port, address.VirtualHost, h =>
                 {
