@@ -48,8 +48,8 @@ public sealed class InvalidCommandSpecs
             var (headers, body) = Assert.Single(errored);
             Assert.Contains(requestId, body);
             Assert.Contains("cannot be carried out", Header(headers, "MT-Fault-Message"));
-            // Not retried: the fault is the first attempt's.
-            Assert.Equal("0", Header(headers, "MT-Fault-RetryCount"));
+            // Not retried: MassTransit writes MT-Fault-RetryCount only when the fault came after retries.
+            Assert.True(Header(headers, "MT-Fault-RetryCount") is "" or "0", $"retried {Header(headers, "MT-Fault-RetryCount")} times");
         }
         finally
         {

@@ -41,15 +41,17 @@ public sealed partial class RedisStore
         var dead = holders.Where((_, i) => !alive[i]).ToHashSet(StringComparer.Ordinal);
         if (dead.Count == 0) return;
 
-        var claims = new List<Task>();
+        var claims = new List<Task<int>>();
         for (var s = 0; s < pending.Length; s++)
             foreach (var holder in pending[s].Consumers)
                 if (holder.PendingMessageCount > 0 && dead.Contains(holder.Name!))
                     claims.Add(ClaimAllAsync(db, s, holder.Name!));
-        await Task.WhenAll(claims);
+        var taken = (await Task.WhenAll(claims)).Sum();
+        if (taken > 0) LogClaimed(taken, string.Join(", ", dead));
     }
 
-    private async Task ClaimAllAsync(IDatabase db, int shard, string deadConsumer)
+    /// <summary>Every entry of one shard that <paramref name="deadConsumer"/> holds, made this relay's; how many it got.</summary>
+    private async Task<int> ClaimAllAsync(IDatabase db, int shard, string deadConsumer)
     {
         var key = RedisKeys.Outbox(shard);
         var total = 0;
@@ -64,9 +66,9 @@ public sealed partial class RedisStore
             // the next look (a second later) sees what is left.
             if (claimed.Length < page.Length || page.Length < ClaimPage) break;
         }
-        if (total > 0) LogClaimed(total, RedisKeys.Outbox(shard).ToString(), deadConsumer);
+        return total;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox: took over {Count} entries of {Shard} from relay {Consumer}, which is no longer alive")]
-    private partial void LogClaimed(int count, string shard, string consumer);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox: took over {Count} unpublished entries from relay {Consumers}, no longer alive")]
+    private partial void LogClaimed(int count, string consumers);
 }
