@@ -38,6 +38,16 @@ public sealed class AlertsOptions
     /// <summary>Batches consumed at once per replica (<c>Alerts:BatchConcurrency</c>).</summary>
     public int BatchConcurrency { get; set; } = 4;
 
+    /// <summary>
+    /// Batches an alert's dispatch publishes ahead of the batches done (<c>Alerts:DispatchWindow</c>): the recipients held in
+    /// memory and on the bus at once are about this times <see cref="BatchSize"/>. Keep it above the replicas' total
+    /// <see cref="BatchConcurrency"/> so no consumer waits.
+    /// </summary>
+    public int DispatchWindow { get; set; } = 32;
+
+    /// <summary>A full window whose batches done have not moved for this long lets one more batch go (<c>Alerts:DispatchStall</c>).</summary>
+    public TimeSpan DispatchStall { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Attempts per message before it counts as failed (<c>Alerts:SendAttempts</c>); waits double from <see cref="RetryDelay"/>.</summary>
     public int SendAttempts { get; set; } = 3;
 

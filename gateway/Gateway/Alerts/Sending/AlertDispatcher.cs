@@ -11,6 +11,10 @@ namespace Gateway.Alerts.Sending;
 /// whole set), publishes each page as a batch and saves the cursor after it, so a replica taking over a dead one's lease
 /// resumes where it stopped (a page published twice carries the same batch number and MessageId; claims make it harmless).
 /// Quiet hours hold the alert; reminders of a cancelled or vanished parent are cancelled.
+/// <para>The dispatch runs at most <see cref="AlertsOptions.DispatchWindow"/> batches ahead of the batches done: the audience
+/// waits in its store, not in the bus (the in-memory transport's queue, or the broker's), so memory holds a window of
+/// recipients however large the audience (a 1,000,000-recipient alert no longer queues 2,000 batches at once). A batch that
+/// never completes (gone to the error queue) holds the window only for <see cref="AlertsOptions.DispatchStall"/>.</para>
 /// </summary>
 public sealed partial class AlertDispatcher(
     IAlertStore store,
@@ -55,6 +59,7 @@ public sealed partial class AlertDispatcher(
         var cursor = progress.Cursor;
         var batches = progress.Batches;
         var dispatched = progress.Dispatched;
+        var window = new DispatchWindow(progress.BatchesDone, Math.Max(1, _options.DispatchWindow), _options.DispatchStall);
         while (!dispatched)
         {
             if (await store.StatusAsync(alertId, cancellationToken) != AlertStatus.Sending) return; // cancelled, or paused by a batch
@@ -64,6 +69,12 @@ public sealed partial class AlertDispatcher(
                 return;
             }
             if (!await store.TryLeaseAsync(alertId, owner, _options.LeaseDuration, cancellationToken)) return; // lost it: another replica goes on
+            if (window.Full(batches) && !window.Moved(await store.GetProgressAsync(alertId, cancellationToken), batches, Environment.TickCount64))
+            {
+                // Consumers are behind: wait for them (the loop above renews the lease and sees a cancel meanwhile).
+                await Task.Delay(WindowPoll, cancellationToken);
+                continue;
+            }
 
             var page = await audience.ScanAsync(alert.Commune, alert.Topic, cursor, _options.BatchSize, cancellationToken);
             if (page.ContactIds.Count > 0)
@@ -78,6 +89,9 @@ public sealed partial class AlertDispatcher(
             await completion.PublishAsync(alertId, cancellationToken);
         LogDispatched(alertId, batches);
     }
+
+    /// <summary>How often a dispatch waiting for its window looks at the batches done.</summary>
+    private static readonly TimeSpan WindowPoll = TimeSpan.FromMilliseconds(20);
 
     private Task PublishAsync(SendAlertBatch batch, CancellationToken cancellationToken) =>
         bus.Publish(batch, ctx => ctx.MessageId = EventIds.Deterministic(nameof(SendAlertBatch), batch.AlertId + ":" + batch.Batch), cancellationToken);
