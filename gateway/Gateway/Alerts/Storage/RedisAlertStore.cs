@@ -22,6 +22,9 @@ public sealed class RedisAlertStore(IConnectionMultiplexer redis) : IAlertStore
         await Db.SortedSetAddAsync(AlertKeys.Due, alert.Id, Ms(alert.SendAt), SortedSetWhen.NotExists);
         var created = (long)await Db.ScriptEvaluateAsync(AlertScripts.Create,
             [AlertKeys.Definition(alert.Id), AlertKeys.State(alert.Id)], [StoreJson.Serialize(alert)]);
+        // Again: a scheduler round between the first add and the script found no definition and took the entry as stale
+        // (seen on a loaded Redis: a 1,000,000-recipient alert stayed "scheduled" for ever). Now the definition exists.
+        await Db.SortedSetAddAsync(AlertKeys.Due, alert.Id, Ms(alert.SendAt), SortedSetWhen.NotExists);
         // The commune's list (its own slot): written after the alert, so a listed id always has a definition; a crash
         // between the two leaves an alert out of the list, and the retry (same id) adds it.
         await Db.SortedSetAddAsync(AlertKeys.ByCommune(alert.Commune), alert.Id, Ms(alert.CreatedAt));
