@@ -174,7 +174,13 @@ redis_sentinel_start() {
     port=$(sentinel_data_port "$n")
     pid_alive "$SENTINEL_DIR/$n.pid" redis-server && continue
     mkdir -p "$SENTINEL_DIR/$n"
-    redis_data_conf "$SENTINEL_DIR" "$n" "$port" > "$SENTINEL_DIR/$n.conf"
+    # A primary without its replica refuses writes (NOREPLICAS, a 503 the provider retries). Without this, a primary
+    # the sentinels have just replaced keeps taking writes until they demote it (up to 10 s), and its resync from the
+    # new primary then throws them away: the Sentinel spec lost a report that way.
+    { redis_data_conf "$SENTINEL_DIR" "$n" "$port"
+      echo "min-replicas-to-write 1"
+      echo "min-replicas-max-lag 5"
+    } > "$SENTINEL_DIR/$n.conf"
     redis_node_start "$SENTINEL_DIR" "$n" "$port"
   done
   # Roles are set here, not in the config files: after a failover the primary is whichever node the sentinels last

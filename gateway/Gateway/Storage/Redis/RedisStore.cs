@@ -168,7 +168,10 @@ public sealed partial class RedisStore(IConnectionMultiplexer redis, ILogger<Red
                                   || s.Message.StartsWith("MASTERDOWN", StringComparison.Ordinal)
                                   || s.Message.StartsWith("CLUSTERDOWN", StringComparison.Ordinal)
                                   || s.Message.StartsWith("TRYAGAIN", StringComparison.Ordinal)
-                                  || s.Message.StartsWith("READONLY", StringComparison.Ordinal),
+                                  || s.Message.StartsWith("READONLY", StringComparison.Ordinal)
+                                  // A primary with too few replicas (min-replicas-to-write), e.g. one Sentinel has just
+                                  // replaced: the write is refused, not lost; the provider's retry reaches the new primary.
+                                  || s.Message.Contains("NOREPLICAS", StringComparison.Ordinal),
         _ => false,
     };
 }
