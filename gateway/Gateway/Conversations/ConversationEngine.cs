@@ -67,10 +67,12 @@ public sealed class ConversationEngine(
         var contactId = contactIds.For(message.From);
         // Possibly stale (a cache): the commit checks the version and, when it moved, hands back the state to decide on
         // again. A provider message id handled before is caught by the commit too, atomically with it.
-        // The snapshots' checks go out alongside the contact's read (one round trip when both reach Redis).
-        var current = EnsureSnapshotsCurrentAsync(cancellationToken);
-        var stored = await store.GetForStepAsync(contactId, cancellationToken);
-        await current;
+        // The snapshots' checks go out alongside the contact's read (one round trip when both reach Redis); both are
+        // awaited, so a failure of either is observed (Redis down: 503, the provider retries).
+        var current = EnsureSnapshotsCurrentAsync(cancellationToken).AsTask();
+        var read = store.GetForStepAsync(contactId, cancellationToken);
+        if (!current.IsCompletedSuccessfully || !read.IsCompletedSuccessfully) await Task.WhenAll(current, read);
+        var stored = await read;
         var quota = inbound ? inboundQuota?.For(contactId, message, clock.GetUtcNow()) : null;
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
