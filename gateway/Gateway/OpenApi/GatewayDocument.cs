@@ -20,6 +20,9 @@ public sealed class GatewayDocument : IOpenApiDocumentTransformer
                 "errors are RFC 9457 problem details (Open311: its own error list). Texts are per language (`ar`, `fr`, `zgh`, …).",
             License = new OpenApiLicense { Name = "See the repository's LICENSE", Url = new Uri("https://spdx.org/licenses/") },
         };
+        // No servers: the document is served by the gateway it describes, so its paths are relative to wherever it was fetched
+        // (the framework's guess, the request's own address with a trailing slash, is wrong behind a proxy).
+        document.Servers = [];
         document.Tags ??= new HashSet<OpenApiTag>();
         if (!document.Tags.Any(t => t.Name == ProviderWebhookMetadata.Tag))
             document.Tags.Add(new OpenApiTag { Name = ProviderWebhookMetadata.Tag, Description = ProviderWebhookMetadata.TagDescription });

@@ -46,6 +46,9 @@ public sealed class GatewayOperationTransformer : IOpenApiOperationTransformer
             errors.Add(operation, 400, "The body cannot be read (malformed JSON or form).");
             errors.Add(operation, 413, "The body is larger than this route accepts.");
         }
+        // Before the webhook's tags are replaced, so that its summary names its provider.
+        if (string.IsNullOrWhiteSpace(operation.Summary))
+            operation.Summary = Summaries.Derive(context.Description, operation.Tags?.Select(t => t.Name ?? "") ?? []);
         if (webhook is not null) webhook.Describe(operation, context.Document, errors);
 
         QueryParameterExtensions.AddTo(operation, metadata.OfType<QueryParametersMetadata>());

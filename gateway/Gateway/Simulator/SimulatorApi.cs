@@ -56,7 +56,9 @@ public static class SimulatorApi
                 ? Results.Problem(title: "Invalid 'to'", detail: "Give the simulated phone number, e.g. ?to=%2B212612345678.", statusCode: 400)
                 : SimulatorScope.CommuneCaller(http) is { } caller && !await scope.IsOwnAsync(caller.Commune!, phone, cancellationToken)
                     ? Results.Problem(title: "Not found", detail: $"No simulated phone of {caller.Commune} has this number.", statusCode: 404)
-                    : Results.Ok(mailbox.For(phone)));
+                    : Results.Ok(mailbox.For(phone)))
+            .WithSummary("Messages sent to a simulated phone")
+            .AnswersErrors((400, "'to' is not a phone number."), (404, "Not a simulated phone of the key's commune."));
         return app;
     }
 
