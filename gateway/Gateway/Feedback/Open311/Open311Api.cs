@@ -196,7 +196,8 @@ public static class Open311Api
             var reference = references.Next();
             var report = FeedbackReport.Filed(reference, null, commune.Id, category.Code, description, place, FeedbackChannels.Open311, language,
                 now, options.Value.AnswerWithin, simulated: false, by: caller.Name);
-            var received = OutboxEvent.Of(new FeedbackReceived(reference, "", commune.Id, category.Code, description, place, FeedbackChannels.Open311, language, now),
+            var received = OutboxEvent.Of(new FeedbackReceived(reference, null, commune.Id, category.Code, description, place, FeedbackChannels.Open311, language, now)
+                { Source = FeedbackReceived.Sources.Open311 },
                 $"open311:{reference}", now);
             if (!await desk.Store.TryCreateAsync(report, [received], cancellationToken)) continue;
             return Open311Format.Write(format, "service_requests", "request",
