@@ -261,7 +261,7 @@ public sealed partial class AuthorizationMatrixSpecs
             var id = pattern.Contains("/polls/") ? PollId : pattern.Contains("/alerts/") ? AlertId
                 : pattern.Contains("/requests/") ? Reference : "feedback";
             var path = pattern.Replace("{commune}", Commune).Replace("{reference}", Reference).Replace("{phone}", Uri.EscapeDataString(Citizen))
-                .Replace("{format}", "json").Replace("{documentName}", "v1").Replace("{route}", "arkesel").Replace("{id}", id);
+                .Replace("{format}", "json").Replace("{documentName?}", "v1").Replace("{documentName}", "v1").Replace("{route}", "arkesel").Replace("{id}", id);
             return path switch
             {
                 "/api/simulator/messages" => path + "?to=%2B212612345679",
