@@ -20,9 +20,11 @@ public sealed class GatewayDocument : IOpenApiDocumentTransformer
                 "errors are RFC 9457 problem details (Open311: its own error list). Texts are per language (`ar`, `fr`, `zgh`, …).",
             License = new OpenApiLicense { Name = "See the repository's LICENSE", Url = new Uri("https://spdx.org/licenses/") },
         };
-        // No servers: the document is served by the gateway it describes, so its paths are relative to wherever it was fetched
-        // (the framework's guess, the request's own address with a trailing slash, is wrong behind a proxy).
-        document.Servers = [];
+        // The address providers and integrators call (Gateway:PublicBaseUrl) when configured, else the request's own (the
+        // framework's), without the trailing slash that would double every path's.
+        var configured = context.ApplicationServices.GetRequiredService<IConfiguration>()["Gateway:PublicBaseUrl"];
+        if (!string.IsNullOrWhiteSpace(configured)) document.Servers = [new OpenApiServer { Url = configured.TrimEnd('/') }];
+        foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/') is { Length: > 0 } url ? url : "/";
         document.Tags ??= new HashSet<OpenApiTag>();
         if (!document.Tags.Any(t => t.Name == ProviderWebhookMetadata.Tag))
             document.Tags.Add(new OpenApiTag { Name = ProviderWebhookMetadata.Tag, Description = ProviderWebhookMetadata.TagDescription });
