@@ -12,6 +12,8 @@ SERVICES="$ROOT/infra/services.sh"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 bash "$ROOT/infra/install.sh"
+# The OpenAPI linter and the Node bus consumer the tests run (Node from Debian when missing; versions pinned by the lock).
+bash "$ROOT/infra/node-tools.sh"
 
 mkdir -p "$GATEWAY_INFRA_STATE"
 RESULTS="$GATEWAY_INFRA_STATE/test-results"

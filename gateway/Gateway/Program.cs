@@ -56,7 +56,7 @@ app.UseConsoleAssets();
 app.UseGatewayAccess();
 app.UseAdminRateLimit();
 app.UseMiddleware<WebhookTiming>();
-app.MapOpenApi().AllowAnonymous();
+app.MapGatewayOpenApi();
 app.MapGatewayObservability();
 app.MapVersion();
 app.MapFlows();

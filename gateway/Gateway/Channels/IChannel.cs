@@ -1,3 +1,5 @@
+using Gateway.OpenApi;
+
 namespace Gateway.Channels;
 
 /// <summary>
@@ -32,7 +34,7 @@ public static class ChannelRegistration
     public static IEndpointRouteBuilder MapChannels(this IEndpointRouteBuilder app)
     {
         // Public on purpose: a provider cannot sign in. Each webhook checks its provider's signature instead (VerifiedWebhook).
-        var webhooks = app.MapGroup("").AllowAnonymous();
+        var webhooks = app.MapGroup("").AllowAnonymous().AsProviderWebhooks();
         foreach (var channel in app.ServiceProvider.GetServices<ChannelRoutes>()) channel.Map(webhooks);
         return app;
     }

@@ -49,11 +49,12 @@ public static class ConversationsExtensions
             f.DefaultLanguage,
             IdleTimeoutSeconds = (int)f.IdleTimeout.TotalSeconds,
             Nodes = f.Nodes.Count,
-        })));
+        }))).WithSummary("List the flows");
         flows.MapGet("/{id}/graph", Results<ContentHttpResult, NotFound<ProblemDetails>> (string id, FlowCatalog catalog) =>
             catalog.Find(id) is { } flow
                 ? TypedResults.Text(FlowMachine.Mermaid(flow), "text/vnd.mermaid; charset=utf-8")
-                : TypedResults.NotFound(new ProblemDetails { Title = "Unknown flow", Detail = $"No flow has id '{id}'.", Status = 404 }));
+                : TypedResults.NotFound(new ProblemDetails { Title = "Unknown flow", Detail = $"No flow has id '{id}'.", Status = 404 }))
+            .WithSummary("A flow's graph (Mermaid)");
         return app;
     }
 }

@@ -2,6 +2,7 @@ using Gateway.Admin.Access;
 using Gateway.Admin;
 using Gateway.Communes;
 using Gateway.Feedback.Open311;
+using Gateway.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,11 +22,11 @@ public static class FeedbackApi
     public static IEndpointRouteBuilder MapFeedbackDesk(this IEndpointRouteBuilder app)
     {
         var exports = app.MapGroup("/api").WithTags("Feedback").RequireAuthorization(GatewayPolicies.Read);
-        exports.MapGet("/feedback.csv", ExportCsvAsync);
-        exports.MapGet("/feedback.json", ExportJsonAsync);
+        exports.MapGet("/feedback.csv", ExportCsvAsync).WithQueryParameters(FeedbackListRequest.Parameters);
+        exports.MapGet("/feedback.json", ExportJsonAsync).WithQueryParameters(FeedbackListRequest.Parameters);
 
         var desk = app.MapGroup("/api/feedback").WithTags("Feedback").RequireAuthorization(GatewayPolicies.Read);
-        desk.MapGet("/", ListAsync);
+        desk.MapGet("/", ListAsync).WithQueryParameters(FeedbackListRequest.Parameters);
         desk.MapGet("/stats", StatsAsync);
         desk.MapGet("/{reference}", GetAsync);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Gateway.Admin;
 using Gateway.Communes;
 using Gateway.Conversations;
+using Gateway.OpenApi;
 
 namespace Gateway.Feedback;
 
@@ -13,6 +14,26 @@ namespace Gateway.Feedback;
 public static class FeedbackListRequest
 {
     public const int MaxLimit = 200;
+
+    /// <summary>The parameters <see cref="Parse"/> reads, for the OpenAPI document (<c>.WithQueryParameters</c>).</summary>
+    public static readonly IReadOnlyList<QueryParameter> Parameters =
+    [
+        new("commune", "Only this commune's reports (a commune key sees its own commune only; another is a 404)."),
+        new("status", "Only reports in this status.", Values: FeedbackStatuses.All),
+        new("kind", "Only reports of this kind.", Values: FeedbackKinds.All),
+        new("category", "Only reports of this category (a service code of `/open311/v2/services.json`)."),
+        new("channel", "Only reports that came by this channel.", Values: FeedbackChannels.All),
+        new("language", "Only reports written in this language (`ar`, `fr`, `zgh`, ...)."),
+        new("overdue", "Only reports past (true) or within (false) their answer time.", "boolean"),
+        new("simulated", "Only reports from the simulator (true) or from real citizens (false).", "boolean"),
+        new("assignee", "Only reports assigned to this team or person."),
+        new("q", "Only reports whose text contains this (any script; case and accents ignored)."),
+        new("from", "Only reports received at or after this time (ISO 8601 date or date-time).", Format: "date-time"),
+        new("to", "Only reports received before this time (ISO 8601 date or date-time).", Format: "date-time"),
+        new("sort", "Order: newest first (default), oldest first, or soonest due.", Values: ["newest", "oldest", "due"]),
+        new("limit", $"Reports per page, 1 to {MaxLimit} (default 50; exports take all).", "integer"),
+        new("cursor", "The `next` of the previous page."),
+    ];
 
     public sealed record Parsed(FeedbackQuery? Query, Dictionary<string, string[]> Errors, bool CommuneHidden);
 

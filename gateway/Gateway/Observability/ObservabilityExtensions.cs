@@ -1,3 +1,4 @@
+using Gateway.OpenApi;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Prometheus;
@@ -36,15 +37,25 @@ public static class ObservabilityExtensions
         {
             Predicate = _ => false,
             ResponseWriter = HealthResponse.WriteAsync,
-        }).AllowAnonymous();
+        }).AllowAnonymous().DescribedAs(new NonHandlerEndpoint("HealthLive", "Health", "Liveness",
+            "200 while the process runs; no dependency is checked (a load balancer's liveness probe).",
+            new Dictionary<int, (string, string)> { [200] = ("application/json", "The process runs.") }));
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("ready"),
             ResponseWriter = HealthResponse.WriteAsync,
-        }).AllowAnonymous();
+        }).AllowAnonymous().DescribedAs(new NonHandlerEndpoint("HealthReady", "Health", "Readiness",
+            "Whether the gateway can serve: Redis and the bus are checked; the JSON says which check failed and why.",
+            new Dictionary<int, (string, string)>
+            {
+                [200] = ("application/json", "Healthy or degraded: route traffic here."),
+                [503] = ("application/json", "Unhealthy: a dependency is down."),
+            }));
         // Public on purpose, like the health checks: load balancers and Prometheus scrape them without a key. Only
         // aggregates (counts, durations), never a number, a contact id or a commune's text.
-        endpoints.MapMetrics("/metrics").AllowAnonymous();
+        endpoints.MapMetrics("/metrics").AllowAnonymous().DescribedAs(new NonHandlerEndpoint("Metrics", "Metrics", "Prometheus metrics",
+            "Counters, gauges and histograms in Prometheus' text exposition format; aggregates only, never a number or a contact id.",
+            new Dictionary<int, (string, string)> { [200] = ("text/plain", "The metrics, in Prometheus' text format.") }));
         return endpoints;
     }
 }

@@ -18,6 +18,7 @@ public static class VersionEndpoint
         endpoints.MapGet("/version", () => TypedResults.Ok(new VersionResponse(
                 GatewayVersion.Version, GatewayVersion.Informational, GatewayVersion.Commit)))
             .WithTags("Version")
+            .WithSummary("The running version")
             .AllowAnonymous();
         return endpoints;
     }

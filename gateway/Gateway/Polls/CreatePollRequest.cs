@@ -2,6 +2,7 @@ using Gateway.Communes;
 using Gateway.Conversations;
 using Gateway.Conversations.Flows;
 using Gateway.Text;
+using Gateway.OpenApi;
 
 namespace Gateway.Polls;
 
@@ -15,6 +16,17 @@ namespace Gateway.Polls;
 /// Latin letters, <c>zgh</c>, <c>zgh-Latn</c>): <c>[{"ary-Latn": ["lma"]}, null]</c>. An option left out or null gets
 /// the civic lexicon's words for its labels (<c>flows/_lexicon.yaml</c>); one given gets exactly those.
 /// </param>
+[OpenApiShape("commune", "keyword", "question", "options", "closesAt", Example = """
+    {
+      "commune": "agadir",
+      "keyword": "PROJET",
+      "question": { "fr": "Quel projet pour le quartier ?", "ar": "ما هو المشروع الذي تفضلونه للحي؟" },
+      "options": [ { "fr": "Un parc", "ar": "حديقة" }, { "fr": "Un terrain de sport", "ar": "ملعب رياضي" } ],
+      "closesAt": "2026-12-31T18:00:00+01:00",
+      "allowChange": false,
+      "announce": true
+    }
+    """)]
 public sealed record CreatePollRequest(
     string? Commune,
     string? Keyword,

@@ -4,6 +4,7 @@ using Gateway.Channels.Ussd;
 using Gateway.Conversations;
 using Gateway.Observability;
 using Gateway.Text;
+using Gateway.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gateway.Simulator;
@@ -24,6 +25,9 @@ public static class SimulatorApi
     /// <param name="To">The number or USSD code written to (selects the commune); default "simulator".</param>
     /// <param name="Id">Provider message id, to try de-duplication (a retry with the same id gets the same reply).</param>
     /// <param name="SessionId">USSD only: the operator session; an empty text starts a new one.</param>
+    [OpenApiShape("from", Example = """
+        { "from": "+212612345678", "channel": "sms", "text": "نعم" }
+        """)]
     public sealed record SimulatorMessage(string? From, string? Channel, string? Text, string? To, string? Payload, string? Id, string? SessionId);
 
     /// <param name="ContactId">The pseudonymous id; null for a key limited to one commune (<see cref="SimulatorScope"/>).</param>
@@ -45,13 +49,16 @@ public static class SimulatorApi
         if (SimulatorAccess.IsOpen(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>()))
             group.AllowAnonymous();
         else group.RequireAuthorization(GatewayPolicies.Read);
-        group.MapPost("/messages", PostAsync);
+        // The handler reads the body itself (for per-field errors); the document still shows it.
+        group.MapPost("/messages", PostAsync).Accepts<SimulatorMessage>("application/json").ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapGet("/messages", async (string? to, HttpContext http, SimulatorMailbox mailbox, SimulatorScope scope, CancellationToken cancellationToken) =>
             !PhoneNumbers.TryNormalize(to, out var phone)
                 ? Results.Problem(title: "Invalid 'to'", detail: "Give the simulated phone number, e.g. ?to=%2B212612345678.", statusCode: 400)
                 : SimulatorScope.CommuneCaller(http) is { } caller && !await scope.IsOwnAsync(caller.Commune!, phone, cancellationToken)
                     ? Results.Problem(title: "Not found", detail: $"No simulated phone of {caller.Commune} has this number.", statusCode: 404)
-                    : Results.Ok(mailbox.For(phone)));
+                    : Results.Ok(mailbox.For(phone)))
+            .WithSummary("Messages sent to a simulated phone")
+            .AnswersErrors((400, "'to' is not a phone number."), (404, "Not a simulated phone of the key's commune."));
         return app;
     }
 

@@ -16,6 +16,7 @@ public sealed class LayerSpecs
         "Text",           // normalisation, scripts, languages, encodings, phone numbers: pure functions
         "Communes",       // the commune registry
         "Admin",          // admin keys and the caller's scope
+        "OpenApi",        // what the API document says of a route, read from its metadata (transformers, metadata types)
         "Conversations",  // the core: flows, the engine, contact state, and the ports it needs (stores, outbox, senders)
         "Observability",  // metrics and the step observer
         "Storage",        // Redis and in-memory implementations of the core's ports

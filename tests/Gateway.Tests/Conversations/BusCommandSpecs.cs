@@ -77,7 +77,7 @@ public sealed class BusCommandSpecs
         await phone.SendAsync("١");
         var feedback = Assert.Single(await app.EventsAsync<FeedbackReceived>());
 
-        await app.Services.GetRequiredService<IBus>().Publish(new NotifyFeedbackStatus("desk-42", feedback.ContactId, feedback.Reference, "resolved", null));
+        await app.Services.GetRequiredService<IBus>().Publish(new NotifyFeedbackStatus("desk-42", feedback.ContactId!, feedback.Reference, "resolved", null));
 
         var sent = await Wait.ForAsync(() => Task.FromResult(Mailbox(app)), m => m.Count >= 1, "the notification");
         var message = Assert.Single(sent);

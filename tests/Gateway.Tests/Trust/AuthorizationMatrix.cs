@@ -171,6 +171,9 @@ public static class AuthorizationMatrix
         ["POST /console/{commune}/inbox/{reference}/preview"] = (Rule.Write, Scope.Route),
         ["POST /console/{commune}/simulator/send"] = (Rule.Write, Scope.Route),
         ["GET /console/{commune}/simulator/side"] = (Rule.Write, Scope.Route),
+
+        // The API's interactive page (Scalar): anonymous in Development only; elsewhere a console session (no browser sends a key).
+        ["GET /console/api-reference/{documentName?}"] = (Rule.Read, Scope.None),
     };
 
     /// <summary>Every console form (<c>@formname</c> of a page), posted with its <c>_handler</c>.</summary>

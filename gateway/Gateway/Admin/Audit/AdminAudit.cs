@@ -20,7 +20,8 @@ public static class AdminAudit
                 max is < 1 or > MaxRead
                     ? TypedResults.Problem(title: "Invalid 'max'", detail: $"'max' must be between 1 and {MaxRead}.", statusCode: 400,
                         extensions: new Dictionary<string, object?> { ["field"] = "max" })
-                    : TypedResults.Ok(await log.ReadAsync(max ?? 100, cancellationToken)));
+                    : TypedResults.Ok(await log.ReadAsync(max ?? 100, cancellationToken)))
+            .WithSummary("The audit log, newest first");
         return app;
     }
 

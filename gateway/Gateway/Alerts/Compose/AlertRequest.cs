@@ -1,3 +1,5 @@
+using Gateway.OpenApi;
+
 namespace Gateway.Alerts.Compose;
 
 /// <summary>
@@ -10,6 +12,17 @@ namespace Gateway.Alerts.Compose;
 /// <param name="FoldFrenchAccents">Opt-in: send French folded to GSM-7 (ê→e, ç→c, œ→oe, typographic quotes and dashes replaced).</param>
 /// <param name="Reminders">ISO 8601 durations before the meeting (<c>P1D</c>, <c>PT2H</c>), <c>morning</c> (08:30 on the meeting day) or absolute times.</param>
 /// <param name="RequestId">Idempotency: the same id (per commune) never creates two alerts.</param>
+[OpenApiShape("commune", Example = """
+    {
+      "commune": "agadir",
+      "texts": {
+        "fr": "Coupure d'eau demain de 9h à 13h, quartier Dakhla.",
+        "ar": "انقطاع الماء غدا من 9 صباحا إلى 1 ظهرا، حي الداخلة."
+      },
+      "topic": "water",
+      "sendAt": "2026-12-08T08:30:00+01:00"
+    }
+    """)]
 public sealed record AlertRequest(
     string? Commune,
     Dictionary<string, string>? Texts = null,

@@ -17,7 +17,7 @@ public static class InfobipWebhooks
     public const string Path = "/webhooks/infobip";
 
     internal static void Map(IEndpointRouteBuilder app) =>
-        app.MapPost(Path, HandleAsync).VerifiedBy<InfobipVerifier>().WithTags("Infobip").ExcludeFromDescription();
+        app.MapPost(Path, HandleAsync).VerifiedBy<InfobipVerifier>().WithTags("Infobip");
 
     public static async Task<Results<Ok, ProblemHttpResult>> HandleAsync(
         HttpContext http, [FromServices] IConversationEngine engine, [FromServices] ILogger<InfobipVerifier> logger)

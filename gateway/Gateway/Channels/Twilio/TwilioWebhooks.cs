@@ -21,8 +21,7 @@ public static partial class TwilioWebhooks
     {
         var group = app.MapGroup(InboundPath)
             .VerifiedBy<TwilioVerifier>()
-            .WithTags("Twilio")
-            .ExcludeFromDescription();
+            .WithTags("Twilio");
         group.MapPost("", HandleInboundAsync);
         group.MapPost("/status", HandleStatusAsync);
     }

@@ -24,7 +24,7 @@ public static class WhatsAppCloudWebhooks
 
     internal static void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(Path).WithTags("WhatsApp Cloud").ExcludeFromDescription();
+        var group = app.MapGroup(Path).WithTags("WhatsApp Cloud");
         group.MapGet("", Verify);
         group.MapPost("", HandleAsync).VerifiedBy<WhatsAppCloudVerifier>();
     }

@@ -6,6 +6,7 @@ using Gateway.Communes;
 using Gateway.Contracts;
 using Gateway.Conversations;
 using Gateway.Text;
+using Gateway.OpenApi;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Feedback.Open311;
@@ -28,14 +29,22 @@ public static class Open311Api
 
     public static IEndpointRouteBuilder MapOpen311(this IEndpointRouteBuilder app)
     {
-        var open311 = app.MapGroup(Root).WithTags("Open311").WithMetadata(ApiKeyParameter.Instance);
+        var open311 = app.MapGroup(Root).WithTags("Open311").WithMetadata(ApiKeyParameter.Instance, Open311Documentation.ErrorFormat.Instance);
         // Public on purpose: what the endpoint is and which services it takes, as the spec intends. Requests need a key.
-        open311.MapGet("/discovery.{format}", Discovery).AllowAnonymous();
-        open311.MapGet("/services.{format}", Services).AllowAnonymous();
+        open311.MapGet("/discovery.{format}", Discovery).AllowAnonymous().Produces(200, null, "application/json", "text/xml").AnswersErrors(UnknownFormatError);
+        open311.MapGet("/services.{format}", Services).AllowAnonymous().Produces(200, null, "application/json", "text/xml")
+            .AnswersErrors(UnknownFormatError, (404, "Unknown jurisdiction_id."));
         var requests = open311.MapGroup("").RequireAuthorization(GatewayPolicies.Read);
-        requests.MapGet("/requests.{format}", ListAsync);
-        requests.MapPost("/requests.{format}", CreateAsync).DisableAntiforgery();
-        requests.MapGet("/requests/{id}.{format}", GetAsync);
+        requests.MapGet("/requests.{format}", ListAsync).WithQueryParameters(Open311Documentation.ListParameters)
+            .Produces(200, null, "application/json", "text/xml")
+            .AnswersErrors((400, "A filter is invalid (unknown service_code or status, a date that is not ISO 8601)."), (404, "Unknown format, or a jurisdiction_id the key may not see."));
+        requests.MapPost("/requests.{format}", CreateAsync).DisableAntiforgery()
+            .Accepts<Open311RequestForm>("application/x-www-form-urlencoded")
+            .Produces<Open311Created[]>(StatusCodes.Status201Created, Open311Documentation.MediaTypes[0], Open311Documentation.MediaTypes[1..])
+            .AnswersErrors((400, "A field is missing or invalid (service_code, description, a place), or the body is not a form."),
+                (404, "Unknown format, or a jurisdiction_id the key may not see."), (503, "No free reference was found, or the state store is unavailable; retry."));
+        requests.MapGet("/requests/{id}.{format}", GetAsync).WithQueryParameters(Open311Documentation.GetParameters)
+            .Produces(200, null, "application/json", "text/xml").AnswersErrors((404, "Unknown format, or no request of that id visible to this key."));
         return app;
     }
 
@@ -187,7 +196,8 @@ public static class Open311Api
             var reference = references.Next();
             var report = FeedbackReport.Filed(reference, null, commune.Id, category.Code, description, place, FeedbackChannels.Open311, language,
                 now, options.Value.AnswerWithin, simulated: false, by: caller.Name);
-            var received = OutboxEvent.Of(new FeedbackReceived(reference, "", commune.Id, category.Code, description, place, FeedbackChannels.Open311, language, now),
+            var received = OutboxEvent.Of(new FeedbackReceived(reference, null, commune.Id, category.Code, description, place, FeedbackChannels.Open311, language, now)
+                { Source = FeedbackReceived.Sources.Open311 },
                 $"open311:{reference}", now);
             if (!await desk.Store.TryCreateAsync(report, [received], cancellationToken)) continue;
             return Open311Format.Write(format, "service_requests", "request",
@@ -242,5 +252,8 @@ public static class Open311Api
         return true;
     }
 
-    private static IResult UnknownFormat() => Results.Problem(title: "Unknown format", detail: "Use .json or .xml.", statusCode: 404);
+    private static readonly (int, string) UnknownFormatError = (404, "Unknown format: use .json or .xml.");
+
+    /// <summary>Open311's error list, in JSON (the format asked is the one not understood), like its other errors.</summary>
+    private static IResult UnknownFormat() => Open311Format.Error("json", 404, "Unknown format: use .json or .xml.");
 }
