@@ -124,6 +124,12 @@ public static class AuthorizationMatrix
         ["DELETE /api/contacts/{phone}"] = (Rule.Write, Scope.Data),
         ["GET /api/audit/"] = (Rule.Programme, Scope.None),
         ["GET /api/outbox/dead-letters"] = (Rule.Programme, Scope.None),
+        ["POST /api/webhooks/"] = (Rule.Write, Scope.None),
+        ["GET /api/webhooks/"] = (Rule.Read, Scope.None),
+        ["DELETE /api/webhooks/{id}"] = (Rule.Write, Scope.Data),
+        ["GET /api/webhooks/{id}/deliveries"] = (Rule.Read, Scope.Data),
+        ["POST /api/webhooks/{id}/replay"] = (Rule.Write, Scope.Data),
+        ["POST /api/webhooks/{id}/enable"] = (Rule.Write, Scope.Data),
         // The simulator speaks as any citizen: staff trying flows (the matrix runs it closed, as in Production).
         ["POST /api/simulator/messages"] = (Rule.Write, Scope.None),
         ["GET /api/simulator/messages"] = (Rule.Read, Scope.None),
