@@ -166,6 +166,8 @@ public static class AuthorizationMatrix
         ["POST /console/{commune}/flows"] = (Rule.Write, Scope.Route),
         ["GET /console/{commune}/flows/{id}"] = (Rule.Read, Scope.Route),
         ["POST /console/{commune}/flows/{id}"] = (Rule.Write, Scope.Route),
+        ["GET /console/{commune}/webhooks"] = (Rule.Write, Scope.Route),
+        ["POST /console/{commune}/webhooks"] = (Rule.Write, Scope.Route),
 
         // The console's fragments, downloads and live streams.
         ["GET /console/{commune}/polls/{id}/live"] = (Rule.Read, Scope.Route),
@@ -190,6 +192,8 @@ public static class AuthorizationMatrix
         ["poll-close@/console/{commune}/polls/{id}"] = (Rule.Write, Scope.Route),
         ["alert-create@/console/{commune}/alerts/new"] = (Rule.Write, Scope.Route),
         ["alert-cancel@/console/{commune}/alerts/{id}"] = (Rule.Write, Scope.Route),
+        ["webhook-create@/console/{commune}/webhooks"] = (Rule.Write, Scope.Route),
+        ["webhook-action@/console/{commune}/webhooks"] = (Rule.Write, Scope.Route),
     };
 
     /// <summary>What <paramref name="who"/> must get from a route of this rule and scope (the console sends the signed-out to sign in).</summary>
