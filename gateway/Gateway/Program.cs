@@ -20,6 +20,7 @@ using Gateway.Outbound;
 using Gateway.Polls;
 using Gateway.Simulator;
 using Gateway.Storage;
+using Gateway.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 if (KeysCommand.Matches(args))
@@ -41,6 +42,7 @@ builder.AddSimulator();
 builder.AddPolls();
 builder.AddAlerts();
 builder.AddFeedbackDesk();
+builder.AddWebhooks();
 builder.AddChannel<UssdChannel>();
 builder.AddChannel<KannelChannel>();
 builder.AddChannel<TwilioChannel>();
@@ -64,6 +66,7 @@ app.MapSimulator();
 app.MapPolls();
 app.MapAlerts();
 app.MapFeedbackDesk();
+app.MapWebhooks();
 app.MapContacts();
 app.MapAudit();
 app.MapOutbox();

@@ -18,6 +18,19 @@ public static class KnownLicences
         ["http://opensource.org/licenses/MIT"] = "MIT",
     };
 
+    /// <summary>
+    /// Packages whose .nuspec names a licence file inside the package rather than an expression: each row was written after
+    /// reading that file, for that version only (a new version must be read again).
+    /// </summary>
+    private static readonly Dictionary<string, string> ByPackageFile = new(StringComparer.OrdinalIgnoreCase)
+    {
+        // LICENSE.md: the MIT licence text, "Copyright (c) 2024, Codefactors Ltd".
+        ["StandardWebhooks/1.1.2"] = "MIT",
+    };
+
+    /// <summary>The SPDX expression of a package's licence file, when that file was read (see <see cref="ByPackageFile"/>).</summary>
+    public static string? FromFile(string id, string version) => ByPackageFile.GetValueOrDefault($"{id}/{version}");
+
     /// <summary>The shared frameworks the gateway runs on, shipped inside a self-contained archive.</summary>
     public static readonly IReadOnlyDictionary<string, (string Licence, string Url)> Frameworks =
         new Dictionary<string, (string, string)>(StringComparer.Ordinal)

@@ -32,5 +32,9 @@ public sealed class ConsoleHost : GatewayHost<ConsoleHost>
         With("Logging:LogLevel:Default", "Warning");
         With("Twilio:AuthToken", TwilioToken);
         With("Gateway:PublicBaseUrl", PublicBase);
+        // Outbound webhooks to a partner on loopback, stopped after two quick failures (WebhookSpecs).
+        With("Webhooks:AllowPrivateNetworks", "true");
+        With("Webhooks:MaxAttempts", "2");
+        With("Webhooks:FirstRetry", "00:00:00.200");
     }
 }

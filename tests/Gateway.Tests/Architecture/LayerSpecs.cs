@@ -27,6 +27,7 @@ public sealed class LayerSpecs
         "Polls",
         "Alerts",
         "Feedback",
+        "Webhooks",       // outbound webhooks: partners' subscriptions to the features' events
         "Channels",       // providers: parse, verify, render, send
         "Simulator",
         "Components",     // the commune console (Razor pages)

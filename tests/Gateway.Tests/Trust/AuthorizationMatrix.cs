@@ -124,6 +124,12 @@ public static class AuthorizationMatrix
         ["DELETE /api/contacts/{phone}"] = (Rule.Write, Scope.Data),
         ["GET /api/audit/"] = (Rule.Programme, Scope.None),
         ["GET /api/outbox/dead-letters"] = (Rule.Programme, Scope.None),
+        ["POST /api/webhooks/"] = (Rule.Write, Scope.None),
+        ["GET /api/webhooks/"] = (Rule.Read, Scope.None),
+        ["DELETE /api/webhooks/{id}"] = (Rule.Write, Scope.Data),
+        ["GET /api/webhooks/{id}/deliveries"] = (Rule.Read, Scope.Data),
+        ["POST /api/webhooks/{id}/replay"] = (Rule.Write, Scope.Data),
+        ["POST /api/webhooks/{id}/enable"] = (Rule.Write, Scope.Data),
         // The simulator speaks as any citizen: staff trying flows (the matrix runs it closed, as in Production).
         ["POST /api/simulator/messages"] = (Rule.Write, Scope.None),
         ["GET /api/simulator/messages"] = (Rule.Read, Scope.None),
@@ -160,6 +166,8 @@ public static class AuthorizationMatrix
         ["POST /console/{commune}/flows"] = (Rule.Write, Scope.Route),
         ["GET /console/{commune}/flows/{id}"] = (Rule.Read, Scope.Route),
         ["POST /console/{commune}/flows/{id}"] = (Rule.Write, Scope.Route),
+        ["GET /console/{commune}/webhooks"] = (Rule.Write, Scope.Route),
+        ["POST /console/{commune}/webhooks"] = (Rule.Write, Scope.Route),
 
         // The console's fragments, downloads and live streams.
         ["GET /console/{commune}/polls/{id}/live"] = (Rule.Read, Scope.Route),
@@ -187,6 +195,8 @@ public static class AuthorizationMatrix
         ["poll-close@/console/{commune}/polls/{id}"] = (Rule.Write, Scope.Route),
         ["alert-create@/console/{commune}/alerts/new"] = (Rule.Write, Scope.Route),
         ["alert-cancel@/console/{commune}/alerts/{id}"] = (Rule.Write, Scope.Route),
+        ["webhook-create@/console/{commune}/webhooks"] = (Rule.Write, Scope.Route),
+        ["webhook-action@/console/{commune}/webhooks"] = (Rule.Write, Scope.Route),
     };
 
     /// <summary>What <paramref name="who"/> must get from a route of this rule and scope (the console sends the signed-out to sign in).</summary>

@@ -200,6 +200,8 @@ public sealed partial class AuthorizationMatrixSpecs
             texts = new { fr = "Réunion du conseil" },
             sendAt = app.Clock.GetUtcNow().AddDays(3),
         })));
+        var webhook = await http.SendAsync(Api(HttpMethod.Post, "/api/webhooks/",
+            JsonContent.Create(new { url = "https://partner.example/hooks", events = new[] { "FeedbackReceived" }, commune = Commune })));
         var report = await http.SendAsync(Api(HttpMethod.Post, "/open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["jurisdiction_id"] = Commune, ["service_code"] = "water", ["description"] = "Pas d'eau depuis hier", ["address_string"] = "Hay Dakhla",
@@ -207,7 +209,8 @@ public sealed partial class AuthorizationMatrixSpecs
         return new Seed(
             Id(await poll.Content.ReadAsStringAsync(), "id"),
             Id(await alert.Content.ReadAsStringAsync(), "id"),
-            Id(await report.Content.ReadAsStringAsync(), "service_request_id"));
+            Id(await report.Content.ReadAsStringAsync(), "service_request_id"),
+            Id(await webhook.Content.ReadAsStringAsync(), "id"));
 
         static HttpRequestMessage Api(HttpMethod method, string path, HttpContent content) =>
             new(method, path) { Content = content, Headers = { { AdminExtensions.HeaderName, Keys[Who.Programme] } } };
@@ -254,12 +257,12 @@ public sealed partial class AuthorizationMatrixSpecs
     [GeneratedRegex("@page \"([^\"]+)\"")]
     private static partial Regex PageRoute();
 
-    private sealed record Seed(string PollId, string AlertId, string Reference)
+    private sealed record Seed(string PollId, string AlertId, string Reference, string WebhookId)
     {
         public string Fill(string pattern)
         {
             var id = pattern.Contains("/polls/") ? PollId : pattern.Contains("/alerts/") ? AlertId
-                : pattern.Contains("/requests/") ? Reference : "feedback";
+                : pattern.Contains("/requests/") ? Reference : pattern.StartsWith("/api/webhooks/", StringComparison.Ordinal) ? WebhookId : "feedback";
             var path = pattern.Replace("{commune}", Commune).Replace("{reference}", Reference).Replace("{phone}", Uri.EscapeDataString(Citizen))
                 .Replace("{format}", "json").Replace("{documentName?}", "v1").Replace("{documentName}", "v1").Replace("{route}", "arkesel").Replace("{id}", id);
             return path switch
