@@ -1,5 +1,5 @@
 using Gateway.Webhooks.Storage;
-using StackExchange.Redis;
+using Gateway.Storage;
 
 namespace Gateway.Webhooks;
 
@@ -14,8 +14,7 @@ public static class WebhooksExtensions
     {
         var services = builder.Services;
         services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
-        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis"))) services.AddSingleton<IWebhookStore, InMemoryWebhookStore>();
-        else services.AddSingleton<IWebhookStore>(sp => new RedisWebhookStore(sp.GetRequiredService<IConnectionMultiplexer>()));
+        services.AddStore<IWebhookStore, RedisWebhookStore, InMemoryWebhookStore>();
         services.AddSingleton<WebhookUrlGuard>();
         services.AddSingleton<WebhookDirectory>();
         services.AddSingleton<WebhookSignal>();
