@@ -14,6 +14,7 @@ public static class ObservabilityExtensions
     {
         FrameworkMetrics.Configure();
         builder.AddRequestLogPrivacy();
+        builder.AddJsonLogsWhenAsked();
         builder.Services.AddSingleton<Conversations.IStepObserver, StepMetrics>();
         var checks = builder.Services.AddHealthChecks();
         if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis")))
