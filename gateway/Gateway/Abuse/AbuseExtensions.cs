@@ -1,3 +1,4 @@
+using Gateway.Hosting.Settings;
 using Gateway.Conversations.Ports;
 
 namespace Gateway.Abuse;
@@ -11,7 +12,7 @@ public static class AbuseExtensions
     /// </summary>
     public static WebApplicationBuilder AddAbuseLimits(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<AbuseOptions>(builder.Configuration.GetSection(AbuseOptions.Section));
+        builder.Services.AddValidatedOptions<AbuseOptions>(AbuseOptions.Section);
         if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis"))) builder.Services.AddSingleton<IRateCounter, InMemoryRateCounter>();
         else builder.Services.AddSingleton<IRateCounter, RedisRateCounter>();
         builder.Services.AddSingleton<IContactDataHolder, RateCounterContactData>();

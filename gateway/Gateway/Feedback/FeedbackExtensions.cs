@@ -1,3 +1,4 @@
+using Gateway.Hosting.Settings;
 using Gateway.Conversations.Flows;
 using Gateway.Feedback.Storage;
 using Gateway.Storage;
@@ -15,7 +16,7 @@ public static class FeedbackExtensions
     public static WebApplicationBuilder AddFeedbackDesk(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.Configure<FeedbackOptions>(builder.Configuration.GetSection(FeedbackOptions.Section));
+        services.AddValidatedOptions<FeedbackOptions>(FeedbackOptions.Section);
         // The store AddGatewayStorage chose (one of the two is registered), even when IContactStore is wrapped (profiling).
         services.AddSingleton<IFeedbackStore>(sp => sp.GetService<RedisStore>() is { } redis
             ? new RedisFeedbackStore(redis)

@@ -1,3 +1,4 @@
+using Gateway.Hosting.Settings;
 using Gateway.Conversations.Flows;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
@@ -14,7 +15,7 @@ public static class PollsExtensions
     public static WebApplicationBuilder AddPolls(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.Configure<PollOptions>(builder.Configuration.GetSection(PollOptions.Section));
+        services.AddValidatedOptions<PollOptions>(PollOptions.Section);
 
         if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis")))
             services.AddSingleton<IPollStore, InMemoryPollStore>();
