@@ -1,4 +1,4 @@
-using Gateway.Hosting.Settings;
+using Gateway.Settings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Gateway.Alerts.Compose;
 using Gateway.Alerts.Sending;

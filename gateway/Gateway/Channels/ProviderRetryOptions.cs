@@ -1,4 +1,4 @@
-using Gateway.Hosting.Settings;
+using Gateway.Settings;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using System.ComponentModel.DataAnnotations;

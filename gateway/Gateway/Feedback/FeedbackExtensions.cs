@@ -1,4 +1,4 @@
-using Gateway.Hosting.Settings;
+using Gateway.Settings;
 using Gateway.Conversations.Flows;
 using Gateway.Feedback.Storage;
 using Gateway.Storage;

@@ -1,4 +1,4 @@
-using Gateway.Hosting.Settings;
+using Gateway.Settings;
 
 namespace Gateway.Feedback;
 

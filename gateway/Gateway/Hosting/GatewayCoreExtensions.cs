@@ -1,4 +1,4 @@
-using Gateway.Hosting.Settings;
+using Gateway.Settings;
 using Gateway.Conversations;
 using Gateway.Admin.Access;
 using Microsoft.AspNetCore.Diagnostics;

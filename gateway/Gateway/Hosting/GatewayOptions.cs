@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Gateway.Hosting.Settings;
+using Gateway.Settings;
 using Gateway.Storage.Redis;
 
 namespace Gateway.Hosting;

@@ -1,4 +1,4 @@
-using Gateway.Hosting.Settings;
+using Gateway.Settings;
 using Gateway.Outbound.Status;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Gateway.Hosting.Settings;
+using Gateway.Settings;
 
 namespace Gateway.Channels.WhatsAppCloud;
 

@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Reflection;
 using Microsoft.Extensions.Options;
 
-namespace Gateway.Hosting.Settings;
+namespace Gateway.Settings;
 
 /// <summary>
 /// Reads a section's values against the types of its options class before the binder does, so that

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Reflection;
 using Microsoft.Extensions.Options;
 
-namespace Gateway.Hosting.Settings;
+namespace Gateway.Settings;
 
 /// <summary>
 /// Checks an options class's rules, walking nested settings (<c>Twilio:Retry</c>, <c>Alerts:CommuneQuietHours:&lt;commune&gt;</c>),

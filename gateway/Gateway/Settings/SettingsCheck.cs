@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Gateway.Hosting.Settings;
+namespace Gateway.Settings;
 
 /// <summary>One options section registered through <see cref="ValidatedOptions.AddValidatedOptions{T}"/>: reading it runs its checks.</summary>
 public sealed record ValidatedSection(Type Options, Action<IServiceProvider> Read);
@@ -9,7 +9,7 @@ public sealed record ValidatedSection(Type Options, Action<IServiceProvider> Rea
 /// Reads every validated section before anything else runs, and fails with all their problems at once. The host's own
 /// start-up validation comes after its hosted services are built, and a service that reads its settings in its
 /// constructor (the outbox relay) would otherwise stop the start on the first bad section alone. Registered with the first
-/// validated section (<see cref="GatewayCoreExtensions.AddGatewayCore"/>), so it is built before the other hosted services.
+/// validated section (the gateway core registers the first), so it is built before the other hosted services.
 /// </summary>
 public sealed class SettingsCheck : IHostedService
 {

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 
-namespace Gateway.Hosting.Settings;
+namespace Gateway.Settings;
 
 /// <summary>A rule of one setting, said as what is allowed: "{setting} must be {Allowed}; it is {value}."</summary>
 public abstract class SettingRuleAttribute : ValidationAttribute

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace Gateway.Hosting.Settings;
+namespace Gateway.Settings;
 
 /// <summary>
 /// Registers an options class the one way every feature should: bound from its configuration section, each value
