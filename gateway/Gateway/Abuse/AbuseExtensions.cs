@@ -1,3 +1,4 @@
+using Gateway.Settings;
 using Gateway.Conversations.Ports;
 using Gateway.Storage;
 
@@ -12,7 +13,7 @@ public static class AbuseExtensions
     /// </summary>
     public static WebApplicationBuilder AddAbuseLimits(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<AbuseOptions>(builder.Configuration.GetSection(AbuseOptions.Section));
+        builder.Services.AddValidatedOptions<AbuseOptions>(AbuseOptions.Section);
         builder.Services.AddStore<IRateCounter, RedisRateCounter, InMemoryRateCounter>();
         builder.Services.AddSingleton<IContactDataHolder, RateCounterContactData>();
         builder.Services.AddSingleton<IInboundQuota, InboundLimit>();

@@ -1,3 +1,4 @@
+using Gateway.Settings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Gateway.Alerts.Compose;
 using Gateway.Alerts.Sending;
@@ -17,7 +18,7 @@ public static class AlertsExtensions
     public static WebApplicationBuilder AddAlerts(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.Configure<AlertsOptions>(builder.Configuration.GetSection(AlertsOptions.Section));
+        services.AddValidatedOptions<AlertsOptions>(AlertsOptions.Section);
         services.AddSingleton<AlertCalendar>();
         services.AddSingleton<Conversations.Ports.IContactDataHolder, AlertContactData>();
         services.AddSingleton<AlertComposer>();

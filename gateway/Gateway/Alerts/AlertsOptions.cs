@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using Gateway.Settings;
+
 namespace Gateway.Alerts;
 
 /// <summary>Alert settings, bound from the <c>Alerts</c> configuration section (all optional).</summary>
@@ -9,12 +12,14 @@ public sealed class AlertsOptions
     /// Segments per second per provider sender (<c>Alerts:RateLimits:twilio = 10</c>); a provider not listed is not paced.
     /// One limit per (provider, our sender number), shared by every replica through Redis.
     /// </summary>
+    [EachBetween(0.001, 100_000)]
     public Dictionary<string, double> RateLimits { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Fraction of the configured rate actually used (<c>Alerts:RateLimitHeadroom</c>, default 0.9): the grant happens
     /// a few milliseconds before the provider receives the message, and that jitter must never push a second over the limit.
     /// </summary>
+    [Range(0.01, 1.0)]
     public double RateLimitHeadroom { get; set; } = 0.9;
 
     /// <summary>Default quiet hours (<c>Alerts:QuietHours:Start/End</c>, local time of <see cref="TimeZone"/>): sending is held until the end.</summary>
@@ -24,18 +29,23 @@ public sealed class AlertsOptions
     public Dictionary<string, QuietHoursOptions> CommuneQuietHours { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>IANA time zone of quiet hours, daily caps and meeting dates (<c>Alerts:TimeZone</c>).</summary>
+    [TimeZoneId]
     public string TimeZone { get; set; } = "Africa/Casablanca";
 
     /// <summary>At most this many alerts (reminders included) per contact per local day (<c>Alerts:DailyCap</c>); 0 = no cap.</summary>
+    [Range(0, 100)]
     public int DailyCap { get; set; } = 3;
 
     /// <summary>Contact ids per <c>SendAlertBatch</c> message (<c>Alerts:BatchSize</c>).</summary>
+    [Range(1, 10_000)]
     public int BatchSize { get; set; } = 500;
 
     /// <summary>Sends in flight per batch consumer (<c>Alerts:SendParallelism</c>).</summary>
+    [Range(1, 1_000)]
     public int SendParallelism { get; set; } = 16;
 
     /// <summary>Batches consumed at once per replica (<c>Alerts:BatchConcurrency</c>).</summary>
+    [Range(1, 256)]
     public int BatchConcurrency { get; set; } = 4;
 
     /// <summary>
@@ -49,17 +59,22 @@ public sealed class AlertsOptions
     public TimeSpan DispatchStall { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Attempts per message before it counts as failed (<c>Alerts:SendAttempts</c>); waits double from <see cref="RetryDelay"/>.</summary>
+    [Range(1, 20)]
     public int SendAttempts { get; set; } = 3;
 
+    [Duration("00:00:00", "00:10:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>How often the scheduler looks for due alerts, in real time (<c>Alerts:SchedulerInterval</c>); due times follow the gateway clock.</summary>
+    [Duration("00:00:00.010", "00:10:00")]
     public TimeSpan SchedulerInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Dispatch lease: a replica that dies mid-dispatch is replaced after this (<c>Alerts:LeaseDuration</c>).</summary>
+    [Duration("00:00:01", "01:00:00")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Preview reads at most this many contact states and extrapolates beyond (<c>Alerts:PreviewExactLimit</c>).</summary>
+    [Range(0, 10_000_000)]
     public int PreviewExactLimit { get; set; } = 20_000;
 
     /// <summary>
@@ -71,6 +86,7 @@ public sealed class AlertsOptions
     public Dictionary<string, string> Providers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Provider message id → alert mapping lifetime, for late delivery reports (<c>Alerts:MessageMappingTtl</c>).</summary>
+    [Duration("00:01:00", "365.00:00:00")]
     public TimeSpan MessageMappingTtl { get; set; } = TimeSpan.FromDays(7);
 
     public QuietHoursOptions QuietHoursFor(string commune) => CommuneQuietHours.GetValueOrDefault(commune) ?? QuietHours;

@@ -1,3 +1,4 @@
+using Gateway.Settings;
 using MassTransit;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ public static class BusExtensions
     public static WebApplicationBuilder AddGatewayBus(this WebApplicationBuilder builder, Action<IBusRegistrationConfigurator>? consumers = null)
     {
         var services = builder.Services;
-        services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
+        services.AddValidatedOptions<OutboxOptions>(OutboxOptions.Section);
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<InMemoryBusShutdown>();
         services.AddSingleton<InMemoryShutdownFilter>();

@@ -1,6 +1,8 @@
-using System.Net;
+using Gateway.Settings;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
+using System.ComponentModel.DataAnnotations;
+using System.Net;
 
 namespace Gateway.Channels;
 
@@ -11,9 +13,13 @@ namespace Gateway.Channels;
 /// </summary>
 public sealed class ProviderRetryOptions
 {
+    [Range(0, 10)]
     public int MaxRetries { get; set; } = 3;
+    [Duration("00:00:00", "00:01:00")]
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+    [Duration("00:00:00", "00:10:00")]
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(3);
+    [Duration("00:00:00.100", "00:10:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }
 

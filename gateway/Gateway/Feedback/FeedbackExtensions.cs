@@ -1,3 +1,4 @@
+using Gateway.Settings;
 using Gateway.Conversations.Flows;
 using Gateway.Feedback.Storage;
 using Gateway.Storage;
@@ -14,7 +15,7 @@ public static class FeedbackExtensions
     public static WebApplicationBuilder AddFeedbackDesk(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.Configure<FeedbackOptions>(builder.Configuration.GetSection(FeedbackOptions.Section));
+        services.AddValidatedOptions<FeedbackOptions>(FeedbackOptions.Section);
         // Over the contact store's own instance (RedisStore or InMemoryStore), even when IContactStore is wrapped (profiling).
         services.AddStore<IFeedbackStore, RedisFeedbackStore, InMemoryFeedbackStore>();
         services.AddSingleton<FeedbackReferences>();

@@ -1,3 +1,4 @@
+using Gateway.Settings;
 using Gateway.Conversations;
 using Gateway.Admin.Access;
 using Microsoft.AspNetCore.Diagnostics;
@@ -19,6 +20,7 @@ public static class GatewayCoreExtensions
         // consumer and stop timeouts from it (Bus/BusExtensions.cs), so replies being retried go back to the broker in time.
         var shutdown = ShutdownTimeout(builder.Configuration);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdown);
+        builder.Services.AddValidatedOptions<GatewayOptions>(GatewayOptions.Section);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddGatewayOpenApi();

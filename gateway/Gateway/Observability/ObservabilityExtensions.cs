@@ -15,6 +15,7 @@ public static class ObservabilityExtensions
     {
         FrameworkMetrics.Configure();
         builder.AddRequestLogPrivacy();
+        builder.AddJsonLogsWhenAsked();
         builder.Services.AddSingleton<Conversations.IStepObserver, StepMetrics>();
         builder.Services.AddHealthChecks();
         return builder;

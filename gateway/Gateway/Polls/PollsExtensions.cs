@@ -1,3 +1,4 @@
+using Gateway.Settings;
 using Gateway.Conversations.Flows;
 using Gateway.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,7 +15,7 @@ public static class PollsExtensions
     public static WebApplicationBuilder AddPolls(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.Configure<PollOptions>(builder.Configuration.GetSection(PollOptions.Section));
+        services.AddValidatedOptions<PollOptions>(PollOptions.Section);
 
         services.AddStore<IPollStore, RedisPollStore, InMemoryPollStore>();
 

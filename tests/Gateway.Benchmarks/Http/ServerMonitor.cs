@@ -94,11 +94,11 @@ public sealed class ServerMonitor : IAsyncDisposable
             TimeSpan.FromSeconds(values.GetValueOrDefault(JitTimeMetric)));
     }
 
-    /// <summary>System.Runtime's <c>dotnet.gc.heap.total_allocated</c> as prometheus-net's meter adapter exports it.</summary>
-    public const string AllocatedMetric = "system_runtime_dotnet_gc_heap_total_allocated";
+    /// <summary>System.Runtime's <c>dotnet.gc.heap.total_allocated</c> as the gateway exports it (Observability/MeterExport.cs).</summary>
+    public const string AllocatedMetric = "dotnet_gc_heap_total_allocated_bytes_total";
 
-    /// <summary>System.Runtime's <c>dotnet.jit.compilation.time</c> (seconds the JIT has run, all threads), same adapter.</summary>
-    public const string JitTimeMetric = "system_runtime_dotnet_jit_compilation_time";
+    /// <summary>System.Runtime's <c>dotnet.jit.compilation.time</c> (seconds the JIT has run, all threads), same export.</summary>
+    public const string JitTimeMetric = "dotnet_jit_compilation_time_seconds_total";
 
     private static Dictionary<string, double> Parse(string text)
     {

@@ -13,6 +13,7 @@ public sealed class LayerSpecs
     /// <summary>Lowest first. Each entry is a top-level folder (namespace <c>Gateway.&lt;Folder&gt;</c>).</summary>
     public static readonly string[] Layers =
     [
+        "Settings",       // options read and checked at start (AddValidatedOptions): framework only
         "Text",           // normalisation, scripts, languages, encodings, phone numbers: pure functions
         "Communes",       // the commune registry
         "Admin",          // admin keys and the caller's scope

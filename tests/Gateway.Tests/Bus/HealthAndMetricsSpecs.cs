@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Gateway.Contracts;
 using Gateway.Tests.Infrastructure;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Tests.Bus;
 
@@ -90,13 +93,45 @@ public sealed class HealthAndMetricsSpecs
         var client = app.CreateClient();
         for (var i = 0; i < 3; i++) (await client.GetAsync("/health/live")).EnsureSuccessStatusCode();
 
-        // The meter adapter publishes what it has seen since the last scrape: scrape twice.
-        await client.GetStringAsync("/metrics");
         var text = await client.GetStringAsync("/metrics");
 
-        Assert.Contains("system_runtime_dotnet_gc_heap_total_allocated", text);
+        Assert.Contains("# TYPE dotnet_gc_heap_total_allocated_bytes_total counter", text);
+        Assert.Contains("# TYPE dotnet_jit_compilation_time_seconds_total counter", text);
         Assert.DoesNotContain("http_server_request_duration", text);
         Assert.DoesNotContain("kestrel_", text);
         Assert.DoesNotContain("microsoft_aspnetcore_hosting", text);
+    }
+
+    [Fact]
+    public async Task Cumulative_series_are_counters_named_total_and_no_counter_is_typed_as_a_gauge()
+    {
+        await using var app = new GatewayApplication();
+        var client = app.CreateClient();
+        (await client.GetAsync("/health/live")).EnsureSuccessStatusCode();
+
+        var types = (await client.GetStringAsync("/metrics")).Split('\n')
+            .Where(line => line.StartsWith("# TYPE ", StringComparison.Ordinal))
+            .Select(line => line.Split(' '))
+            .ToDictionary(parts => parts[2], parts => parts[3]);
+
+        Assert.NotEmpty(types);
+        Assert.All(types.Where(t => t.Value == "counter"), t => Assert.EndsWith("_total", t.Key));
+        Assert.All(types.Where(t => t.Key.EndsWith("_total", StringComparison.Ordinal)), t => Assert.Equal("counter", t.Value));
+        Assert.DoesNotContain(types.Keys, name => name.StartsWith("system_runtime_", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task MassTransit_series_appear_once_a_command_is_consumed_with_counts_as_counters_and_durations_in_seconds()
+    {
+        await using var app = new GatewayApplication();
+        var client = app.CreateClient();
+
+        await app.Services.GetRequiredService<IBus>().Publish(new SendMessage("metrics-1", "+212663000009", null, "sms",
+            new Dictionary<string, string> { ["fr"] = "Réunion du conseil mardi." }));
+
+        var consumed = new System.Text.RegularExpressions.Regex("messaging_masstransit_consume_total\\{[^}]*messaging_masstransit_message_type=\"SendMessage\"[^}]*\\} [1-9]");
+        var text = await Wait.ForAsync(() => client.GetStringAsync("/metrics"), consumed.IsMatch, "the consumed SendMessage counted on /metrics");
+        Assert.Contains("# TYPE messaging_masstransit_consume_total counter", text);
+        Assert.Contains("# TYPE messaging_masstransit_consume_duration_seconds histogram", text);
     }
 }

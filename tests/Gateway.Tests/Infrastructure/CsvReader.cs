@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Gateway.Tests.Infrastructure;
 
-/// <summary>The tests' one RFC 4180 reader (quoted fields, doubled quotes, CRLF rows) for the CSV downloads.</summary>
+/// <summary>The tests' one RFC 4180 reader (';' separated as the exports are, quoted fields, doubled quotes, CRLF rows) for the CSV downloads.</summary>
 public static class CsvReader
 {
     /// <summary>The rows of a download's bytes: UTF-8 with its byte order mark, which it requires.</summary>
@@ -28,7 +28,7 @@ public static class CsvReader
                 else field.Append(c);
             }
             else if (c == '"') quoted = true;
-            else if (c == ',') { row.Add(field.ToString()); field.Clear(); }
+            else if (c == ';') { row.Add(field.ToString()); field.Clear(); }
             else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
             {
                 row.Add(field.ToString()); field.Clear();

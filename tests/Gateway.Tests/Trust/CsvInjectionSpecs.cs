@@ -52,15 +52,16 @@ public sealed class CsvInjectionSpecs
     }
 
     [Theory]
-    [InlineData("=1+1", "'=1+1")]
-    [InlineData("+SUM(1)", "'+SUM(1)")]
-    [InlineData("-2", "'-2")]
-    [InlineData("@x", "'@x")]
-    [InlineData("\t=1+1", "'\t=1+1")]
+    [InlineData("=1+1", "\"'=1+1\"")]
+    [InlineData("+SUM(1)", "\"'+SUM(1)\"")]
+    [InlineData("-2", "\"'-2\"")]
+    [InlineData("@x", "\"'@x\"")]
+    [InlineData("\t=1+1", "\"'\t=1+1\"")]
     [InlineData("\r=1+1", "\"'\r=1+1\"")]
     [InlineData("=HYPERLINK(\"http://x\", \"y\")", "\"'=HYPERLINK(\"\"http://x\"\", \"\"y\"\")\"")]
     [InlineData("1+1=2", "1+1=2")]
     [InlineData("Parc, jardin", "\"Parc, jardin\"")]
+    [InlineData("Parc; jardin", "\"Parc; jardin\"")]
     [InlineData("", "")]
     [InlineData(null, "")]
     public void The_one_cell_writer_neutralises_formulas_then_quotes(string? value, string written) => Assert.Equal(written, Csv.Cell(value));

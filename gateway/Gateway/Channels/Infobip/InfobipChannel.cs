@@ -1,3 +1,4 @@
+using Gateway.Settings;
 using Gateway.Outbound;
 using Gateway.Outbound.Status;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ public sealed class InfobipChannel : IChannel
 
     public static void AddServices(WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<InfobipOptions>().BindConfiguration(InfobipOptions.Section);
+        builder.Services.AddValidatedOptions<InfobipOptions>(InfobipOptions.Section);
         builder.Services.AddSingleton<InfobipVerifier>();
         builder.Services.AddMessageStatus();
         builder.Services.AddHttpClient(InfobipSender.HttpClientName)

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using Gateway.Settings;
+
 namespace Gateway.Channels.Infobip;
 
 /// <summary>Section <c>Infobip</c> (env <c>Infobip__ApiKey</c>, ...): an Infobip account with an SMS number forwarding to the gateway.</summary>
@@ -6,6 +9,7 @@ public sealed class InfobipOptions
     public const string Section = "Infobip";
 
     /// <summary>The account's own API base URL (<c>https://xxxxx.api.infobip.com</c>, shown on the portal's home page).</summary>
+    [HttpUrl]
     public string BaseUrl { get; set; } = "";
 
     /// <summary>Sent as <c>Authorization: App &lt;key&gt;</c>. Empty: nothing is sent.</summary>
@@ -21,6 +25,7 @@ public sealed class InfobipOptions
     public string WebhookSecret { get; set; } = "";
 
     /// <summary>A forward carries a few messages (<c>results[]</c>); bodies stay small.</summary>
+    [Range(1024, 10 * 1024 * 1024)]
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 
     public ProviderRetryOptions Retry { get; set; } = new();

@@ -1,3 +1,4 @@
+using Gateway.Settings;
 using Gateway.Outbound.Status;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -18,8 +19,7 @@ public sealed class KannelChannel : IChannel
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<KannelVerifier>();
         services.AddMessageStatus();
-        services.AddOptions<KannelOptions>()
-            .BindConfiguration(KannelOptions.Section)
+        services.AddValidatedOptions<KannelOptions>(KannelOptions.Section)
             .PostConfigure<IConfiguration>((options, configuration) =>
             {
                 if (string.IsNullOrEmpty(options.DlrUrl) && configuration["Gateway:PublicBaseUrl"] is { Length: > 0 } baseUrl)

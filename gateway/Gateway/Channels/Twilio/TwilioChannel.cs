@@ -1,3 +1,4 @@
+using Gateway.Settings;
 using Gateway.Outbound.Status;
 using Microsoft.Extensions.Options;
 using Gateway.Outbound;
@@ -12,8 +13,7 @@ public sealed class TwilioChannel : IChannel
 
     public static void AddServices(WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<TwilioOptions>()
-            .BindConfiguration(TwilioOptions.Section)
+        builder.Services.AddValidatedOptions<TwilioOptions>(TwilioOptions.Section)
             .Configure<IConfiguration>((options, configuration) =>
             {
                 if (string.IsNullOrWhiteSpace(options.PublicBaseUrl)) options.PublicBaseUrl = configuration["Gateway:PublicBaseUrl"];

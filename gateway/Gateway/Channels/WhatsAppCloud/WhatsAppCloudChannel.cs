@@ -1,3 +1,4 @@
+using Gateway.Settings;
 using Gateway.Outbound.Status;
 using Microsoft.Extensions.Options;
 using Gateway.Outbound;
@@ -12,7 +13,7 @@ public sealed class WhatsAppCloudChannel : IChannel
 
     public static void AddServices(WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<WhatsAppCloudOptions>().BindConfiguration(WhatsAppCloudOptions.Section);
+        builder.Services.AddValidatedOptions<WhatsAppCloudOptions>(WhatsAppCloudOptions.Section);
         builder.Services.AddSingleton<WhatsAppCloudVerifier>();
         builder.Services.AddMessageStatus();
         builder.Services.AddHttpClient(WhatsAppCloudSender.HttpClientName)

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using Gateway.Settings;
+
 namespace Gateway.Channels.WhatsAppCloud;
 
 /// <summary>Section <c>WhatsApp</c> (env <c>WhatsApp__AppSecret</c>, ...): a Meta app subscribed to a WhatsApp Business number.</summary>
@@ -17,6 +20,7 @@ public sealed class WhatsAppCloudOptions
     /// <summary>The sending number's id, used when a message does not carry one.</summary>
     public string PhoneNumberId { get; set; } = "";
 
+    [HttpUrl]
     public string GraphBaseUrl { get; set; } = "https://graph.facebook.com/v21.0";
 
     /// <summary>Approved template with one body parameter <c>{{1}}</c>, sent outside the 24 h window.</summary>
@@ -29,6 +33,7 @@ public sealed class WhatsAppCloudOptions
     public Dictionary<string, string> TemplateLanguages { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Meta batches several changes per webhook, but bodies stay small.</summary>
+    [Range(1024, 10 * 1024 * 1024)]
     public int MaxBodyBytes { get; set; } = 256 * 1024;
 
     public ProviderRetryOptions Retry { get; set; } = new();

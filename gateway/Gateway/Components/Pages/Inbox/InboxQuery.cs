@@ -30,6 +30,6 @@ public static class InboxQuery
             if (page.Next is null || !FeedbackCursor.TryDecode(page.Next, out var next)) break;
             query = query with { After = next };
         }
-        return TypedResults.File(FeedbackCsv.Write(all), FeedbackCsv.ContentType, $"feedback-{ctx.Commune!.Id}-{feedback.Now:yyyyMMdd}.csv");
+        return TypedResults.File(FeedbackCsv.Write(all, ConsoleCsvWords.For(ctx)), FeedbackCsv.ContentType, $"feedback-{ctx.Commune!.Id}-{feedback.Now:yyyyMMdd}.csv");
     }
 }

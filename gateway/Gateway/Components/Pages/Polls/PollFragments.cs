@@ -104,6 +104,6 @@ public static class PollFragments
     {
         var results = await live.ReadAsync(id, cancellationToken);
         if (results is null || !string.Equals(results.Commune, ctx.Commune!.Id, StringComparison.OrdinalIgnoreCase)) return TypedResults.NotFound();
-        return TypedResults.File(PollCsv.Write(results), PollCsv.ContentType, $"poll-{results.PollId}-results.csv");
+        return TypedResults.File(PollCsv.Write(results, ConsoleCsvWords.For(ctx)), PollCsv.ContentType, $"poll-{results.PollId}-results.csv");
     }
 }
