@@ -2,7 +2,9 @@
 # Starts, stops and checks the three backing services of the integration tests without Docker
 # and without systemd: Redis, RabbitMQ (its own Erlang node) and Kannel (bearerbox + smsbox).
 #
-#   services.sh {start|stop|restart|status} {redis|rabbitmq|kannel|all}
+#   services.sh {start|stop|restart|status} {redis|rabbitmq|kannel|redis-cluster|redis-sentinel|all}
+#
+# redis-cluster (3 masters) and redis-sentinel (primary, replica, 3 sentinels) are in redis-topologies.sh.
 #
 # Everything binds 127.0.0.1 on free ports picked at the first start and remembered in
 # $GATEWAY_INFRA_STATE/ports.env, so that `stop NAME` / `start NAME` / `restart NAME` bring a
@@ -102,6 +104,7 @@ load_ports() {
   [ -f "$PORTS_FILE" ] || new_ports
   # shellcheck disable=SC1090
   . "$PORTS_FILE"
+  redis_topology_ports
 }
 
 write_env() {
@@ -120,6 +123,7 @@ export KANNEL_FAKESMSC_PORT='$KANNEL_FAKESMSC_PORT'
 export KANNEL_FAKESMSC_BIN='$FAKESMSC_BIN'
 export KANNEL_ADMIN_URL='http://127.0.0.1:$KANNEL_ADMIN_PORT'
 export KANNEL_ADMIN_PASSWORD='$KANNEL_ADMIN_PASSWORD'
+$(redis_topology_env)
 EOF
 }
 
@@ -348,17 +352,22 @@ kannel_status() {
   else echo "kannel: stopped"; return 1; fi
 }
 
+# ---------------------------------------------------------------- redis cluster and sentinel
+
+# shellcheck source=infra/redis-topologies.sh
+. "$ROOT/infra/redis-topologies.sh"
+
 # ---------------------------------------------------------------- dispatch
 
-SERVICES=(redis rabbitmq kannel)
-fn_for() { case $1 in redis) echo redis ;; rabbitmq) echo rmq ;; kannel) echo kannel ;; *) return 1 ;; esac; }
+SERVICES=(redis redis-cluster redis-sentinel rabbitmq kannel)
+fn_for() { case $1 in redis) echo redis ;; redis-cluster) echo redis_cluster ;; redis-sentinel) echo redis_sentinel ;; rabbitmq) echo rmq ;; kannel) echo kannel ;; *) return 1 ;; esac; }
 
 any_running() {
   [ -f "$PORTS_FILE" ] || return 1
-  redis_running || rmq_running || pid_alive "$KANNEL_DIR/bearerbox.pid" bearerbox || pid_alive "$KANNEL_DIR/smsbox.pid" smsbox
+  redis_running || cluster_any_running || sentinel_any_running || rmq_running || pid_alive "$KANNEL_DIR/bearerbox.pid" bearerbox || pid_alive "$KANNEL_DIR/smsbox.pid" smsbox
 }
 
-usage() { echo "usage: $0 {start|stop|restart|status} {redis|rabbitmq|kannel|all}  |  $0 {add-vhost|delete-vhost} NAME" >&2; exit 2; }
+usage() { echo "usage: $0 {start|stop|restart|status} {redis|redis-cluster|redis-sentinel|rabbitmq|kannel|all}  |  $0 {add-vhost|delete-vhost} NAME" >&2; exit 2; }
 
 # A RabbitMQ virtual host of its own, empty (no exchange, no queue): a brand-new broker for a test, on the running node.
 if [ $# -eq 2 ] && { [ "$1" = add-vhost ] || [ "$1" = delete-vhost ]; }; then
@@ -374,12 +383,12 @@ fi
 
 [ $# -eq 2 ] || usage
 action=$1; target=$2
-case $target in all) targets=("${SERVICES[@]}") ;; redis|rabbitmq|kannel) targets=("$target") ;; *) usage ;; esac
+case $target in all) targets=("${SERVICES[@]}") ;; redis|redis-cluster|redis-sentinel|rabbitmq|kannel) targets=("$target") ;; *) usage ;; esac
 
 if [ "$action" = start ] && [ "$target" = all ] && ! any_running && [ "${GATEWAY_INFRA_KEEP_DATA:-0}" != 1 ]; then
   # Fresh run: new ports (old ones may be taken by now) and empty data.
   # GATEWAY_INFRA_KEEP_DATA=1 (dev-up.sh) keeps both from the previous run instead.
-  rm -rf "$STATE/redis" "$STATE/rabbitmq" "$STATE/kannel" "$PORTS_FILE"
+  rm -rf "$STATE/redis" "$STATE/redis-cluster" "$STATE/redis-sentinel" "$STATE/rabbitmq" "$STATE/kannel" "$PORTS_FILE"
 fi
 if [ "$action" = stop ] || [ "$action" = status ]; then
   if [ ! -f "$PORTS_FILE" ]; then
