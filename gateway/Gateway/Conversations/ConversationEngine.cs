@@ -10,7 +10,8 @@ namespace Gateway.Conversations;
 /// the step's events and idempotency record; on a version conflict (another replica, a provider retry racing the
 /// original, a stale cached read) decide again on the state the commit returned. A provider message id seen before
 /// returns the stored result. An inbound message counts against the <see cref="IInboundQuota"/>, when one is registered,
-/// inside that same commit; past it the step is not written and the quota says what to answer.
+/// inside that same commit; past it the step is not written and the quota says what to answer. Before deciding, the
+/// <see cref="IRoutingSnapshot"/>s the routing reads are brought up to date (another replica may have created or closed a poll).
 /// </summary>
 public sealed class ConversationEngine(
     IContactStore store,
@@ -21,6 +22,7 @@ public sealed class ConversationEngine(
     CommuneRegistry communes,
     TimeProvider clock,
     IEnumerable<IStepObserver> observers,
+    IEnumerable<IRoutingSnapshot> snapshots,
     ILogger<ConversationEngine> logger,
     IInboundQuota? inboundQuota = null) : IConversationEngine
 {
@@ -30,6 +32,8 @@ public sealed class ConversationEngine(
     /// budget is larger than any plausible burst; <see cref="Backoff"/> keeps the contenders from colliding in lockstep.
     /// </summary>
     private const int MaxAttempts = 100;
+
+    private readonly IRoutingSnapshot[] _snapshots = [.. snapshots];
 
     /// <summary>One inbound message; its text and payload are made valid Unicode first (<see cref="Text.InboundText"/>), whatever the channel.</summary>
     public Task<StepResult> HandleAsync(InboundMessage message, CancellationToken cancellationToken) =>
@@ -63,7 +67,10 @@ public sealed class ConversationEngine(
         var contactId = contactIds.For(message.From);
         // Possibly stale (a cache): the commit checks the version and, when it moved, hands back the state to decide on
         // again. A provider message id handled before is caught by the commit too, atomically with it.
+        // The snapshots' checks go out alongside the contact's read (one round trip when both reach Redis).
+        var current = EnsureSnapshotsCurrentAsync(cancellationToken);
         var stored = await store.GetForStepAsync(contactId, cancellationToken);
+        await current;
         var quota = inbound ? inboundQuota?.For(contactId, message, clock.GetUtcNow()) : null;
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
@@ -108,6 +115,13 @@ public sealed class ConversationEngine(
         }
         throw new ContactBusyException(contactId);
     }
+
+    private ValueTask EnsureSnapshotsCurrentAsync(CancellationToken cancellationToken) => _snapshots.Length switch
+    {
+        0 => ValueTask.CompletedTask,
+        1 => _snapshots[0].EnsureCurrentAsync(cancellationToken),
+        _ => new ValueTask(Task.WhenAll(_snapshots.Select(s => s.EnsureCurrentAsync(cancellationToken).AsTask()))),
+    };
 
     /// <summary>
     /// A short random pause after a lost race (1–2 ms, growing to 1–32 ms): retrying at once makes every contender of a

@@ -19,4 +19,11 @@ public interface IPollStore
 
     /// <summary>Records the final tallies unless already recorded.</summary>
     Task SetFinalTalliesAsync(string pollId, IReadOnlyList<long> tallies, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A number that changes once a poll has been created, closed or given its final tallies, on any replica (the write
+    /// is complete before the number moves): what <see cref="PollDirectory"/> compares, on every step, to know its
+    /// snapshot is current. One small read.
+    /// </summary>
+    ValueTask<long> ReadVersionAsync(CancellationToken cancellationToken);
 }

@@ -6,6 +6,7 @@ public sealed class InMemoryPollStore : IPollStore
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Poll> _polls = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Commune, string Keyword), string> _keywords = [];
+    private long _version;
 
     public Task<bool> TryCreateAsync(PollDefinition poll, Func<Poll, bool> holdsKeyword, CancellationToken cancellationToken)
     {
@@ -16,6 +17,7 @@ public sealed class InMemoryPollStore : IPollStore
                 return Task.FromResult(false);
             _keywords[key] = poll.Id;
             _polls[poll.Id] = new Poll(poll, null, null);
+            _version++;
             return Task.FromResult(true);
         }
     }
@@ -36,7 +38,11 @@ public sealed class InMemoryPollStore : IPollStore
         lock (_gate)
         {
             if (!_polls.TryGetValue(pollId, out var poll)) return Task.FromResult<Poll?>(null);
-            if (poll.ClosedAt is null) _polls[pollId] = poll = poll with { ClosedAt = at };
+            if (poll.ClosedAt is null)
+            {
+                _polls[pollId] = poll = poll with { ClosedAt = at };
+                _version++;
+            }
             return Task.FromResult<Poll?>(poll);
         }
     }
@@ -46,8 +52,16 @@ public sealed class InMemoryPollStore : IPollStore
         lock (_gate)
         {
             if (_polls.TryGetValue(pollId, out var poll) && poll.FinalTallies is null)
+            {
                 _polls[pollId] = poll with { FinalTallies = tallies.ToArray() };
+                _version++;
+            }
         }
         return Task.CompletedTask;
+    }
+
+    public ValueTask<long> ReadVersionAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate) return ValueTask.FromResult(_version);
     }
 }

@@ -39,7 +39,7 @@ public sealed class PollCloser(
 
     private async Task PublishClosedAsync(Poll poll, CancellationToken cancellationToken)
     {
-        // Votes stopped at the close on every replica (the settle time covers the directory refresh and steps in flight),
+        // Votes stopped at the close on every replica (each replica's directory checks the store before a step; the settle time covers steps in flight),
         // so the live counters now hold the final tallies, the same for every replica reading them.
         var results = await PollResults.ReadAsync(poll, counters, clock.GetUtcNow(), cancellationToken);
         var tallies = results.Tallies;

@@ -1,12 +1,15 @@
 using Gateway.Communes;
+using Gateway.Conversations.Ports;
 
 namespace Gateway.Polls;
 
 /// <summary>
 /// The polls a replica knows, read synchronously by the conversation engine (flow sources and actions are synchronous).
-/// A snapshot refreshed from <see cref="IPollStore"/> by <see cref="PollScheduler"/> every few seconds, and updated at once
-/// by this replica's own writes. Another replica's new poll or manual close is seen within one refresh; closing by
-/// <c>closesAt</c> needs no refresh at all (every replica compares the time itself).
+/// A snapshot of <see cref="IPollStore"/>, updated at once by this replica's own writes and brought up to date before
+/// every conversation step (<see cref="IRoutingSnapshot"/>: one read of the store's version, a refresh only when another
+/// replica changed a poll), so a poll created or closed on any replica is votable or closed on every replica at once.
+/// <see cref="PollScheduler"/> also refreshes it every few seconds for the closer. Closing by <c>closesAt</c> needs no
+/// refresh at all (every replica compares the time itself).
 /// </summary>
 public interface IPollDirectory
 {
@@ -19,10 +22,14 @@ public interface IPollDirectory
     IReadOnlyList<Poll> OpenPollsFor(string commune);
 }
 
-public sealed class PollDirectory(IPollStore store, CommuneRegistry communes, TimeProvider clock) : IPollDirectory
+public sealed class PollDirectory(IPollStore store, CommuneRegistry communes, TimeProvider clock) : IPollDirectory, IRoutingSnapshot
 {
     private readonly Lock _gate = new();
+    // One refresh at a time: a burst of steps meeting the same new version waits for one refresh, not one each.
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
     private volatile IReadOnlyDictionary<string, Poll> _polls = new Dictionary<string, Poll>(StringComparer.Ordinal);
+    // The store's version the snapshot holds every change of; -1 until the first refresh.
+    private long _version = -1;
 
     public IReadOnlyCollection<Poll> All => (IReadOnlyCollection<Poll>)_polls.Values;
 
@@ -54,9 +61,46 @@ public sealed class PollDirectory(IPollStore store, CommuneRegistry communes, Ti
         return best;
     }
 
+    /// <summary>
+    /// Refreshes the snapshot when the store's version moved since the last refresh: a change another replica finished
+    /// writing before this read is in the snapshot when this returns.
+    /// </summary>
+    public async ValueTask EnsureCurrentAsync(CancellationToken cancellationToken)
+    {
+        var version = await store.ReadVersionAsync(cancellationToken);
+        if (version == Interlocked.Read(ref _version)) return;
+        await _refreshing.WaitAsync(cancellationToken);
+        try
+        {
+            // Another step may have refreshed past this version while this one waited.
+            if (version == Interlocked.Read(ref _version)) return;
+            await RefreshUnlockedAsync(cancellationToken);
+        }
+        finally
+        {
+            _refreshing.Release();
+        }
+    }
+
     /// <summary>Replaces the snapshot with what the store holds (every commune of the registry).</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
+        await _refreshing.WaitAsync(cancellationToken);
+        try
+        {
+            await RefreshUnlockedAsync(cancellationToken);
+        }
+        finally
+        {
+            _refreshing.Release();
+        }
+    }
+
+    private async Task RefreshUnlockedAsync(CancellationToken cancellationToken)
+    {
+        // The version first: every change it counts was written before it moved, so the list read next holds them all.
+        // A change landing between the two reads is listed or not; either way the next check sees a newer version.
+        var version = await store.ReadVersionAsync(cancellationToken);
         var polls = await store.ListAsync(communes.All.Select(c => c.Id), cancellationToken);
         lock (_gate)
         {
@@ -67,6 +111,7 @@ public sealed class PollDirectory(IPollStore store, CommuneRegistry communes, Ti
                 if (!merged.TryGetValue(id, out var read) || Facts(known) > Facts(read)) merged[id] = known;
             _polls = merged;
         }
+        Interlocked.Exchange(ref _version, version);
     }
 
     private static int Facts(Poll poll) => (poll.ClosedAt is null ? 0 : 1) + (poll.FinalTallies is null ? 0 : 2);

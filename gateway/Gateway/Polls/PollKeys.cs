@@ -8,6 +8,7 @@ namespace Gateway.Polls;
 /// gw:poll:&lt;pollId&gt;                          hash: def = PollDefinition JSON, closedAt = ISO time (HSETNX), final = tallies JSON (HSETNX)
 /// gw:polls:&lt;commune&gt;                         set of the commune's poll ids
 /// gw:pollkw:&lt;commune&gt;:&lt;normalizedKeyword&gt;  id of the poll holding the keyword (taken over once that poll is closed)
+/// gw:pollsversion                           counter, INCR after every write above (read by every replica's directory on each step)
 /// </code>
 /// Vote tallies are contact-store counters named <see cref="Counter"/> (sharded with the voters' commits).
 /// </summary>
@@ -18,6 +19,9 @@ public static class PollKeys
     public static RedisKey CommunePolls(string commune) => "gw:polls:" + commune.ToLowerInvariant();
 
     public static RedisKey Keyword(string commune, string normalizedKeyword) => $"gw:pollkw:{commune.ToLowerInvariant()}:{normalizedKeyword}";
+
+    /// <summary>The directory version (<see cref="IPollStore.ReadVersionAsync"/>), outside <c>gw:polls:</c> so no commune id can clash with it.</summary>
+    public static readonly RedisKey Version = "gw:pollsversion";
 
     public const string DefinitionField = "def";
     public const string ClosedAtField = "closedAt";

@@ -5,12 +5,15 @@ public sealed class PollOptions
 {
     public const string Section = "Polls";
 
-    /// <summary>How often each replica refreshes its poll directory and looks for polls to close (<c>Polls:SchedulerInterval</c>).</summary>
+    /// <summary>
+    /// How often each replica looks for polls to close, refreshing its poll directory first (<c>Polls:SchedulerInterval</c>).
+    /// Votes do not wait for it: the directory checks the store's version before every step.
+    /// </summary>
     public TimeSpan SchedulerInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// Wait after a poll's close before reading its final tallies (<c>Polls:CloseSettle</c>): longer than one directory
-    /// refresh, so that every replica has stopped taking votes and any step in flight at the close has committed.
+    /// Wait after a poll's close before reading its final tallies (<c>Polls:CloseSettle</c>), so that any step in flight
+    /// at the close (decided just before it, on any replica) has committed.
     /// </summary>
     public TimeSpan CloseSettle { get; set; } = TimeSpan.FromSeconds(5);
 }

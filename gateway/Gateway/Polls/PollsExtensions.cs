@@ -23,6 +23,7 @@ public static class PollsExtensions
 
         services.AddSingleton<PollDirectory>();
         services.AddSingleton<IPollDirectory>(sp => sp.GetRequiredService<PollDirectory>());
+        services.AddSingleton<Conversations.Ports.IRoutingSnapshot>(sp => sp.GetRequiredService<PollDirectory>());
         services.AddSingleton<IFlowSource, PollFlows>();
         services.AddSingleton<IMenuItemSource, PollMenuItems>();
         services.AddSingleton<IFlowAction, RecordVoteAction>();

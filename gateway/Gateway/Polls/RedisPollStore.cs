@@ -36,6 +36,7 @@ public sealed class RedisPollStore(IConnectionMultiplexer redis) : IPollStore
 
         await db.HashSetAsync(PollKeys.Poll(poll.Id), PollKeys.DefinitionField, StoreJson.Serialize(poll));
         await db.SetAddAsync(PollKeys.CommunePolls(poll.Commune), poll.Id);
+        await ChangedAsync(db);
         return true;
     }
 
@@ -53,13 +54,35 @@ public sealed class RedisPollStore(IConnectionMultiplexer redis) : IPollStore
     public async Task<Poll?> CloseAsync(string pollId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var key = PollKeys.Poll(pollId);
-        if (!await Db.KeyExistsAsync(key)) return null;
-        await Db.HashSetAsync(key, PollKeys.ClosedAtField, at.ToString("O", CultureInfo.InvariantCulture), When.NotExists);
+        var db = Db;
+        if (!await db.KeyExistsAsync(key)) return null;
+        if (await db.HashSetAsync(key, PollKeys.ClosedAtField, at.ToString("O", CultureInfo.InvariantCulture), When.NotExists))
+            await ChangedAsync(db);
         return await GetAsync(pollId, cancellationToken);
     }
 
-    public Task SetFinalTalliesAsync(string pollId, IReadOnlyList<long> tallies, CancellationToken cancellationToken) =>
-        Db.HashSetAsync(PollKeys.Poll(pollId), PollKeys.FinalField, StoreJson.Serialize(tallies.ToArray()), When.NotExists);
+    public async Task SetFinalTalliesAsync(string pollId, IReadOnlyList<long> tallies, CancellationToken cancellationToken)
+    {
+        var db = Db;
+        if (await db.HashSetAsync(PollKeys.Poll(pollId), PollKeys.FinalField, StoreJson.Serialize(tallies.ToArray()), When.NotExists))
+            await ChangedAsync(db);
+    }
+
+    public async ValueTask<long> ReadVersionAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (long)await Db.StringGetAsync(PollKeys.Version);
+        }
+        catch (Exception ex) when (Storage.Redis.RedisStore.IsUnavailable(ex))
+        {
+            // As for a contact's read: the step cannot be decided safely, so the webhook answers 503 and the provider retries.
+            throw new Conversations.Ports.StoreUnavailableException("The state store (Redis) is unavailable.", ex);
+        }
+    }
+
+    // After the write, never before: a replica that reads the new number finds the change in the store.
+    private static Task ChangedAsync(IDatabase db) => db.StringIncrementAsync(PollKeys.Version);
 
     private static Poll? Read(HashEntry[] fields)
     {
