@@ -1,4 +1,5 @@
 using Gateway.Alerts.Compose;
+using Gateway.Bus;
 using Gateway.Contracts;
 using MassTransit;
 
@@ -6,8 +7,9 @@ namespace Gateway.Alerts;
 
 /// <summary>
 /// The bus side of compose: <see cref="BroadcastAlert"/> is validated like <c>POST /api/alerts</c> and creates the alert;
-/// its RequestId makes a redelivered or resent command create nothing more. An invalid command is logged and dropped
-/// (retrying cannot make it valid).
+/// its RequestId makes a redelivered or resent command create nothing more. An invalid command faults at once
+/// (<see cref="InvalidCommandException"/>: the error queue and <c>Fault&lt;BroadcastAlert&gt;</c> with the reasons; retrying
+/// cannot make it valid).
 /// </summary>
 public sealed partial class BroadcastAlertConsumer(AlertComposer composer, AlertService alerts, ILogger<BroadcastAlertConsumer> logger) : IConsumer<BroadcastAlert>
 {
@@ -17,16 +19,10 @@ public sealed partial class BroadcastAlertConsumer(AlertComposer composer, Alert
         var (composed, errors) = composer.Compose(new AlertRequest(m.Commune, m.Texts.ToDictionary(), Topic: m.Topic, SendAt: m.SendAt,
             Channel: m.Channel, RequestId: string.IsNullOrWhiteSpace(m.RequestId) ? null : m.RequestId));
         if (composed is null)
-        {
-            LogRejected(m.RequestId, string.Join("; ", errors.Select(e => e.Key + ": " + string.Join(" ", e.Value))));
-            return;
-        }
+            throw new InvalidCommandException(nameof(BroadcastAlert), m.RequestId, string.Join("; ", errors.Select(e => e.Key + ": " + string.Join(" ", e.Value))));
         var (alert, created) = await alerts.CreateAsync(composed, "bus", context.CancellationToken);
         LogAccepted(m.RequestId, alert.Id, created);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "BroadcastAlert {RequestId} rejected: {Errors}")]
-    private partial void LogRejected(string requestId, string errors);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "BroadcastAlert {RequestId} → alert {AlertId} (new: {Created})")]
     private partial void LogAccepted(string requestId, string alertId, bool created);
@@ -36,5 +32,9 @@ public sealed class BroadcastAlertConsumerDefinition : ConsumerDefinition<Broadc
 {
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<BroadcastAlertConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+        endpointConfigurator.UseMessageRetry(r =>
+        {
+            r.Ignore<InvalidCommandException>();
+            r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200));
+        });
 }

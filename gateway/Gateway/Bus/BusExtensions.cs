@@ -23,6 +23,12 @@ public static class BusExtensions
         services.AddSingleton<Conversations.IStepObserver, OutboxNudge>();
 
         var rabbit = builder.Configuration.GetConnectionString("RabbitMq");
+        services.Configure<BusOptions>(builder.Configuration.GetSection(BusOptions.Section));
+        var busOptions = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
+        // Before MassTransit's hosted service (they start in this order): a gateway on another deployment's virtual host
+        // refuses to start before its consumers take a single message there.
+        if (!string.IsNullOrWhiteSpace(rabbit))
+            services.AddHostedService(sp => ActivatorUtilities.CreateInstance<DeploymentMarker>(sp, RabbitMqAddress.Parse(rabbit)));
         services.AddMassTransit(x =>
         {
             x.SetKebabCaseEndpointNameFormatter();
@@ -48,8 +54,18 @@ public static class BusExtensions
             }
 
             var address = RabbitMqAddress.Parse(rabbit);
+            // The gateway's own queues (commands, DeliverReply, alert batches): quorum by default, replicated across a
+            // RabbitMQ cluster's nodes; their _error queues follow.
+            var quorum = busOptions.Quorum;
+            x.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            {
+                if (quorum && endpoint is IRabbitMqReceiveEndpointConfigurator rabbitEndpoint) rabbitEndpoint.SetQuorumQueue();
+            });
             x.UsingRabbitMq((context, cfg) =>
             {
+                // Defaults of every receive endpoint; a consumer definition's own limit wins (alert batches, DeliverReply's partitions).
+                cfg.PrefetchCount = Math.Max(1, busOptions.PrefetchCount);
+                if (busOptions.ConcurrentMessageLimit is { } limit) cfg.ConcurrentMessageLimit = Math.Max(1, limit);
                 cfg.Host(address.Host, address.Port, address.VirtualHost, h =>
                 {
                     h.Username(address.Username);

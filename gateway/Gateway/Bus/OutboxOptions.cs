@@ -11,8 +11,11 @@ public sealed class OutboxOptions
     /// <summary>How often an idle relay looks for events nobody nudged it about (<c>Outbox:PollInterval</c>).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Longest pause between retries while the broker is down (<c>Outbox:MaxBackoff</c>).</summary>
-    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// Longest pause between retries while the broker is down (<c>Outbox:MaxBackoff</c>): publishing resumes at most this
+    /// long after the broker is back, and a retry while it is down costs one refused connection.
+    /// </summary>
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>One publish waiting longer than this for the broker's confirm counts as failed (<c>Outbox:PublishTimeout</c>).</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);

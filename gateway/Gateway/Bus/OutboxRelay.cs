@@ -31,6 +31,46 @@ public sealed partial class OutboxRelay(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var keepAlive = KeepAliveAsync(stoppingToken);
+        try
+        {
+            await RelayAsync(stoppingToken);
+        }
+        finally
+        {
+            await keepAlive;
+        }
+    }
+
+    /// <summary>
+    /// Beats apart from the relay's rounds, which can wait for the broker for seconds: a live relay is never taken for
+    /// dead (its entries handed to another replica) because a publish is slow; a killed one stops beating at once.
+    /// </summary>
+    private async Task KeepAliveAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await outbox.KeepAliveAsync(stoppingToken);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // Redis unavailable: the relay cannot read either; beat again when it is back.
+                LogKeepAliveFailed(ex);
+                try { await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken); }
+                catch (OperationCanceledException) { return; }
+            }
+        }
+    }
+
+    private async Task RelayAsync(CancellationToken stoppingToken)
+    {
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -163,6 +203,9 @@ public sealed partial class OutboxRelay(
             // Already logged by the store; the gauge keeps its last value.
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox relay keep-alive failed")]
+    private partial void LogKeepAliveFailed(Exception ex);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay round failed")]
     private partial void LogRoundFailed(Exception ex);

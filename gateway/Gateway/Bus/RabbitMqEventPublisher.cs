@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using MassTransit;
 using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 
 namespace Gateway.Bus;
 
@@ -14,8 +15,11 @@ namespace Gateway.Bus;
 /// <para>RabbitMQ drops a message published to an exchange no queue is bound to. On a brand-new broker (or one that lost
 /// its definitions) the gateway's own receive endpoints (DeliverReply, the commands) may not have bound their queues yet
 /// when the relay, which connects faster than MassTransit, publishes its first events: so after each new connection the
-/// first publish waits for the bus to report Healthy (its endpoints declared and bound). Until then, or for the publish
-/// timeout, the event stays in the outbox. Queues of other systems are theirs to declare before events flow.</para>
+/// first publish waits until every receive endpoint of the bus is either connected or has its durable queue on the broker
+/// (a passive declare: the queue exists, so its bindings do, and what is published now waits in it). After a broker
+/// restart the queues are there at once, so publishing resumes as soon as this connection is back, without waiting for
+/// MassTransit to reconnect every endpoint (seconds to tens of seconds, each on its own backoff). Until then, or for the
+/// publish timeout, the event stays in the outbox. Queues of other systems are theirs to declare before events flow.</para>
 /// </summary>
 public sealed partial class RabbitMqEventPublisher(RabbitMqAddress address, IBusControl bus, ILogger<RabbitMqEventPublisher> logger)
     : IEventPublisher, IAsyncDisposable
@@ -49,19 +53,54 @@ public sealed partial class RabbitMqEventPublisher(RabbitMqAddress address, IBus
     {
         while (bus.CheckHealth() is { Status: not BusHealthStatus.Healthy } health)
         {
+            if (await QueuesOnBrokerAsync(health, cancellationToken)) break;
             try
             {
-                await Task.Delay(100, cancellationToken);
+                await Task.Delay(250, cancellationToken);
             }
             catch (OperationCanceledException)
             {
                 // The relay's publish timeout: this publish fails, the event stays in the outbox, the relay retries.
-                throw new InvalidOperationException($"The bus is not healthy yet ({health.Description}): its receive endpoints may not be bound, so the event waits in the outbox.");
+                throw new InvalidOperationException($"The bus is not healthy yet ({health.Description}) and some of its receive endpoints have no queue on the broker yet, so the event waits in the outbox.");
             }
         }
         if (_consumersBound) return;
         _consumersBound = true;
         LogConsumersBound();
+    }
+
+    /// <summary>
+    /// True when every receive endpoint not yet connected has its (durable) queue on the broker. Checked with a passive
+    /// declare on a channel of its own, because a missing queue closes the channel it was asked on.
+    /// </summary>
+    private async Task<bool> QueuesOnBrokerAsync(BusHealthResult health, CancellationToken cancellationToken)
+    {
+        if (health.Endpoints is not { Count: > 0 } endpoints || _connection is not { IsOpen: true } connection) return false;
+        foreach (var endpoint in endpoints.Values)
+        {
+            if (endpoint.Status == BusHealthStatus.Healthy || QueueOf(endpoint.InputAddress) is not { } queue) continue;
+            try
+            {
+                await using var probe = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+                await probe.QueueDeclarePassiveAsync(queue, cancellationToken);
+            }
+            catch (OperationInterruptedException)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The durable queue of a receive endpoint's address; null for a temporary one (the bus's own, for responses).</summary>
+    internal static string? QueueOf(Uri? inputAddress)
+    {
+        if (inputAddress is null) return null;
+        var query = inputAddress.Query;
+        if (query.Contains("temporary=true", StringComparison.OrdinalIgnoreCase) || query.Contains("autodelete=true", StringComparison.OrdinalIgnoreCase)
+            || query.Contains("durable=false", StringComparison.OrdinalIgnoreCase)) return null;
+        var name = inputAddress.Segments.LastOrDefault()?.Trim('/');
+        return string.IsNullOrEmpty(name) ? null : Uri.UnescapeDataString(name);
     }
 
     /// <summary>
@@ -145,7 +184,7 @@ public sealed partial class RabbitMqEventPublisher(RabbitMqAddress address, IBus
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox publisher connected to RabbitMQ at {Host}:{Port}")]
     private partial void LogConnected(string host, int port);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox publisher: the bus is healthy (the gateway's receive endpoints are bound); publishing")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox publisher: the gateway's receive endpoints are bound (connected, or their queues are on the broker); publishing")]
     private partial void LogConsumersBound();
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Closing the outbox publisher's previous RabbitMQ connection failed")]

@@ -1,3 +1,4 @@
+using Gateway.Bus;
 using Gateway.Conversations;
 using Gateway.Outbound;
 using Gateway.Contracts;
@@ -11,7 +12,7 @@ namespace Gateway.Feedback;
 /// path. The change is recorded on the desk too (once per request id, and only on a report this contact filed); the
 /// desk's own status changes come through here with the change already recorded.
 /// </summary>
-public sealed class NotifyFeedbackStatusConsumer(ContactMessenger messenger, FlowTexts texts, FeedbackDesk desk, ILogger<NotifyFeedbackStatusConsumer> logger) : IConsumer<NotifyFeedbackStatus>
+public sealed class NotifyFeedbackStatusConsumer(ContactMessenger messenger, FlowTexts texts, FeedbackDesk desk) : IConsumer<NotifyFeedbackStatus>
 {
     private static readonly IReadOnlySet<string> Statuses = new HashSet<string> { "received", "in_progress", "resolved", "rejected" };
 
@@ -19,20 +20,15 @@ public sealed class NotifyFeedbackStatusConsumer(ContactMessenger messenger, Flo
     {
         var command = context.Message;
         if (!Statuses.Contains(command.Status))
-        {
-            logger.LogWarning("NotifyFeedbackStatus {RequestId}: unknown status '{Status}' (received, in_progress, resolved, rejected); dropped.", command.RequestId, command.Status);
-            return;
-        }
+            throw new InvalidCommandException(nameof(NotifyFeedbackStatus), command.RequestId,
+                $"unknown status '{command.Status}' (received, in_progress, resolved, rejected).");
         if (await messenger.AlreadySentAsync(command.RequestId, context.CancellationToken)) return;
         var recorded = FeedbackReferences.Parse(command.Reference) is { } reference
             ? (await desk.ChangeStatusAsync(reference, FeedbackStatuses.FromCommand(command.Status)!, command.Note, "bus",
                 report => report.ContactId == command.ContactId, context.CancellationToken, command.RequestId)).Report
             : null;
         if (await messenger.FindAsync(null, command.ContactId, context.CancellationToken) is not { } found)
-        {
-            logger.LogWarning("NotifyFeedbackStatus {RequestId}: contact {ContactId} is unknown or erased; dropped.", command.RequestId, command.ContactId);
-            return;
-        }
+            throw new InvalidCommandException(nameof(NotifyFeedbackStatus), command.RequestId, $"contact {command.ContactId} is unknown or erased.");
         var contact = found.State;
         var (status, language) = texts.System("feedback_status_" + command.Status, contact);
         var note = command.Note is { Count: > 0 } notes ? texts.Resolve(new LocalizedText(notes), contact, null).Text : null;

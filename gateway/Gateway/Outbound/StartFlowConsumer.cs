@@ -1,11 +1,15 @@
+using Gateway.Bus;
 using Gateway.Conversations;
 using Gateway.Contracts;
 using MassTransit;
 
 namespace Gateway.Outbound;
 
-/// <summary>Another system asks the gateway to start a flow with a contact (e.g. a commune's follow-up survey).</summary>
-public sealed class StartFlowConsumer(IConversationEngine engine, ContactMessenger messenger, ILogger<StartFlowConsumer> logger) : IConsumer<StartFlow>
+/// <summary>
+/// Another system asks the gateway to start a flow with a contact (e.g. a commune's follow-up survey). No contact and no
+/// valid number faults the command (<see cref="InvalidCommandException"/>): it goes to the error queue, never dropped.
+/// </summary>
+public sealed class StartFlowConsumer(IConversationEngine engine, ContactMessenger messenger) : IConsumer<StartFlow>
 {
     public async Task Consume(ConsumeContext<StartFlow> context)
     {
@@ -13,10 +17,8 @@ public sealed class StartFlowConsumer(IConversationEngine engine, ContactMesseng
         var found = await messenger.FindAsync(command.To, command.ContactId, context.CancellationToken);
         var phone = found?.State.Phone ?? (Text.PhoneNumbers.TryNormalize(command.To, out var e164) ? e164 : null);
         if (phone is null)
-        {
-            logger.LogWarning("StartFlow {RequestId}: unknown contact and no valid number; dropped.", command.RequestId);
-            return;
-        }
+            throw new InvalidCommandException(nameof(StartFlow), command.RequestId,
+                "no known contact has this contactId and 'to' is not a valid phone number (E.164, e.g. +212612345678).");
         var channel = ChannelKindNames.TryParse(command.Channel, out var kind) ? kind : found?.State.LastChannel ?? ChannelKind.Sms;
         if (await messenger.AlreadySentAsync(command.RequestId, context.CancellationToken)) return;
 

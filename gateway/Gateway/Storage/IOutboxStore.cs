@@ -13,6 +13,12 @@ public interface IOutboxStore
 
     /// <summary>How many events wait (health and metrics).</summary>
     Task<long> BacklogAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Says this replica's relay is alive (called every second): a store shared by several replicas hands the entries of
+    /// a relay that stopped saying so to the others. A store of one process has nothing to hand over.
+    /// </summary>
+    Task KeepAliveAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <param name="EntryId">Store-specific id (a Redis stream entry id, a sequence number).</param>

@@ -10,12 +10,15 @@ namespace Gateway.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed partial class PlainRabbitQueue : IAsyncDisposable
 {
-    private readonly ConnectionFactory _factory = new() { Uri = new Uri(Servers.RabbitMq) };
+    private readonly ConnectionFactory _factory;
     private readonly string _queue = "it-" + Guid.NewGuid().ToString("N")[..12];
 
-    public static async Task<PlainRabbitQueue> BindAsync(string exchange)
+    private PlainRabbitQueue(string rabbitMq) => _factory = new ConnectionFactory { Uri = new Uri(rabbitMq) };
+
+    /// <param name="rabbitMq">The broker and virtual host (default: <see cref="Servers.RabbitMq"/>).</param>
+    public static async Task<PlainRabbitQueue> BindAsync(string exchange, string? rabbitMq = null)
     {
-        var queue = new PlainRabbitQueue();
+        var queue = new PlainRabbitQueue(rabbitMq ?? Servers.RabbitMq);
         await using var connection = await queue._factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         // The same declaration MassTransit makes (fanout, durable), so whichever comes first, both agree.

@@ -19,6 +19,7 @@ namespace Gateway.Storage.Redis;
 /// gw:{s17}:&lt;collection&gt;of:&lt;contactId&gt;              set of the ids of that collection the contact's commits created
 /// gw:{s17}:rate:&lt;quota&gt;:&lt;contactId&gt;:&lt;window&gt;       an inbound quota's count in one window (INCR by the commit), TTL 2 windows
 /// gw:rate:&lt;key&gt;:&lt;window&gt;                          another fixed-window counter (the admin keys' limit), TTL 2 windows
+/// gw:relay:alive:&lt;consumer&gt;                         a live outbox relay (TTL 3 s, refreshed every second)
 /// </code>
 /// A record a step creates is written by the contact's commit, so its id must be in the contact's shard: the feature
 /// draws it so (e.g. Feedback's references), and the commit refuses one that is not.
@@ -91,4 +92,7 @@ public static class RedisKeys
 
     /// <summary>The consumer group every gateway replica's relay joins on every outbox stream.</summary>
     public const string RelayGroup = "relay";
+
+    /// <summary>A relay's liveness (TTL a few seconds, refreshed every second): without it, its outbox entries go to the others.</summary>
+    public static RedisKey RelayAlive(string consumer) => $"{Prefix}relay:alive:{consumer}";
 }

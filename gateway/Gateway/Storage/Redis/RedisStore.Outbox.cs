@@ -7,13 +7,10 @@ namespace Gateway.Storage.Redis;
 /// The outbox read side: 64 shard streams, each read through the consumer group <c>relay</c>, so any number of
 /// replicas share the work and an entry is handed to one relay at a time. An entry stays in the group's pending list
 /// until <see cref="AcknowledgeAsync"/> (XACK + XDEL, after the broker confirmed); a relay that died holding entries
-/// loses them to another relay after <see cref="ClaimIdle"/> (XAUTOCLAIM).
+/// loses all of them to the others within seconds (RedisStore.RelayLiveness.cs).
 /// </summary>
 public sealed partial class RedisStore
 {
-    /// <summary>An entry delivered to a relay and not acknowledged for this long is taken over by another relay.</summary>
-    public static readonly TimeSpan ClaimIdle = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan ClaimEvery = TimeSpan.FromSeconds(5);
     private const int ShardsPerRoundTrip = 16;
 
     private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
@@ -85,7 +82,10 @@ public sealed partial class RedisStore
         await EnsureGroupsAsync(db);
         var found = new List<OutboxEntry>();
 
-        // 1. Entries this relay already holds (a publish failed): they come first so per-contact order is kept.
+        // 1. Entries of relays that died become this relay's own, all of them (read below, a batch at a time).
+        await ClaimFromDeadRelaysAsync(db);
+
+        // 2. Entries this relay already holds (a publish failed, or taken over): they come first so per-contact order is kept.
         var own = Enumerable.Range(0, RedisKeys.ShardCount).Where(s => Volatile.Read(ref _held[s]) > 0).ToArray();
         var ownReads = own.Select(s => db.StreamReadGroupAsync(RedisKeys.Outbox(s), RedisKeys.RelayGroup, _consumer, "0-0", max)).ToArray();
         var ownResults = await Task.WhenAll(ownReads);
@@ -94,22 +94,6 @@ public sealed partial class RedisStore
             // "0-0" returns this relay's whole pending list of the shard (up to max): a shorter answer is the exact count.
             if (ownResults[i].Length < max) Volatile.Write(ref _held[own[i]], ownResults[i].Length);
             await AddEntriesAsync(db, own[i], ownResults[i], found);
-        }
-
-        // 2. Entries a dead relay held for longer than ClaimIdle.
-        if (found.Count < max && Environment.TickCount64 >= _nextClaimAt)
-        {
-            _nextClaimAt = Environment.TickCount64 + (long)ClaimEvery.TotalMilliseconds;
-            var claims = Enumerable.Range(0, RedisKeys.ShardCount)
-                .Select(s => db.StreamAutoClaimAsync(RedisKeys.Outbox(s), RedisKeys.RelayGroup, _consumer, (long)ClaimIdle.TotalMilliseconds, "0-0", max))
-                .ToArray();
-            var claimed = await Task.WhenAll(claims);
-            for (var s = 0; s < claimed.Length && found.Count < max; s++)
-            {
-                if (claimed[s].ClaimedEntries.Length == 0) continue;
-                Interlocked.Add(ref _held[s], claimed[s].ClaimedEntries.Length);
-                await AddEntriesAsync(db, s, claimed[s].ClaimedEntries, found);
-            }
         }
 
         // 3. New entries, a few shards per round trip, starting at a rotating shard so no shard starves.
