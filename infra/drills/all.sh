@@ -43,12 +43,11 @@ for drill in "${DRILLS[@]}"; do
   fi
   [ "$status" -eq 0 ] || rc=1
   # A drill leaves the services running; one that stopped one (and failed before starting it) must not spoil the next.
-  bash "$SERVICES" start redis >/dev/null 2>&1 || true
-  bash "$SERVICES" start rabbitmq >/dev/null 2>&1 || true
+  bash "$SERVICES" start all >/dev/null 2>&1 || true
 done
 
 echo
-echo "Drills, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, votes ${DRILL_VOTES:-6000} at ${DRILL_RATE:-200}/s, ${DRILL_REPORTS:-40} reports, alert audience ${DRILL_AUDIENCE:-300}:"
+echo "Drills, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, Redis ${DRILL_REDIS:-cluster (redis-master: sentinel)}, votes ${DRILL_VOTES:-6000} at ${DRILL_RATE:-200}/s, ${DRILL_REPORTS:-40} reports, alert audience ${DRILL_AUDIENCE:-300}:"
 echo
 echo "| drill | lost | doubled | wrong | recovery s | run s |"
 echo "|---|--:|--:|--:|--:|--:|"

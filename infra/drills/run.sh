@@ -17,7 +17,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 bash "$ROOT/infra/install.sh"
 mkdir -p "$GATEWAY_INFRA_STATE"
-if ! bash "$SERVICES" status redis >/dev/null 2>&1 || ! bash "$SERVICES" status rabbitmq >/dev/null 2>&1; then
+if ! bash "$SERVICES" status all >/dev/null 2>&1; then
   stop_services() { bash "$SERVICES" stop all >> "$GATEWAY_INFRA_STATE/stop.log" 2>&1 || true; }
   trap stop_services EXIT
   trap 'exit 130' INT TERM
@@ -27,6 +27,23 @@ set -a
 # shellcheck disable=SC1091
 . "$GATEWAY_INFRA_STATE/env.sh"
 set +a
+
+# The Redis the replicas use (DRILL_REDIS): the 3-master cluster by default; the redis-master drill runs on the Sentinel
+# set by default, the local topology where killing a master makes a failover (the local cluster has no replicas).
+fault="$1"
+if [ -z "${DRILL_REDIS:-}" ]; then
+  if [ "$fault" = redis-master ] && [ -n "${GATEWAY_REDIS_SENTINEL:-}" ]; then DRILL_REDIS=sentinel
+  elif [ -n "${GATEWAY_REDIS_CLUSTER:-}" ]; then DRILL_REDIS=cluster
+  else DRILL_REDIS=single; fi
+fi
+case "$DRILL_REDIS" in
+  cluster) ConnectionStrings__Redis="$GATEWAY_REDIS_CLUSTER" ;;
+  sentinel) ConnectionStrings__Redis="$GATEWAY_REDIS_SENTINEL" ;;
+  single) ;;
+  *) echo "DRILL_REDIS is cluster, sentinel or single (got '$DRILL_REDIS')" >&2; exit 2 ;;
+esac
+export DRILL_REDIS ConnectionStrings__Redis
+echo "run.sh: drill $fault on Redis $DRILL_REDIS ($ConnectionStrings__Redis)" >&2
 
 DRIVER="$ROOT/infra/drills/Driver/bin/Release/net10.0/Gateway.Drills.dll"
 if [ "${DRILL_NO_BUILD:-0}" != 1 ]; then

@@ -22,8 +22,7 @@ public sealed class Faults(DrillOptions options, Replicas replicas, DrillProvide
                 await Infra("start", "rabbitmq");
                 break;
             case "redis-master":
-                await RedisMasterAsync();
-                break;
+                return new FaultWindow(start, await RedisMasterAsync());
             case "replica-kill":
                 await replicas.KillAsync(1);
                 break;
@@ -43,20 +42,19 @@ public sealed class Faults(DrillOptions options, Replicas replicas, DrillProvide
     }
 
     /// <summary>
-    /// A Redis master killed. On a cluster (DRILL_REDIS_KILL names the command that SIGKILLs one master and lets its
-    /// replica take over) that command; on the single Redis of infra/services.sh, Redis stopped and started again after
-    /// DRILL_REDIS_OUTAGE seconds (default 5; SHUTDOWN flushes the AOF, so acknowledged writes are kept).
+    /// A Redis master SIGKILLed by infra/drills/redis-fault.sh on the drill's topology (DRILL_REDIS), then started again
+    /// after DRILL_REDIS_OUTAGE seconds (default 10). Under Sentinel the sentinels promote the replica on their own, so
+    /// the fault is over at the kill and recovery is the failover; on the cluster (no replicas here) and on a single
+    /// Redis, the fault lasts until the node is back.
     /// </summary>
-    private async Task RedisMasterAsync()
+    private async Task<TimeSpan> RedisMasterAsync()
     {
-        if (Environment.GetEnvironmentVariable("DRILL_REDIS_KILL") is { Length: > 0 } command)
-        {
-            await Run("bash", ["-c", command]);
-            return;
-        }
-        await Infra("stop", "redis");
-        await Task.Delay(TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("DRILL_REDIS_OUTAGE") ?? "5", System.Globalization.CultureInfo.InvariantCulture)));
-        await Infra("start", "redis");
+        var script = Path.Combine(RepoPaths.Root, "infra", "drills", "redis-fault.sh");
+        await Run("bash", [script, "kill"]);
+        var killed = clock.Elapsed;
+        await Task.Delay(TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("DRILL_REDIS_OUTAGE") ?? "10", System.Globalization.CultureInfo.InvariantCulture)));
+        await Run("bash", [script, "restore"]);
+        return Environment.GetEnvironmentVariable("DRILL_REDIS") == "sentinel" ? killed : clock.Elapsed;
     }
 
     private Task Infra(string action, string service) => Run("bash", [options.InfraScript, action, service]);
