@@ -27,10 +27,13 @@ public sealed class AdminApi(Replicas replicas) : IDisposable
         return poll.GetProperty("id").GetString()!;
     }
 
-    /// <summary>An alert to Agadir's meeting subscribers, now; returns its id.</summary>
-    public async Task<string> CreateAlertAsync(int index, string text)
+    /// <summary>
+    /// An alert to Agadir's meeting subscribers, now; returns its id. With a request id: a retry after a timeout or a 503
+    /// (the first request may have created it) returns the same alert instead of creating a second.
+    /// </summary>
+    public async Task<string> CreateAlertAsync(int index, string text, string requestId)
     {
-        var alert = await SendAsync(index, HttpMethod.Post, "/api/alerts", new { commune = "agadir", texts = new Dictionary<string, string> { ["fr"] = text } });
+        var alert = await SendAsync(index, HttpMethod.Post, "/api/alerts", new { commune = "agadir", texts = new Dictionary<string, string> { ["fr"] = text }, requestId });
         return alert.GetProperty("id").GetString()!;
     }
 

@@ -69,7 +69,7 @@ public sealed class Drill : IAsyncDisposable
         var alert = Task.Run(async () =>
         {
             await Task.Delay(_options.FaultAfter / 2);
-            return await admin.CreateAlertAsync(0, alertText);
+            return await admin.CreateAlertAsync(0, alertText, "drill-" + _run);
         });
         var fault = Task.Run(async () =>
         {
@@ -79,7 +79,7 @@ public sealed class Drill : IAsyncDisposable
             return window;
         });
         await Task.WhenAll(votes, reports, alert, fault);
-        Log($"load sent in {(_clock.Elapsed - start).TotalSeconds:F1} s ({webhooks.Retries} retries by the provider)");
+        Log($"load sent in {(_clock.Elapsed - start).TotalSeconds:F1} s ({webhooks.Retries} retries by the provider: {webhooks.Refusals})");
 
         var tally = new Tally(_options, pollId, alert.Result, audience, votes.Result, reports.Result, fault.Result, _bus!, _provider, admin, _run);
         await SettleAsync(tally);

@@ -27,6 +27,11 @@ public sealed class Webhooks(Replicas replicas, Stopwatch clock) : IDisposable
     };
 
     private long _retries;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, long> _refusals = new();
+
+    /// <summary>What the retried attempts got, e.g. "503×120, no answer×4" (no answer: refused, reset or timed out).</summary>
+    public string Refusals => _refusals.IsEmpty ? "none" : string.Join(", ", _refusals.OrderBy(p => p.Key)
+        .Select(p => (p.Key == 0 ? "no answer" : p.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)) + "×" + p.Value));
 
     /// <summary>Tries beyond the first, over every message: how hard the fault pushed back on providers.</summary>
     public long Retries => Interlocked.Read(ref _retries);
@@ -41,6 +46,7 @@ public sealed class Webhooks(Replicas replicas, Stopwatch clock) : IDisposable
             var retry = status is 0 or 429 or >= 500;
             if (!retry || clock.Elapsed - started > GiveUpAfter) return new Delivery(status, reply, clock.Elapsed, attempt + 1);
             Interlocked.Increment(ref _retries);
+            _refusals.AddOrUpdate(status, 1, (_, n) => n + 1);
             await Task.Delay(pause);
             pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(2).Ticks));
         }
