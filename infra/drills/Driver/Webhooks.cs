@@ -42,6 +42,9 @@ public sealed class Webhooks(Replicas replicas, Stopwatch clock) : IDisposable
         var pause = TimeSpan.FromMilliseconds(200);
         for (var attempt = 0; ; attempt++)
         {
+            // Every replica dead (a drill that found them all exiting): nothing will answer, the message is lost now.
+            if (!Enumerable.Range(0, replicas.Count).Any(i => replicas.Address(i) is not null))
+                return new Delivery(0, "no replica alive", clock.Elapsed, attempt);
             var (status, reply) = await PostOnceAsync(Pick(preferred + attempt), from, to, body, messageSid);
             var retry = status is 0 or 429 or >= 500;
             if (!retry || clock.Elapsed - started > GiveUpAfter) return new Delivery(status, reply, clock.Elapsed, attempt + 1);
