@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
 using RabbitMQ.Client.Exceptions;
 
 namespace Gateway.Drills;
@@ -28,7 +29,8 @@ public sealed class BusCounter : IAsyncDisposable
 
     private BusCounter(string rabbitMq, string run, Stopwatch clock)
     {
-        _factory = new ConnectionFactory { Uri = new Uri(rabbitMq) };
+        // Its own reconnection loop (ReadAsync), not the client's automatic recovery: one behaviour to reason about.
+        _factory = new ConnectionFactory { Uri = new Uri(rabbitMq), AutomaticRecoveryEnabled = false };
         _run = run;
         _clock = clock;
         foreach (var type in Types) _events[type] = new();
@@ -59,6 +61,10 @@ public sealed class BusCounter : IAsyncDisposable
         return counter;
     }
 
+    /// <summary>
+    /// A push consumer per queue (prefetch 1,000), so that the reader keeps up with the load and an event's time is when
+    /// the broker delivered it; after a broker outage or a lost connection, connects again and consumes again.
+    /// </summary>
     private async Task ReadAsync()
     {
         while (!_stop.IsCancellationRequested)
@@ -67,29 +73,31 @@ public sealed class BusCounter : IAsyncDisposable
             {
                 await using var connection = await _factory.CreateConnectionAsync(_stop.Token);
                 await using var channel = await connection.CreateChannelAsync(cancellationToken: _stop.Token);
-                while (!_stop.IsCancellationRequested)
+                var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                connection.ConnectionShutdownAsync += (_, _) => { closed.TrySetResult(); return Task.CompletedTask; };
+                await channel.BasicQosAsync(0, 1000, false, _stop.Token);
+                foreach (var type in Types)
                 {
-                    var read = 0;
-                    foreach (var type in Types)
+                    var consumer = new AsyncEventingBasicConsumer(channel);
+                    var events = _events[type];
+                    consumer.ReceivedAsync += async (_, delivery) =>
                     {
+                        var envelope = JsonDocument.Parse(delivery.Body).RootElement;
+                        events.Enqueue(new BusEvent(envelope.GetProperty("messageId").GetString()!, envelope.GetProperty("message").Clone(), _clock.Elapsed));
                         // Acknowledged once recorded: a message the broker redelivers after an outage is recorded again, and counted as such.
-                        while (await channel.BasicGetAsync(Queue(type), autoAck: false, _stop.Token) is { } result)
-                        {
-                            var envelope = JsonDocument.Parse(result.Body).RootElement;
-                            _events[type].Enqueue(new BusEvent(envelope.GetProperty("messageId").GetString()!, envelope.GetProperty("message").Clone(), _clock.Elapsed));
-                            await channel.BasicAckAsync(result.DeliveryTag, multiple: false, _stop.Token);
-                            read++;
-                        }
-                    }
-                    if (read == 0) await Task.Delay(50, _stop.Token);
+                        await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false);
+                    };
+                    await channel.BasicConsumeAsync(Queue(type), autoAck: false, consumer, _stop.Token);
                 }
+                await closed.Task.WaitAsync(_stop.Token);
+                Interlocked.Increment(ref _reconnects);
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested) { return; }
             catch (Exception ex) when (ex is BrokerUnreachableException or AlreadyClosedException or OperationInterruptedException or IOException or System.Net.Sockets.SocketException)
             {
                 Interlocked.Increment(ref _reconnects);
-                try { await Task.Delay(250, _stop.Token); } catch (OperationCanceledException) { return; }
             }
+            try { await Task.Delay(250, _stop.Token); } catch (OperationCanceledException) { return; }
         }
     }
 
