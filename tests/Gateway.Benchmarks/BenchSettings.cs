@@ -17,6 +17,9 @@ public sealed record BenchSettings(int Connections, TimeSpan Duration, TimeSpan 
     /// <summary>Extra environment for the gateway process (<c>--gateway-env Key=Value</c>, repeatable): configuration or runtime experiments.</summary>
     public IReadOnlyDictionary<string, string> GatewayEnvironment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Gateway processes started side by side on the same Redis and RabbitMQ (<c>--replicas N</c>); connection i goes to replica i mod N.</summary>
+    public int Replicas { get; init; } = 1;
+
     public string Redis { get; init; } = "";
     public string RabbitMq { get; init; } = "";
 
@@ -34,6 +37,7 @@ public sealed record BenchSettings(int Connections, TimeSpan Duration, TimeSpan 
                 "--max-warmup" => settings with { MaxWarmup = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--quiet-logs" => settings with { QuietLogs = true },
                 "--fresh-redis" => settings with { FreshRedis = true },
+                "--replicas" => settings with { Replicas = Math.Max(1, int.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--gateway-env" => settings with { GatewayEnvironment = With(settings.GatewayEnvironment, Value()) },
                 _ => throw new BenchmarkSetupException($"unknown option {args[i]}"),
             };

@@ -7,7 +7,14 @@ namespace Gateway.Benchmarks;
 /// <summary>The benchmarks' own view of Redis (an admin connection of theirs): INFO fields, and emptying it between measures.</summary>
 internal static class RedisInfo
 {
-    public static IServer Server(ConnectionMultiplexer redis) => redis.GetServer(redis.GetEndPoints()[0]);
+    public static IServer Server(ConnectionMultiplexer redis) => Primaries(redis)[0];
+
+    /// <summary>Every primary: one on a single Redis, each master on a cluster.</summary>
+    public static IReadOnlyList<IServer> Primaries(ConnectionMultiplexer redis) =>
+        [.. redis.GetServers().Where(s => s.IsConnected && !s.IsReplica).OrderBy(s => s.EndPoint.ToString(), StringComparer.Ordinal)];
+
+    /// <summary>The CPU seconds of every primary together (a cluster's masters share the work).</summary>
+    public static double CpuSecondsOfAll(ConnectionMultiplexer redis) => Primaries(redis).Sum(s => CpuSeconds(Read(s, "cpu")));
 
     /// <summary>The fields of one INFO section (all sections when null).</summary>
     public static Dictionary<string, string> Read(IServer server, string? section = null) =>
@@ -27,12 +34,14 @@ internal static class RedisInfo
     /// </summary>
     public static async Task EmptyAsync(ConnectionMultiplexer redis)
     {
-        var server = Server(redis);
-        await server.FlushAllDatabasesAsync();
-        if (Read(server, "persistence").GetValueOrDefault("aof_enabled") != "1") return;
-        await WaitForRewriteAsync(server);
-        await server.SaveAsync(SaveType.BackgroundRewriteAppendOnlyFile);
-        await WaitForRewriteAsync(server);
+        foreach (var server in Primaries(redis))
+        {
+            await server.FlushAllDatabasesAsync();
+            if (Read(server, "persistence").GetValueOrDefault("aof_enabled") != "1") continue;
+            await WaitForRewriteAsync(server);
+            await server.SaveAsync(SaveType.BackgroundRewriteAppendOnlyFile);
+            await WaitForRewriteAsync(server);
+        }
     }
 
     private static async Task WaitForRewriteAsync(IServer server)

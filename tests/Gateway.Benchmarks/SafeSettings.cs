@@ -7,11 +7,14 @@ namespace Gateway.Benchmarks;
 /// </summary>
 public static class SafeSettings
 {
+    /// <summary>One pseudonym key per benchmark run: replicas of one run must derive the same contact ids.</summary>
+    private static readonly string PseudonymKey = "bench-pseudonym-key-0123456789abcdef-" + Http.Phones.RunId();
+
     public static IReadOnlyDictionary<string, string> For(string adminKey, string? adminCommune = null)
     {
         var settings = new Dictionary<string, string>
         {
-            ["Gateway:PseudonymKey"] = "bench-pseudonym-key-0123456789abcdef-" + Http.Phones.RunId(),
+            ["Gateway:PseudonymKey"] = PseudonymKey,
             ["Admin:ApiKeys:0:Name"] = "bench",
             ["Admin:ApiKeys:0:Hash"] = Gateway.Admin.AdminKeys.HashText(adminKey),
             ["Ussd:AfricasTalking:AllowedIps"] = "127.0.0.1",

@@ -60,6 +60,16 @@ public static class HttpBenchmarks
         await using var server = await scenario.StartServerAsync(settings);
         Console.WriteLine($"{scenario.Name}: pid {server.Process.Id} on {server.BaseAddress} (log {server.LogPath}); smoke walk…");
         await SmokeWalkAsync(scenario, server.BaseAddress);
+        // More replicas (--replicas): the same server again, side by side; the monitor's columns (CPU, memory, JIT) are replica 0's.
+        await using var others = new ServerGroup();
+        for (var i = 1; i < settings.Replicas; i++)
+        {
+            var replica = await others.AddAsync(scenario.StartServerAsync(settings));
+            Console.WriteLine($"{scenario.Name}: replica {i}: pid {replica.Process.Id} on {replica.BaseAddress} (log {replica.LogPath}); smoke walk…");
+            // A walk of its own, far from the load's (its number modulo 10^8 picks the phone): a new contact on this replica too.
+            await SmokeWalkAsync(scenario, replica.BaseAddress, 99_999_000 + i);
+        }
+        Uri[] addresses = [server.BaseAddress, .. others.Servers.Select(s => s.BaseAddress)];
 
         await using var monitor = new ServerMonitor(server);
         var warmUp = new WarmUp(monitor, settings.Warmup, settings.MaxWarmup);
@@ -67,19 +77,19 @@ public static class HttpBenchmarks
         TimeSpan driverStart = default, driverEnd = default;
         double redisStart = 0, redisEnd = 0;
         MachineLoad machineStart = default, machineEnd = default;
-        var load = await LoadDriver.RunAsync(scenario, server.BaseAddress, settings.Connections, warmUp.RunAsync, settings.Duration,
+        var load = await LoadDriver.RunAsync(scenario, addresses, settings.Connections, warmUp.RunAsync, settings.Duration,
             onMeasureStart: () =>
             {
                 start = monitor.SnapshotAsync().GetAwaiter().GetResult();
                 driverStart = Process.GetCurrentProcess().TotalProcessorTime;
                 machineStart = MachineLoad.Read();
-                redisStart = RedisInfo.CpuSeconds(RedisInfo.Read(RedisInfo.Server(redis), "cpu"));
+                redisStart = RedisInfo.CpuSecondsOfAll(redis);
                 monitor.Start();
             },
             onMeasureEnd: () =>
             {
                 machineEnd = MachineLoad.Read();
-                redisEnd = RedisInfo.CpuSeconds(RedisInfo.Read(RedisInfo.Server(redis), "cpu"));
+                redisEnd = RedisInfo.CpuSecondsOfAll(redis);
                 driverEnd = Process.GetCurrentProcess().TotalProcessorTime;
                 monitor.StopAsync().GetAwaiter().GetResult();
                 end = monitor.SnapshotAsync().GetAwaiter().GetResult();
@@ -94,11 +104,11 @@ public static class HttpBenchmarks
     }
 
     /// <summary>One walk, step by step, before any load: a flow that does not answer as expected stops the benchmark here.</summary>
-    private static async Task SmokeWalkAsync(IScenario scenario, Uri baseAddress)
+    private static async Task SmokeWalkAsync(IScenario scenario, Uri baseAddress, long walk = 0)
     {
         using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
         await scenario.PrepareAsync(client);
-        foreach (var step in scenario.Walk(0, baseAddress))
+        foreach (var step in scenario.Walk(walk, baseAddress))
         {
             using var request = step.Build();
             using var response = await client.SendAsync(request);

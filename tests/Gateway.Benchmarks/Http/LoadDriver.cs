@@ -21,7 +21,7 @@ public sealed record LoadResult(long Requests, long Errors, long Walks, TimeSpan
 /// </summary>
 public static class LoadDriver
 {
-    public static async Task<LoadResult> RunAsync(IScenario scenario, Uri baseAddress, int connections, Func<Task> warmUp, TimeSpan duration,
+    public static async Task<LoadResult> RunAsync(IScenario scenario, IReadOnlyList<Uri> addresses, int connections, Func<Task> warmUp, TimeSpan duration,
         Action onMeasureStart, Action onMeasureEnd)
     {
         using var handler = new SocketsHttpHandler
@@ -33,11 +33,12 @@ public static class LoadDriver
             UseCookies = false,
             UseProxy = false,
         };
-        using var client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        // Requests carry absolute URLs (worker i → replica i mod N); the base address serves PrepareAsync's relative calls.
+        using var client = new HttpClient(handler) { BaseAddress = addresses[0], Timeout = TimeSpan.FromSeconds(30) };
         await scenario.PrepareAsync(client);
 
         var state = new RunState();
-        var workers = Enumerable.Range(0, connections).Select(_ => Task.Run(() => WorkerAsync(scenario, client, baseAddress, state))).ToArray();
+        var workers = Enumerable.Range(0, connections).Select(i => Task.Run(() => WorkerAsync(scenario, client, addresses[i % addresses.Count], state))).ToArray();
 
         await warmUp();
         onMeasureStart();

@@ -17,7 +17,9 @@ public sealed partial class AdminKeyRefresher(AdminKeys keys, ILogger<AdminKeyRe
                 if (failing) LogRecovered();
                 failing = false;
             }
-            catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+            // Any failure of a read while the gateway runs (a Redis failover also ends reads in TaskCanceledException):
+            // an exception escaping a BackgroundService stops the host, and the redis-master drill saw every replica exit.
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 // Loud once per outage: stored keys fail closed (503) once the last read is older than the cache.
                 if (!failing) LogUnavailable(e, keys.CacheFor);
