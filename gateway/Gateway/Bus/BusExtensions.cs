@@ -24,7 +24,7 @@ public static class BusExtensions
         services.AddSingleton<Conversations.IStepObserver, OutboxNudge>();
 
         var rabbit = builder.Configuration.GetConnectionString("RabbitMq");
-        services.Configure<BusOptions>(builder.Configuration.GetSection(BusOptions.Section));
+        services.AddValidatedOptions<BusOptions>(BusOptions.Section);
         var busOptions = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
         // Before MassTransit's hosted service (they start in this order): a gateway on another deployment's virtual host
         // refuses to start before its consumers take a single message there.

@@ -23,6 +23,10 @@ public sealed class GatewayOptions
     /// <summary>Folder of the flow files (<c>Gateway:FlowsPath</c>); empty: the <c>flows</c> folder shipped with the binary.</summary>
     public string? FlowsPath { get; set; }
 
+    /// <summary>This deployment's name on its RabbitMQ virtual host (<c>Gateway:Deployment</c>; see Bus/DeploymentMarker.cs).</summary>
+    [StringLength(100)]
+    public string? Deployment { get; set; }
+
     /// <summary>Contact states kept in memory beside Redis (<c>Gateway:StateCacheSize</c>), ~0.5 KB each; 0 turns the cache off.</summary>
     [Range(0, 10_000_000)]
     public int StateCacheSize { get; set; } = ContactStateCache.DefaultCapacity;

@@ -1,3 +1,4 @@
+using Gateway.Settings;
 using Gateway.Webhooks.Storage;
 using Gateway.Storage;
 
@@ -13,7 +14,7 @@ public static class WebhooksExtensions
     public static WebApplicationBuilder AddWebhooks(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
+        services.AddValidatedOptions<WebhookOptions>(WebhookOptions.Section);
         services.AddStore<IWebhookStore, RedisWebhookStore, InMemoryWebhookStore>();
         services.AddSingleton<WebhookUrlGuard>();
         services.AddSingleton<WebhookDirectory>();
