@@ -174,6 +174,9 @@ public static class AuthorizationMatrix
 
         // The API's interactive page (Scalar): anonymous in Development only; elsewhere a console session (no browser sends a key).
         ["GET /console/api-reference/{documentName?}"] = (Rule.Read, Scope.None),
+        ["GET /console/api-reference/scalar.js"] = (Rule.Read, Scope.None),
+        ["GET /console/api-reference/scalar.aspnetcore.js"] = (Rule.Read, Scope.None),
+        ["GET /console/api-reference/favicon.svg"] = (Rule.Read, Scope.None),
     };
 
     /// <summary>Every console form (<c>@formname</c> of a page), posted with its <c>_handler</c>.</summary>
