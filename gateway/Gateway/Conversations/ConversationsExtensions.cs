@@ -54,7 +54,7 @@ public static class ConversationsExtensions
             catalog.Find(id) is { } flow
                 ? TypedResults.Text(FlowMachine.Mermaid(flow), "text/vnd.mermaid; charset=utf-8")
                 : TypedResults.NotFound(new ProblemDetails { Title = "Unknown flow", Detail = $"No flow has id '{id}'.", Status = 404 }))
-            .WithSummary("A flow's graph (Mermaid)");
+            .WithSummary("A flow's graph (Mermaid)").Produces(StatusCodes.Status200OK, typeof(string), "text/vnd.mermaid");
         return app;
     }
 }

@@ -22,7 +22,7 @@ public static class FeedbackApi
     public static IEndpointRouteBuilder MapFeedbackDesk(this IEndpointRouteBuilder app)
     {
         var exports = app.MapGroup("/api").WithTags("Feedback").RequireAuthorization(GatewayPolicies.Read);
-        exports.MapGet("/feedback.csv", ExportCsvAsync).WithQueryParameters(FeedbackListRequest.Parameters);
+        exports.MapGet("/feedback.csv", ExportCsvAsync).WithQueryParameters(FeedbackListRequest.Parameters).Produces(StatusCodes.Status200OK, typeof(string), "text/csv");
         exports.MapGet("/feedback.json", ExportJsonAsync).WithQueryParameters(FeedbackListRequest.Parameters);
 
         var desk = app.MapGroup("/api/feedback").WithTags("Feedback").RequireAuthorization(GatewayPolicies.Read);

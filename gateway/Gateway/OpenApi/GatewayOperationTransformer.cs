@@ -14,7 +14,7 @@ namespace Gateway.OpenApi;
 /// </summary>
 public sealed class GatewayOperationTransformer : IOpenApiOperationTransformer
 {
-    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         var method = context.Description.HttpMethod ?? "GET";
@@ -41,6 +41,12 @@ public sealed class GatewayOperationTransformer : IOpenApiOperationTransformer
         }
         if (context.Description.RelativePath?.Contains("{commune}", StringComparison.Ordinal) == true)
             errors.Add(operation, 404, "The commune is unknown, or not the key's commune.");
+        if (operation.RequestBody is null && context.Description.ActionDescriptor.EndpointMetadata.OfType<RequestBodyMetadata>().LastOrDefault() is { } body)
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType> { [body.ContentType] = new() { Schema = await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken) } },
+            };
         if (operation.RequestBody is not null || webhook is not null)
         {
             errors.Add(operation, 400, "The body cannot be read (malformed JSON or form).");
@@ -52,7 +58,6 @@ public sealed class GatewayOperationTransformer : IOpenApiOperationTransformer
         if (webhook is not null) webhook.Describe(operation, context.Document, errors);
 
         QueryParameterExtensions.AddTo(operation, metadata.OfType<QueryParametersMetadata>());
-        return Task.CompletedTask;
     }
 
     private static OpenApiSecurityRequirement Requirement(string scheme, OpenApiDocument? document) =>

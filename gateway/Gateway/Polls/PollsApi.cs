@@ -23,7 +23,7 @@ public static class PollsApi
         polls.MapGet("/{id}", GetAsync);
         polls.MapPost("/{id}/close", CloseAsync);
         polls.MapGet("/{id}/results", ResultsAsync);
-        polls.MapGet("/{id}/results.csv", ResultsCsvAsync);
+        polls.MapGet("/{id}/results.csv", ResultsCsvAsync).Produces(StatusCodes.Status200OK, typeof(string), "text/csv");
         return app;
     }
 

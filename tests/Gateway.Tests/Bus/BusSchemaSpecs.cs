@@ -73,7 +73,7 @@ public sealed class BusSchemaSpecs
         // On the wire a null is left out (MassTransit's settings), so a field that may be null may be absent too.
         if (schema["required"] is JsonArray required && schema["properties"] is JsonObject properties)
             foreach (var name in required.Select(r => r!.GetValue<string>()).ToList())
-                if (properties[name]?["type"] is JsonArray types && types.Any(t => t!.GetValue<string>() == "null"))
+                if (properties[name] is JsonObject property && property["type"] is JsonArray types && types.Any(t => t!.GetValue<string>() == "null"))
                     required.Remove(required.First(r => r!.GetValue<string>() == name));
         var published = new JsonObject
         {

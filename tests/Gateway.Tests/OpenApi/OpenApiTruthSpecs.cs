@@ -15,7 +15,8 @@ public sealed class OpenApiTruthSpecs
 {
     private const string Key = "openapi-truth-programme-key-0123456789";
 
-    private static GatewayApplication Host() => new GatewayApplication()
+    // As the authorization matrix runs it, and as Production would: the simulator closed (it is anonymous only when open).
+    private static GatewayApplication Host() => new GatewayApplication().With("Simulator:Open", "false")
         .With("Admin:ApiKeys:0:Key", Key).With("Admin:ApiKeys:0:Name", "truth").With("Admin:ApiKeys:0:Role", "programme");
 
     [Fact]

@@ -182,6 +182,10 @@ public static class AuthorizationMatrix
 
         // The API's interactive page (Scalar): anonymous in Development only; elsewhere a console session (no browser sends a key).
         ["GET /console/api-reference/{documentName?}"] = (Rule.Read, Scope.None),
+        // Its script and icon are the package's own files (served from the gateway, no CDN) and hold no data: public, as Scalar maps them.
+        ["GET /console/api-reference/scalar.js"] = (Rule.Public, Scope.None),
+        ["GET /console/api-reference/scalar.aspnetcore.js"] = (Rule.Public, Scope.None),
+        ["GET /console/api-reference/favicon.svg"] = (Rule.Public, Scope.None),
     };
 
     /// <summary>Every console form (<c>@formname</c> of a page), posted with its <c>_handler</c>.</summary>

@@ -39,7 +39,7 @@ public static class Open311Api
             .Produces(200, null, "application/json", "text/xml")
             .AnswersErrors((400, "A filter is invalid (unknown service_code or status, a date that is not ISO 8601)."), (404, "Unknown format, or a jurisdiction_id the key may not see."));
         requests.MapPost("/requests.{format}", CreateAsync).DisableAntiforgery()
-            .Accepts<Open311RequestForm>("application/x-www-form-urlencoded")
+            .DocumentsBody<Open311RequestForm, RouteHandlerBuilder>("application/x-www-form-urlencoded")
             .Produces<Open311Created[]>(StatusCodes.Status201Created, Open311Documentation.MediaTypes[0], Open311Documentation.MediaTypes[1..])
             .AnswersErrors((400, "A field is missing or invalid (service_code, description, a place), or the body is not a form."),
                 (404, "Unknown format, or a jurisdiction_id the key may not see."), (503, "No free reference was found, or the state store is unavailable; retry."));
