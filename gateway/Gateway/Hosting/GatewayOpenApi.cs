@@ -41,7 +41,11 @@ public static class GatewayOpenApi
             .AddPreferredSecuritySchemes(SecuritySchemes.ApiKey)
             // Offline: the page's script is served from the package (scalar.js), and no font nor telemetry is fetched.
             .DisableDefaultFonts()
-            .DisableTelemetry());
+            .DisableTelemetry()
+            // Nor Scalar's hosted extras: its AI agent, MCP and developer toolbar call scalar.com and are not the gateway's.
+            .DisableAgent()
+            .DisableMcp()
+            .HideDeveloperTools());
         if (app.Environment.IsDevelopment()) reference.AllowAnonymous();
         else reference.RequireAuthorization(GatewayPolicies.Read);
         return app;
