@@ -1,5 +1,7 @@
+extern alias TwilioPackage;
+
 using Gateway.Channels.Twilio;
-using RequestValidator = global::Twilio.Security.RequestValidator;
+using RequestValidator = TwilioPackage::Twilio.Security.RequestValidator;
 
 namespace Gateway.Tests.Channels.Twilio;
 
