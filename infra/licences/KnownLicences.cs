@@ -19,13 +19,16 @@ public static class KnownLicences
     };
 
     /// <summary>
-    /// Packages whose .nuspec names a licence file inside the package rather than an expression: each row was written after
+    /// Packages whose .nuspec names a licence file inside the package (or a licence URL that may change) rather than an expression: each row was written after
     /// reading that file, for that version only (a new version must be read again).
     /// </summary>
     private static readonly Dictionary<string, string> ByPackageFile = new(StringComparer.OrdinalIgnoreCase)
     {
         // LICENSE.md: the MIT licence text, "Copyright (c) 2024, Codefactors Ltd".
         ["StandardWebhooks/1.1.2"] = "MIT",
+        // Only a licence URL on the repository's HEAD (a moving text, hence per version): twilio-csharp's LICENSE is the MIT
+        // licence text, "Copyright (C) 2023, Twilio, Inc.".
+        ["Twilio/8.2.0"] = "MIT",
     };
 
     /// <summary>The SPDX expression of a package's licence file, when that file was read (see <see cref="ByPackageFile"/>).</summary>

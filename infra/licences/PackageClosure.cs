@@ -88,6 +88,7 @@ public sealed record PackageClosure(
             null => ((string?)null, "unknown: no .nuspec in the NuGet cache"),
             { LicenceExpression: { } expression } => (expression, "nuspec licence expression"),
             { LicenceUrl: { } url } when KnownLicences.FromUrl(url) is { } mapped => (mapped, $"licence URL {url}, mapped in KnownLicences"),
+            { LicenceUrl: { } url } when KnownLicences.FromFile(id, version) is { } read => (read, $"licence URL {url}, read for this version and recorded in KnownLicences"),
             { LicenceFile: { } file } when KnownLicences.FromFile(id, version) is { } read => (read, $"licence file {file}, read and recorded in KnownLicences"),
             { LicenceFile: { } file } => (null, $"unknown: a licence file ({file}) that no table reads"),
             { LicenceUrl: { } url } => (null, $"unknown: only a licence URL ({url}), not in KnownLicences"),

@@ -1,5 +1,6 @@
 using Gateway.Benchmarks;
 using Gateway.Benchmarks.Http;
+using Gateway.Benchmarks.Micro;
 using Gateway.Benchmarks.Profiling;
 
 // Load benchmarks of the gateway's webhook routes against real Redis and RabbitMQ (see README.md).
@@ -23,6 +24,8 @@ try
         "desk" => await RunDeskAsync(args),
         // The console's pages with 100,000 reports, and the webhook p99 with 100 live charts open.
         ConsoleBenchmark.Command => await ConsoleBenchmark.RunAsync(rest),
+        // Hand-written Twilio signature check and TwiML against the Twilio package, and phone parsing: ns/op and B/op.
+        TwilioPackageAB.Command => await TwilioPackageAB.RunAsync(rest),
         _ => Usage(),
     };
 }
@@ -57,6 +60,7 @@ static int Usage()
           alerts     a 10,000 and a 100,000-recipient alert into a loopback provider [--redis] [sizes...]
           desk       feedback desk list/filter p50/p99 for pages of 50 among 100,000 reports on Redis [reports] [--iterations N]
           redis-cost Redis's own CPU and AOF bytes per baseline request and per gateway step (store, relay) [--steps N] --fresh-redis
+          twilio-ab  in-process A/B: signature check and TwiML, hand-written vs Twilio package; phone parsing [iterations]
           profile    time the phases of a Twilio step in-process (form, signature, engine, store calls, TwiML) [--walks N]
         options: --connections N (64)  --duration SECONDS (20)  --warmup SECONDS (30, then on until the JIT settles)  --max-warmup SECONDS (150)  --fresh-redis (FLUSHALL before each: a Redis of its own only)  --quiet-logs (gateway logs Warning+)
                  --gateway-env Key=Value (repeatable: configuration or runtime settings for the gateway process)

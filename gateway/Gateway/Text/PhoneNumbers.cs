@@ -1,8 +1,24 @@
+extern alias libphonenumber;
+
+using LibPhoneNumber = libphonenumber::PhoneNumbers.PhoneNumber;
+using PhoneNumberFormat = libphonenumber::PhoneNumbers.PhoneNumberFormat;
+using PhoneNumberUtil = libphonenumber::PhoneNumbers.PhoneNumberUtil;
+
 namespace Gateway.Text;
 
 /// <summary>E.164 normalisation (Morocco by default) and masking for logs.</summary>
+/// <remarks>
+/// Reading what people type (Arabic-Indic digits, "(0)", bidi marks, provider prefixes) stays hand-written: libphonenumber
+/// reads some of it differently and contact ids are keyed on the E.164 this gives (PhoneNumbersE164CompatibilitySpecs).
+/// Moroccan numbers are then built and formatted by libphonenumber-csharp. Foreign numbers are kept digit for digit after
+/// the "+": libphonenumber strips a foreign trunk 0 ("+33 06…") and refuses unassigned or fictitious ranges, both accepted
+/// today with contact ids keyed on them.
+/// </remarks>
 public static class PhoneNumbers
 {
+    /// <summary>One instance for the process: it loads the metadata once and is thread-safe (inbound hot path).</summary>
+    private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+
     private const int MaxDigits = 15; // E.164 ceiling
     private const int MinInternationalDigits = 8;
 
@@ -60,7 +76,7 @@ public static class PhoneNumbers
         {
             // Moroccan national: 0 + 9 digits, fixed (05), mobile (06, 07) or VoIP/other (08).
             if (number.Length != 10 || number[0] != '0' || number[1] is < '5' or > '8') return false;
-            e164 = string.Concat("+212", number[1..]);
+            e164 = MoroccanE164(number[1..]);
             return true;
         }
 
@@ -69,13 +85,23 @@ public static class PhoneNumbers
             var national = number[3..];
             if (national.Length == 10 && national[0] == '0') national = national[1..]; // "+2120612…"
             if (national.Length != 9 || national[0] is < '5' or > '8') return false;
-            e164 = string.Concat("+212", national);
+            e164 = MoroccanE164(national);
             return true;
         }
 
         if (number.Length is < MinInternationalDigits or > MaxDigits || number[0] == '0') return false;
         e164 = string.Concat("+", number);
         return true;
+    }
+
+    /// <summary>
+    /// A Moroccan national significant number (9 digits, 5–8 first) in E.164, by libphonenumber. Acceptance is decided
+    /// before, as it always was: libphonenumber's range check would refuse unallocated 05–08 numbers that have contact ids.
+    /// </summary>
+    private static string MoroccanE164(ReadOnlySpan<char> national)
+    {
+        LibPhoneNumber number = Util.Parse(string.Concat("+212", national), null);
+        return Util.Format(number, PhoneNumberFormat.E164);
     }
 
     /// <summary>

@@ -12,6 +12,8 @@ namespace Gateway.Channels.Twilio;
 /// <remarks>
 /// Written as UTF-8 straight into one pooled buffer (every Twilio webhook answers with one): the replies are escaped
 /// run by run, with no string built per message or for the document.
+/// Kept over the Twilio package's MessagingResponse, whose declaration says encoding="utf-8" (not the documented "UTF-8")
+/// and which allocates 34 times more (benchmarks README, twilio-ab).
 /// </remarks>
 public sealed class TwiMLResult(IReadOnlyList<string> messages) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IContentTypeHttpResult
 {

@@ -13,6 +13,11 @@ namespace Gateway.Channels.Twilio;
 /// Sends through Twilio's Messages API (docs/protocols.md §3): builds the request and reads Twilio's answer; sending,
 /// retries (429/5xx/network), the status record and the logs are <see cref="ProviderSender{TOptions}"/>'s.
 /// </summary>
+/// <remarks>
+/// Not the Twilio package's MessageResource.Create: it sends through its own client and throws its own exceptions, so the
+/// shared sender's retries, status record and Twilio__ApiBaseUrl would each need an adapter (a URL-rewriting ITwilioRestClient)
+/// for one form POST this class builds in a few lines.
+/// </remarks>
 public sealed class TwilioSender(
     IHttpClientFactory clients,
     IOptionsMonitor<TwilioOptions> options,

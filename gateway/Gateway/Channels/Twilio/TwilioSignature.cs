@@ -11,6 +11,8 @@ namespace Gateway.Channels.Twilio;
 /// <remarks>
 /// Every webhook is checked, so the check works in pooled and stack buffers: the pairs are sorted in a pooled copy and the
 /// signed text is written into pooled buffers, never built as strings.
+/// Kept over the Twilio package's RequestValidator, which is half as fast and allocates 3.6 KB per check (benchmarks README,
+/// twilio-ab); the package backs it in TwilioRequestValidatorAgreementSpecs.
 /// </remarks>
 public static class TwilioSignature
 {
