@@ -28,5 +28,5 @@ set +a
 # Builds the gateway (Release) with the benchmark; the benchmark starts it from gateway/Gateway/bin/Release.
 # --fresh-redis (the HTTP benchmarks and redis-cost): this Redis is the benchmark's own, so each scenario may start on an empty one, as
 # the baseline does.
-case "$1" in baseline|twilio|ussd|votes|all|redis-cost) set -- "$@" --fresh-redis ;; esac
+case "$1" in baseline|twilio|ussd|votes|all|webhooks|redis-cost) set -- "$@" --fresh-redis ;; esac
 dotnet run -c Release --project tests/Gateway.Benchmarks -- "$@"

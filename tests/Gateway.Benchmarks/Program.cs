@@ -11,7 +11,7 @@ try
 {
     return command switch
     {
-        "baseline" or "twilio" or "ussd" or "votes" or "all" => await HttpBenchmarks.RunAsync(command, BenchSettings.Parse(rest)),
+        "baseline" or "twilio" or "ussd" or "votes" or "all" or "webhooks" => await HttpBenchmarks.RunAsync(command, BenchSettings.Parse(rest)),
         // The bare endpoint, run as a child process of the benchmark so its memory is measured like the gateway's.
         BaselineServer.Command => await BaselineServer.RunAsync(rest),
         // Where a Twilio step's time goes (in-process, no HTTP): for looking into a slow result.
@@ -56,6 +56,7 @@ static int Usage()
           ussd       real gateway, POST /webhooks/africastalking/ussd, language -> menu -> feedback (7 hops)
           votes      real gateway, POST /webhooks/twilio signed, one-message votes ("BENCHVOTE 2") in a poll, new numbers
           all        baseline, twilio, ussd, votes in one run + a Markdown summary table
+          webhooks   ussd with no webhook subscriber, then with one answering 500 to every delivery; checks nothing was lost
           console    console pages' server time with 100,000 reports; webhook p99 with and without 100 live charts [--reports N] [--watchers N]
           alerts     a 10,000 and a 100,000-recipient alert into a loopback provider [--redis] [sizes...]
           desk       feedback desk list/filter p50/p99 for pages of 50 among 100,000 reports on Redis [reports] [--iterations N]

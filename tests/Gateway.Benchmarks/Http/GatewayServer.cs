@@ -6,7 +6,7 @@ public static class GatewayServer
     public const string AuthToken = "bench-twilio-auth-token-0123456789";
     public const string AdminKey = "bench-admin-key-0123456789";
 
-    public static Task<ServerProcess> StartAsync(BenchSettings settings)
+    public static Task<ServerProcess> StartAsync(BenchSettings settings, IReadOnlyDictionary<string, string>? scenarioEnvironment = null)
     {
         var port = ServerProcess.FreePort();
         var url = $"http://127.0.0.1:{port}";
@@ -25,6 +25,7 @@ public static class GatewayServer
         foreach (var (key, value) in SafeSettings.AsEnvironment(AdminKey)) environment[key] = value;
         // Production logs at Information (one line per webhook): that is what is measured unless --quiet-logs.
         if (settings.QuietLogs) environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in scenarioEnvironment ?? new Dictionary<string, string>()) environment[key] = value;
         foreach (var (key, value) in settings.GatewayEnvironment) environment[key] = value;
         return ServerProcess.StartAsync("gateway", RepoPaths.GatewayDll, [], RepoPaths.GatewayDirectory, port, environment, "/health/ready");
     }

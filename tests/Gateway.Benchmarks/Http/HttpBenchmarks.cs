@@ -13,6 +13,9 @@ public sealed record ScenarioResult(
     /// <summary>Redis server CPU (user + sys) during the window, per request: what each design costs the shared Redis.</summary>
     public double RedisCpuMsPerRequest { get; init; } = double.NaN;
 
+    /// <summary>What the scenario checked after the load (the webhooks benchmark: nothing lost), if anything.</summary>
+    public AfterLoadCheck? Check { get; init; }
+
     public double ServerCores => (End.Cpu - Start.Cpu).TotalSeconds / Load.Elapsed.TotalSeconds;
     public double ServerCpuMsPerRequest => (End.Cpu - Start.Cpu).TotalMilliseconds / Math.Max(1, Load.Requests);
     public double AllocatedKbPerRequest => (End.AllocatedBytes - Start.AllocatedBytes) / 1024.0 / Math.Max(1, Load.Requests);
@@ -29,6 +32,8 @@ public static class HttpBenchmarks
         "ussd" => [new UssdScenario()],
         "votes" => [new VotesScenario()],
         "all" => [new BaselineScenario(), new TwilioScenario(), new UssdScenario(), new VotesScenario()],
+        // Issue 27: the same USSD load without, then with, a webhook subscriber that answers 500 to everything.
+        "webhooks" => [new WebhookLoadScenario(withFailingSubscriber: false), new WebhookLoadScenario(withFailingSubscriber: true)],
         _ => throw new BenchmarkSetupException($"unknown benchmark {command}"),
     };
 
@@ -45,11 +50,12 @@ public static class HttpBenchmarks
             var result = await RunScenarioAsync(scenario, settings, redis);
             results.Add(result);
             PrintDetails(result, results.FirstOrDefault(r => r.Name == "baseline"));
+            if (scenario is IAsyncDisposable disposable) await disposable.DisposeAsync();
         }
 
         Console.WriteLine();
         Console.WriteLine(Markdown(results, settings));
-        return results.Any(r => r.Load.Errors > 0 || r.Load.Requests == 0) ? 3 : 0;
+        return results.Any(r => r.Load.Errors > 0 || r.Load.Requests == 0 || r.Check is { Holds: false }) ? 3 : 0;
     }
 
     private static async Task<ScenarioResult> RunScenarioAsync(IScenario scenario, BenchSettings settings, ConnectionMultiplexer redis)
@@ -96,10 +102,12 @@ public static class HttpBenchmarks
             });
 
         var (left, drain) = await WaitForOutboxAsync(redis);
+        var check = scenario is WebhookLoadScenario webhooks ? await webhooks.CheckAsync(server.BaseAddress, redis) : null;
         return new ScenarioResult(scenario.Name, scenario.Unit, settings.Connections, load, monitor.PeakWorkingSet, monitor.PeakGcHeap,
             start!, end!, driverEnd - driverStart, MachineLoad.BusyCores(machineStart, machineEnd), left, drain, warmUp)
         {
             RedisCpuMsPerRequest = (redisEnd - redisStart) * 1000 / Math.Max(1, load.Requests),
+            Check = check,
         };
     }
 
@@ -170,6 +178,7 @@ public static class HttpBenchmarks
         Console.WriteLine($"### {r.Name}");
         foreach (var (name, value) in rows) Console.WriteLine($"  {name.PadRight(width)}  {value}");
         foreach (var sample in l.ErrorSamples) Console.WriteLine($"  error: {sample}");
+        if (r.Check is { } check) Console.WriteLine($"  after the load: {check.Report}{(check.Holds ? "" : "  <-- NOT AS EXPECTED")}");
     }
 
     /// <summary>The summary, ready for the README's performance section.</summary>

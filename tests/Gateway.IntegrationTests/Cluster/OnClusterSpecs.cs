@@ -3,6 +3,7 @@ using Gateway.IntegrationTests.Feedback;
 using Gateway.IntegrationTests.Infrastructure;
 using Gateway.IntegrationTests.Polls;
 using Gateway.IntegrationTests.Redis;
+using Gateway.IntegrationTests.Webhooks;
 
 namespace Gateway.IntegrationTests.Cluster;
 
@@ -55,6 +56,12 @@ public sealed class FeedbackDeskIntegrationOnClusterSpecs : FeedbackDeskIntegrat
 
 [Collection(ServersCollection.Name)]
 public sealed class TwoReplicaAlertOnClusterSpecs : TwoReplicaAlertSpecs
+{
+    protected override string Redis => Servers.RedisCluster;
+}
+
+[Collection(ServersCollection.Name)]
+public sealed class RedisWebhookOnClusterSpecs : RedisWebhookSpecs
 {
     protected override string Redis => Servers.RedisCluster;
 }
