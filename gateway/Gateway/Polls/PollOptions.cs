@@ -11,7 +11,7 @@ public sealed class PollOptions
     /// How often each replica looks for polls to close, refreshing its poll directory first (<c>Polls:SchedulerInterval</c>).
     /// Votes do not wait for it: the directory checks the store's version before every step.
     /// </summary>
-    [Duration("00:00:00.010", "00:10:00")]
+    [Duration("00:00:00.010", "1.00:00:00")]
     public TimeSpan SchedulerInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>

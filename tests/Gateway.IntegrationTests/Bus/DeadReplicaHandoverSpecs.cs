@@ -95,6 +95,7 @@ public sealed class DeadReplicaHandoverSpecs(ITestOutputHelper output)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["DOTNET_ENVIRONMENT"] = "Production",
+            ["DataProtection__AllowUnprotectedKeys"] = "true", // a test Redis, flushed by the next test
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
             ["ConnectionStrings__Redis"] = Servers.Redis,
             ["ConnectionStrings__RabbitMq"] = rabbitMq,
