@@ -45,6 +45,18 @@ public sealed class ContactState
     /// <summary>Poll id → 1-based option voted (votes live under the pseudonymous id only).</summary>
     public Dictionary<string, int> PollVotes { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The citizen's profile (issue 24); null until it was first asked. Written only when set.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ContactProfile? Profile { get; set; }
+
+    /// <summary>
+    /// Where this contact's real participations were counted: <c>kind|commune|yyyy-MM|channel</c> → count (see
+    /// docs/profile-counters.md), so that a profile given or changed later moves them to its new cell, in the same commit.
+    /// Null until the first one. Written only when set.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Dictionary<string, int>? Participations { get; set; }
+
     /// <summary>Each opt-in and opt-out, oldest first, bounded (see <see cref="ConsentLog"/>).</summary>
     public List<ConsentEntry> Consent { get; set; } = [];
 

@@ -1,7 +1,9 @@
 using Gateway.Contracts;
 using Gateway.Conversations;
 using Gateway.Conversations.Flows;
+using Gateway.Conversations.Ports;
 using Gateway.Feedback.Storage;
+using Gateway.Profiles;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Feedback;
@@ -12,7 +14,7 @@ namespace Gateway.Feedback;
 /// the contact's state, the <see cref="FeedbackReceived"/> event and the commune's counter, or not at all. Its reference
 /// is saved as <c>reference</c> for the confirmation text.
 /// </summary>
-public sealed class SubmitFeedbackAction(FeedbackReferences references, IOptions<FeedbackOptions> options) : IFlowAction
+public sealed class SubmitFeedbackAction(FeedbackReferences references, IOptions<FeedbackOptions> options, IParticipationCounter participation) : IFlowAction
 {
     public const string ActionName = "submit_feedback";
 
@@ -40,5 +42,6 @@ public sealed class SubmitFeedbackAction(FeedbackReferences references, IOptions
             },
             $"{contact.ContactId}:{reference}");
         if (contact.Commune is { } commune) step.Count($"commune:{commune}", $"feedback:{category}");
+        participation.Count(step, ProfileCounters.Report, contact.Commune);
     }
 }

@@ -29,11 +29,11 @@ public static class PollKeys
 
     /// <summary>
     /// The live tally counter of a poll: fields <c>option:n</c>, <c>channel:sms</c>, <c>language:ar</c>, <c>total</c> for
-    /// real votes, and <c>simulated:option:n</c>, <c>simulated:total</c> for votes sent through the simulator (issue 17:
+    /// real votes, <c>cell:&lt;cell&gt;:option:n</c> under the voter's profile cell (docs/profile-counters.md), and <c>simulated:option:n</c>, <c>simulated:total</c> for votes sent through the simulator (issue 17:
     /// test traffic is shown apart and never counted in the real tallies). Both live in the same hash, so a vote's
     /// counts are one atomic write to one slot whichever kind it is.
     /// </summary>
-    public static string Counter(string pollId) => "poll:" + pollId;
+    public static string Counter(string pollId) => Profiles.ProfileCounters.PollCounter(pollId);
 
     /// <summary>Prefix of the counter fields (and contact vote entries) of simulated votes.</summary>
     public const string SimulatedPrefix = "simulated:";

@@ -2,6 +2,8 @@ using System.Globalization;
 using Gateway.Contracts;
 using Gateway.Conversations;
 using Gateway.Conversations.Flows;
+using Gateway.Conversations.Ports;
+using Gateway.Profiles;
 using Gateway.Text;
 
 namespace Gateway.Polls;
@@ -13,7 +15,7 @@ namespace Gateway.Polls;
 /// commit wins and the others, re-decided on the new state, see the vote already there: one phone, one vote, on any
 /// number of replicas. Votes are kept under the pseudonymous contact id only.
 /// </summary>
-public sealed class RecordVoteAction(PollDirectory directory, FlowTexts texts) : IFlowAction
+public sealed class RecordVoteAction(PollDirectory directory, FlowTexts texts, IParticipationCounter participation) : IFlowAction
 {
     public const string ActionName = "record_vote";
 
@@ -63,10 +65,14 @@ public sealed class RecordVoteAction(PollDirectory directory, FlowTexts texts) :
         // Simulated votes count in their own fields of the same hash (total and options only): never in the real tallies.
         var prefix = simulated ? PollKeys.SimulatedPrefix : "";
         step.Count(counter, prefix + Option(choice));
+        // Real votes also count under the voter's profile cell; a later profile moves them (ProfileCounts.Move).
+        var cell = ProfileCell.Of(contact.Profile);
+        if (!simulated) step.Count(counter, ProfileCounters.PollCellField(cell, choice));
         if (previous is { } replaced)
         {
-            // A changed vote moves between options; the voter was already counted in total, channel and language.
+            // A changed vote moves between options (within its cell); the voter was already counted in total, channel and language.
             step.Count(counter, prefix + Option(replaced), -1);
+            if (!simulated) step.Count(counter, ProfileCounters.PollCellField(cell, replaced), -1);
             Say(step, PollTexts.With(PollTexts.Changed, "previous", c => poll.OptionText(replaced).Resolve(c).Text));
         }
         else if (simulated) step.Count(counter, prefix + "total");
@@ -75,6 +81,7 @@ public sealed class RecordVoteAction(PollDirectory directory, FlowTexts texts) :
             step.Count(counter, "total");
             step.Count(counter, "channel:" + channel);
             step.Count(counter, "language:" + language);
+            participation.Count(step, ProfileCounters.Vote, poll.Commune);
         }
         step.Publish(
             new PollVoteRecorded(poll.Id, choice, poll.Commune, channel, language, contact.ContactId, previous is not null, previous, step.Now)

@@ -23,6 +23,7 @@ public sealed class LayerSpecs
         "Storage",        // Redis and in-memory implementations of the core's ports
         "Bus",            // MassTransit, the outbox relay: the core's publishing port
         "Outbound",       // what the gateway sends on its own: senders, statuses, the bus commands that send
+        "Profiles",       // the citizen profile (issue 24): cells, participation counters, places, the profile dialog
         "Contacts",       // features: audience, polls, alerts, the feedback desk
         "Abuse",          // inbound limits per phone number and per admin key, shared through the store
         "Polls",

@@ -1,5 +1,6 @@
 using Gateway.Contracts;
 using Gateway.Conversations.Flows;
+using Gateway.Conversations.Ports;
 
 namespace Gateway.Conversations.Actions;
 
@@ -7,7 +8,7 @@ namespace Gateway.Conversations.Actions;
 /// What <c>action</c> nodes do. Each action changes the contact's state and records its events on the step,
 /// so that both are committed together (or not at all).
 /// </summary>
-public sealed class FlowActions(IEnumerable<IFlowAction> extensions)
+public sealed class FlowActions(IEnumerable<IFlowAction> extensions, IParticipationCounter participation)
 {
     private readonly Dictionary<string, IFlowAction> _extensions = extensions.ToDictionary(a => a.Name, StringComparer.Ordinal);
 
@@ -47,6 +48,7 @@ public sealed class FlowActions(IEnumerable<IFlowAction> extensions)
                     ConsentLog.Record(contact, step.Now, ConsentLog.OptIn, ConsentLog.ChannelOf(step, "flow"), "flow", topic, step.Message.Simulated);
                     step.Publish(new ContactOptedIn(contact.ContactId, contact.Commune, topic, contact.Language ?? Languages.French, step.Now)
                         { Simulated = step.Message.Simulated }, $"{contact.ContactId}:{topic}:{step.Now.ToUnixTimeMilliseconds()}");
+                    participation.Count(step, "subscribe", contact.Commune);
                 }
                 break;
             }
