@@ -8,7 +8,8 @@ namespace Gateway.Webhooks;
 /// Sends the queued deliveries: claims those due, sends each on its own (up to <c>Webhooks:Concurrency</c> at once, and
 /// at most a quarter of that for one subscription, so a subscriber that hangs cannot take every slot), and writes the
 /// outcome back: delivered, or due again after a backoff that doubles, or, past <c>Webhooks:GiveUpAfter</c> or
-/// <c>Webhooks:MaxAttempts</c>, failed with its subscription stopped (<see cref="WebhookStopper"/>).
+/// <c>Webhooks:MaxAttempts</c>, failed with its subscription stopped (<see cref="WebhookStopper"/>). A subscriber that
+/// keeps failing is paused and probed (<see cref="WebhookBreaker"/>) rather than sent every due delivery.
 /// Runs on every replica; a claim hides a delivery from the others for a lease, so each attempt is made once
 /// (a replica that dies mid-send lets the lease run out, and the delivery is sent again: at least once, same <c>webhook-id</c>).
 /// </summary>
@@ -16,6 +17,7 @@ public sealed partial class WebhookDispatcher(
     IWebhookStore store,
     WebhookSender sender,
     WebhookStopper stopper,
+    WebhookBreaker breaker,
     WebhookSignal signal,
     TimeProvider clock,
     IOptions<WebhookOptions> options,
@@ -51,6 +53,13 @@ public sealed partial class WebhookDispatcher(
                     {
                         // Its subscriber already has its share of the slots: let the others go first.
                         await store.SaveDeliveryAsync(delivery with { NextAttemptAt = now + _options.PollInterval }, _options.Retention, stoppingToken);
+                        continue;
+                    }
+                    if (!breaker.TryAttempt(delivery.SubscriptionId, now))
+                    {
+                        // Its subscriber is paused after failing again and again (or its probe is out): back to the pause's end, no attempt counted.
+                        var until = breaker.PausedUntil(delivery.SubscriptionId, now) ?? now + _options.PollInterval;
+                        await store.SaveDeliveryAsync(delivery with { NextAttemptAt = until }, _options.Retention, stoppingToken);
                         continue;
                     }
                     await slots.WaitAsync(stoppingToken);
@@ -98,7 +107,8 @@ public sealed partial class WebhookDispatcher(
             var subscription = await store.GetSubscriptionAsync(delivery.SubscriptionId, cancellationToken);
             if (subscription is not { State: WebhookState.Active })
             {
-                // Stopped or deleted meanwhile: kept as failed, so a replay after re-enabling sends it.
+                // Stopped or deleted meanwhile: kept as failed, so a replay after re-enabling sends it (and paused no longer).
+                breaker.Reset(delivery.SubscriptionId);
                 await store.SaveDeliveryAsync(delivery with
                 {
                     State = DeliveryState.Failed,
@@ -113,11 +123,13 @@ public sealed partial class WebhookDispatcher(
             if (result.Delivered)
             {
                 WebhookMetrics.Attempts.WithLabels("delivered").Inc();
+                breaker.Reset(subscription.Id);
                 await store.SaveDeliveryAsync(attempted with { State = DeliveryState.Delivered }, _options.Retention, cancellationToken);
                 return;
             }
 
             WebhookMetrics.Attempts.WithLabels("failed").Inc();
+            breaker.Failed(subscription.Id, now);
             LogAttemptFailed(delivery.Id, subscription.Id, attempted.Attempts, result.Error);
             if (attempted.Attempts >= _options.MaxAttempts || now - delivery.QueuedAt >= _options.GiveUpAfter)
             {
@@ -133,6 +145,8 @@ public sealed partial class WebhookDispatcher(
         }
         catch (Exception e)
         {
+            // Counted as a failure, so that a probe that crashed does not keep its subscriber paused for ever.
+            breaker.Failed(delivery.SubscriptionId, clock.GetUtcNow());
             LogAttemptCrashed(e, delivery.Id);
         }
     }

@@ -15,7 +15,8 @@ namespace Gateway.Webhooks;
 /// Idempotent, as a projection must be: the delivery's id is derived from the subscription and the event's content, so
 /// an event the relay applies again queues nothing new.
 /// </summary>
-public sealed class WebhookFanOut(WebhookDirectory directory, IWebhookStore store, AlertService alerts, WebhookSignal signal, TimeProvider clock)
+public sealed class WebhookFanOut(
+    WebhookDirectory directory, IWebhookStore store, AlertService alerts, WebhookBreaker breaker, WebhookSignal signal, TimeProvider clock)
     : IOutboxProjection
 {
     public async Task ApplyAsync(object message, CancellationToken cancellationToken)
@@ -34,7 +35,9 @@ public sealed class WebhookFanOut(WebhookDirectory directory, IWebhookStore stor
         {
             var id = DeliveryId(subscription.Id, type, data);
             var body = $$"""{"type":{{JsonSerializer.Serialize(type)}},"timestamp":{{JsonSerializer.Serialize(now.UtcDateTime)}},"data":{{data}}}""";
-            queued |= await store.TryEnqueueAsync(new WebhookDelivery(id, subscription.Id, type, body, now), cancellationToken);
+            // A paused (failing) subscriber's new deliveries wait for the pause's end instead of being claimed and put back.
+            var delivery = new WebhookDelivery(id, subscription.Id, type, body, now) { NextAttemptAt = breaker.PausedUntil(subscription.Id, now) ?? now };
+            queued |= await store.TryEnqueueAsync(delivery, cancellationToken);
         }
         if (queued) signal.Notify();
     }

@@ -31,6 +31,17 @@ public sealed class WebhookOptions
     [Range(1, 10_000)]
     public int MaxAttempts { get; set; } = 40;
 
+    /// <summary>
+    /// Failed attempts in a row to one subscriber after which a replica pauses it and sends one probe per pause instead of
+    /// every due delivery (<c>Webhooks:BreakAfter</c>; see <see cref="WebhookBreaker"/>).
+    /// </summary>
+    [Range(1, 10_000)]
+    public int BreakAfter { get; set; } = 5;
+
+    /// <summary>Longest pause of a failing subscriber between two probes (<c>Webhooks:MaxPause</c>): its queue flows again within this once it recovers.</summary>
+    [Duration("00:00:00.010", "1.00:00:00")]
+    public TimeSpan MaxPause { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>One attempt waiting longer than this for the subscriber's answer fails (<c>Webhooks:Timeout</c>).</summary>
     [Duration("00:00:00.100", "00:05:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -21,6 +21,7 @@ public static class WebhooksExtensions
         services.AddSingleton<WebhookSignal>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookStopper>();
+        services.AddSingleton<WebhookBreaker>();
         services.AddSingleton<WebhookSubscriptions>();
         services.AddSingleton<Bus.IOutboxProjection, WebhookFanOut>();
         services.AddHostedService<WebhookDispatcher>();

@@ -16,8 +16,11 @@ public sealed class OutboundWebhookSpecs
 {
     private const string CitizenPhone = "+212600000099";
 
+    // A claim's lease is Webhooks:Timeout × 2 + 30 s of the gateway's (fake) clock: the longest timeout keeps the minutes
+    // these specs jump from outrunning an attempt still in flight on a loaded machine (a second round would send it again).
     private static GatewayApplication Host(int maxAttempts = 40) => FeedbackHost.Create()
         .With("Webhooks:AllowPrivateNetworks", "true")
+        .With("Webhooks:Timeout", "00:05:00")
         .With("Webhooks:MaxAttempts", maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture))
         .With("Webhooks:PollInterval", "00:00:00.050");
 
@@ -73,17 +76,17 @@ public sealed class OutboundWebhookSpecs
         var first = await FileAsync(app, "casablanca");
         var second = await FileAsync(app, "casablanca");
         // The partner is down through several retries (the clock moves a minute at each look).
-        await Wait.ForAsync(() =>
+        await Wait.ForAsync(async () =>
         {
-            app.Clock.Advance(TimeSpan.FromMinutes(1));
-            return Task.FromResult(subscriber.All.Count);
+            await AdvanceWhenSettledAsync(app, staff, id, subscriber, TimeSpan.FromMinutes(1));
+            return subscriber.All.Count;
         }, n => n >= 6, "failed attempts");
         subscriber.Failing = false;
 
-        var accepted = await Wait.ForAsync(() =>
+        var accepted = await Wait.ForAsync(async () =>
         {
-            app.Clock.Advance(TimeSpan.FromMinutes(1));
-            return Task.FromResult(subscriber.Accepted);
+            await AdvanceWhenSettledAsync(app, staff, id, subscriber, TimeSpan.FromMinutes(1));
+            return subscriber.Accepted;
         }, r => r.Select(d => d.Id).Distinct().Count() >= 2, "both deliveries after the recovery");
 
         var references = accepted.Select(d => JsonDocument.Parse(d.Body).RootElement.GetProperty("data").GetProperty("reference").GetString()).ToHashSet();
@@ -100,6 +103,51 @@ public sealed class OutboundWebhookSpecs
     }
 
     [Fact]
+    public async Task A_subscriber_that_keeps_failing_is_paused_and_probed_not_flooded_and_its_queue_flows_once_it_recovers()
+    {
+        await using var subscriber = await WebhookSubscriber.StartAsync(failing: true);
+        await using var app = Host().With("Webhooks:BreakAfter", "2");
+        var staff = app.Staff();
+        var id = (await SubscribeAsync(staff, subscriber.Url, "FeedbackReceived")).GetProperty("id").GetString()!;
+        async Task<List<JsonElement>> Deliveries() =>
+            JsonDocument.Parse(await staff.GetStringAsync($"/api/webhooks/{id}/deliveries")).RootElement.EnumerateArray().ToList();
+        static int Attempts(JsonElement d) => d.GetProperty("attempts").GetInt32();
+        static DateTimeOffset Next(JsonElement d) => d.GetProperty("nextAttemptAt").GetDateTimeOffset();
+
+        // Two failures in a row (Webhooks:BreakAfter) pause the subscriber.
+        await FileAsync(app, "casablanca");
+        await FileAsync(app, "casablanca");
+        await Wait.ForAsync(Deliveries, d => d.Count == 2 && d.All(x => Attempts(x) == 1), "two failed attempts");
+
+        // Events while it is paused are queued due at the pause's end: kept, and not attempted (the clock stands still).
+        var now = app.Clock.GetUtcNow();
+        for (var i = 0; i < 3; i++) await FileAsync(app, "casablanca");
+        var queued = await Wait.ForAsync(Deliveries, d => d.Count == 5, "five deliveries queued");
+        var paused = queued.Where(d => Attempts(d) == 0).ToList();
+        Assert.Equal(3, paused.Count);
+        Assert.All(paused, d => Assert.True(Next(d) > now, $"due at {Next(d)}, now {now}: {d}"));
+
+        // At the pause's end one delivery goes as a probe; it fails, and every delivery waits for the next, longer pause.
+        app.Clock.Advance(TimeSpan.FromSeconds(11));
+        var afterProbe = await Wait.ForAsync(Deliveries,
+            d => d.Sum(Attempts) == 3 && d.All(x => Next(x) > app.Clock.GetUtcNow()), "one probe, then everything paused again");
+        Assert.Equal(3, subscriber.All.Count);
+        Assert.Equal(3, afterProbe.Count(d => Attempts(d) == 0));
+
+        // Recovered: the next probe gets through and the whole queue flows, each delivery once.
+        subscriber.Failing = false;
+        await Wait.ForAsync(async () =>
+        {
+            await AdvanceWhenSettledAsync(app, staff, id, subscriber, TimeSpan.FromSeconds(30));
+            return subscriber.Accepted;
+        }, r => r.Select(d => d.Id).Distinct().Count() == 5, "the five deliveries after the recovery");
+        var delivered = await Wait.ForAsync(Deliveries, d => d.All(x => x.GetProperty("state").GetString() == "delivered"), "all delivered");
+        Assert.Equal(5, subscriber.Accepted.Count);
+        Assert.Equal(8, subscriber.All.Count);
+        Assert.Equal(8, delivered.Sum(Attempts));
+    }
+
+    [Fact]
     public async Task A_subscription_that_keeps_failing_is_stopped_with_an_audit_entry_and_can_be_re_enabled_and_replayed()
     {
         await using var subscriber = await WebhookSubscriber.StartAsync(failing: true);
@@ -111,7 +159,7 @@ public sealed class OutboundWebhookSpecs
 
         var stopped = await Wait.ForAsync(async () =>
         {
-            app.Clock.Advance(TimeSpan.FromMinutes(1));
+            await AdvanceWhenSettledAsync(app, staff, id, subscriber, TimeSpan.FromMinutes(1));
             return JsonDocument.Parse(await staff.GetStringAsync("/api/webhooks")).RootElement.EnumerateArray().Single(s => s.GetProperty("id").GetString() == id);
         }, s => s.GetProperty("state").GetString() == "stopped", "the subscription to stop");
         Assert.Contains("3 attempts", stopped.GetProperty("stopReason").GetString());
@@ -250,6 +298,17 @@ public sealed class OutboundWebhookSpecs
         Assert.Equal(HttpStatusCode.NoContent, (await settat.DeleteAsync($"/api/webhooks/{settatId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await settat.DeleteAsync($"/api/webhooks/{settatId}")).StatusCode);
         Assert.DoesNotContain(settatId, await settat.GetStringAsync("/api/webhooks"));
+    }
+
+    /// <summary>
+    /// Moves the fake clock on only when every attempt the subscriber saw is recorded (none in flight), so that a jump
+    /// never lets a claim's lease run out under an attempt that is merely slow.
+    /// </summary>
+    private static async Task AdvanceWhenSettledAsync(GatewayApplication app, HttpClient staff, string subscriptionId, WebhookSubscriber subscriber, TimeSpan by)
+    {
+        var recorded = JsonDocument.Parse(await staff.GetStringAsync($"/api/webhooks/{subscriptionId}/deliveries")).RootElement
+            .EnumerateArray().Sum(d => d.GetProperty("attempts").GetInt32());
+        if (recorded == subscriber.All.Count) app.Clock.Advance(by);
     }
 
     private static async Task<JsonElement> SubscribeAsync(HttpClient http, string url, params string[] events)
