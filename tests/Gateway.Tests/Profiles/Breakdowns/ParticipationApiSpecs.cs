@@ -15,7 +15,7 @@ public sealed class ParticipationApiSpecs
         var app = PollHost.Create();
         await app.CreatePollAsync();
         var http = app.CreateClient();
-        var year = TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), Text.Csv.Zone).Year - 30;
+        var year = TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), global::Gateway.Text.Csv.Zone).Year - 30;
         for (var i = 0; i < 27; i++)
         {
             var phone = $"+2126000003{i:00}";
@@ -69,7 +69,7 @@ public sealed class ParticipationApiSpecs
     public async Task Each_month_of_the_window_is_its_own_table_an_empty_month_shows_zeros_and_a_large_cell_beside_a_small_one_is_hidden()
     {
         await using var app = await VotedAsync();
-        var now = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), Text.Csv.Zone).DateTime);
+        var now = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), global::Gateway.Text.Csv.Zone).DateTime);
         var before = now.AddMonths(-2).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
         var (status, body) = await GetAsync(app, $"?from={before}&by=age,gender&to={now.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)}");

@@ -15,8 +15,8 @@ public sealed class PollBreakdownSpecs
     public void A_birth_year_counts_in_the_band_of_the_age_reached_in_the_polls_opening_year_and_a_chosen_band_in_itself()
     {
         var rows = Read("age", 2026,
-            ("cell:w|y2001:option:1", 6), // 25 in 2026
-            ("cell:m|y2002:option:2", 7), // 24
+            ("cell:w|y2001|u:option:1", 6), // 25 in 2026
+            ("cell:m|y2002|u:option:2", 7), // 24
             ("cell:m|b18-24|u:option:1", 5),
             ("cell:u|u|u:option:1", 9),
             ("total", 27), ("option:1", 20), ("channel:sms", 27));

@@ -84,7 +84,7 @@ public sealed class SmallCellSuppressionSpecs
 
         var disclosed = Attacker.Solve(suppressed, [[0], [1], [2], [0, 1], [0, 2], [1, 2]]);
 
-        Assert.Empty(disclosed.Where(c => c.Count is >= 1 and < Threshold));
+        Assert.DoesNotContain(disclosed, c => c.Count is >= 1 and < Threshold);
     }
 
     [Fact]
