@@ -38,6 +38,13 @@ public sealed record PollResults(
                 definition.Options.Select((_, i) => Field(PollKeys.SimulatedPrefix + RecordVoteAction.Option(i + 1))).ToList()));
     }
 
+    /// <summary>
+    /// The votes by profile when <c>by=</c> was asked (issue 24), suppressed (<see cref="Profiles.Breakdowns.SmallCellSuppression"/>);
+    /// absent otherwise.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Profiles.Breakdowns.BreakdownRow>? Breakdown { get; init; }
+
     /// <summary>Real votes per option, index 0 = option 1 (the shape of <see cref="Contracts.PollClosed.Tallies"/>); simulated votes are not in it.</summary>
     public IReadOnlyList<long> Tallies => Options.Select(o => o.Votes).ToList();
 }

@@ -6,6 +6,10 @@ using Gateway.Conversations.Flows;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Gateway.Conversations.Ports;
+using Gateway.OpenApi;
+using Gateway.Profiles;
+using Gateway.Profiles.Breakdowns;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Polls;
 
@@ -22,7 +26,7 @@ public static class PollsApi
         polls.MapGet("/", ListAsync);
         polls.MapGet("/{id}", GetAsync);
         polls.MapPost("/{id}/close", CloseAsync);
-        polls.MapGet("/{id}/results", ResultsAsync);
+        polls.MapGet("/{id}/results", ResultsAsync).WithQueryParameters([BreakdownBy.Parameter("the votes")]);
         polls.MapGet("/{id}/results.csv", ResultsCsvAsync).Produces(StatusCodes.Status200OK, typeof(string), "text/csv");
         return app;
     }
@@ -72,11 +76,24 @@ public static class PollsApi
         return closed is null ? NotFound(id) : TypedResults.Ok(PollView.Of(closed, polls.Now, polls.Flows.Lexicon));
     }
 
-    private static async Task<Results<Ok<PollResults>, NotFound<ProblemDetails>>> ResultsAsync(
-        string id, AdminCaller caller, [FromServices] Services polls, [FromServices] ICounterStore counters, CancellationToken cancellationToken) =>
-        await VisibleAsync(id, caller, polls, cancellationToken) is { } poll
-            ? TypedResults.Ok(await PollResults.ReadAsync(poll, counters, polls.Now, cancellationToken))
-            : NotFound(id);
+    private static async Task<Results<Ok<PollResults>, NotFound<ProblemDetails>, ValidationProblem>> ResultsAsync(
+        string id, HttpRequest request, AdminCaller caller, [FromServices] Services polls, [FromServices] ICounterStore counters,
+        [FromServices] IOptions<ProfilesOptions> profiles, CancellationToken cancellationToken)
+    {
+        var (by, error) = BreakdownBy.Parse(request.Query["by"]);
+        if (error is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["by"] = [error] }, detail: error, title: "Invalid breakdown");
+        if (await VisibleAsync(id, caller, polls, cancellationToken) is not { } poll) return NotFound(id);
+        var results = await PollResults.ReadAsync(poll, counters, polls.Now, cancellationToken);
+        if (by.Count == 0) return TypedResults.Ok(results);
+        // The raw cells are read again rather than passed out of PollResults: a breakdown is rare beside the live tallies.
+        var fields = await counters.ReadAsync(PollKeys.Counter(poll.Id), cancellationToken);
+        var options = profiles.Value;
+        var openingYear = TimeZoneInfo.ConvertTime(poll.Definition.OpensAt, Text.Csv.Zone).Year;
+        return TypedResults.Ok(results with
+        {
+            Breakdown = PollBreakdown.Read(fields, by, options.Bands(), options.SuppressionThreshold, openingYear),
+        });
+    }
 
     private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> ResultsCsvAsync(
         string id, AdminCaller caller, [FromServices] Services polls, [FromServices] ICounterStore counters, CancellationToken cancellationToken)
