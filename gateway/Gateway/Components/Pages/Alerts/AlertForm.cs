@@ -17,7 +17,7 @@ public sealed class AlertForm
         Channel = form["Form.Channel"].FirstOrDefault(),
         When = form["Form.When"].FirstOrDefault(),
         SendAt = form["Form.SendAt"].FirstOrDefault(),
-        ConfirmQuietHours = form["Form.ConfirmQuietHours"].Any(v => v == "true"),
+        QuietHours = form["Form.QuietHours"].FirstOrDefault(),
     };
 
     public string? TextFr { get; set; }
@@ -34,8 +34,10 @@ public sealed class AlertForm
     /// <summary>Local time (Africa/Casablanca) from &lt;input type="datetime-local"&gt;, when <see cref="When"/> is later.</summary>
     public string? SendAt { get; set; }
 
-    /// <summary>The author saw the quiet-hours warning and sends anyway (the gateway holds the alert until they end).</summary>
-    public bool ConfirmQuietHours { get; set; }
+    /// <summary>In quiet hours: <c>hold</c> (the default: sending starts when they end) or <c>send</c> (urgent: now).</summary>
+    public string? QuietHours { get; set; }
+
+    public bool SendInQuietHours => QuietHours == AlertComposer.SendInQuietHours;
 
     public IEnumerable<(string Language, string Suffix, string? Text)> PerLanguage =>
     [
@@ -61,5 +63,6 @@ public sealed class AlertForm
         Texts: PerLanguage.Where(p => !string.IsNullOrWhiteSpace(p.Text)).ToDictionary(p => p.Language, p => p.Text!),
         SendAt: Later ? sendAt : null,
         Channel: string.IsNullOrWhiteSpace(Channel) ? null : Channel,
-        RequestId: requestId);
+        RequestId: requestId,
+        QuietHours: SendInQuietHours ? AlertComposer.SendInQuietHours : null);
 }
