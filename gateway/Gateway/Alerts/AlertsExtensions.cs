@@ -30,6 +30,7 @@ public static class AlertsExtensions
         services.AddSingleton<AlertDispatcher>();
         services.AddSingleton<AlertSchedulerSignal>();
         services.AddSingleton<AudienceImport>();
+        services.AddSingleton<ContactErasure>();
         services.AddSingleton<Bus.IOutboxProjection, AudienceProjection>();
         services.AddHostedService<AlertScheduler>();
 
