@@ -167,6 +167,9 @@ public static class AuthorizationMatrix
         ["GET /console/{commune}/flows/{id}"] = (Rule.Read, Scope.Route),
         ["POST /console/{commune}/flows/{id}"] = (Rule.Write, Scope.Route),
         ["GET /console/{commune}/webhooks"] = (Rule.Write, Scope.Route),
+        // A citizen's page: staff and programme of the citizen's commune, never observers (issue 26 item 4).
+        ["GET /console/{commune}/citizens/{contactId}"] = (Rule.Write, Scope.Route),
+        ["POST /console/{commune}/citizens/{contactId}"] = (Rule.Write, Scope.Route),
         ["POST /console/{commune}/webhooks"] = (Rule.Write, Scope.Route),
 
         // The console's fragments, downloads and live streams.
@@ -201,6 +204,7 @@ public static class AuthorizationMatrix
         ["alert-cancel@/console/{commune}/alerts/{id}"] = (Rule.Write, Scope.Route),
         ["webhook-create@/console/{commune}/webhooks"] = (Rule.Write, Scope.Route),
         ["webhook-action@/console/{commune}/webhooks"] = (Rule.Write, Scope.Route),
+        ["citizen-erase@/console/{commune}/citizens/{contactId}"] = (Rule.Write, Scope.Route),
     };
 
     /// <summary>What <paramref name="who"/> must get from a route of this rule and scope (the console sends the signed-out to sign in).</summary>
