@@ -24,6 +24,7 @@ public static class AlertsExtensions
         services.AddSingleton<AlertComposer>();
         services.AddSingleton<AlertPreviewer>();
         services.AddSingleton<AlertService>();
+        services.AddSingleton<Templates.AlertTemplates>();
         services.Replace(ServiceDescriptor.Singleton<Polls.IPollAnnouncer, PollInvitations>());
         services.AddSingleton<AlertCompletion>();
         services.AddSingleton<AlertContactSender>();
@@ -36,6 +37,7 @@ public static class AlertsExtensions
 
         services.AddStore<IAlertStore, RedisAlertStore, InMemoryAlertStore>();
         services.AddStore<IAudienceStore, AudienceRedisStore, AudienceInMemoryStore>();
+        services.AddStore<Templates.IAlertTemplateStore, Templates.RedisAlertTemplateStore, Templates.InMemoryAlertTemplateStore>();
         services.AddStore<IAlertRateLimiter, RedisRateLimiter, InMemoryRateLimiter>();
         return builder;
     }

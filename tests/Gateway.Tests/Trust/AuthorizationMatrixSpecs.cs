@@ -267,7 +267,7 @@ public sealed partial class AuthorizationMatrixSpecs
                 : pattern.Contains("/requests/") ? Reference : pattern.StartsWith("/api/webhooks/", StringComparison.Ordinal) ? WebhookId : "feedback";
             var path = pattern.Replace("{commune}", Commune).Replace("{reference}", Reference).Replace("{phone}", Uri.EscapeDataString(Citizen))
                 .Replace("{format}", "json").Replace("{documentName?}", "v1").Replace("{documentName}", "v1").Replace("{route}", "arkesel").Replace("{id}", id)
-                .Replace("{contactId}", ContactId);
+                .Replace("{contactId}", ContactId).Replace("{templateId}", "meeting");
             return path switch
             {
                 "/api/simulator/messages" => path + "?to=%2B212612345679",

@@ -18,6 +18,7 @@ public sealed class AlertForm
         When = form["Form.When"].FirstOrDefault(),
         SendAt = form["Form.SendAt"].FirstOrDefault(),
         QuietHours = form["Form.QuietHours"].FirstOrDefault(),
+        Topic = form["Form.Topic"].FirstOrDefault(),
     };
 
     public string? TextFr { get; set; }
@@ -27,6 +28,9 @@ public sealed class AlertForm
 
     /// <summary>"" = each subscriber's last channel; sms; whatsapp.</summary>
     public string? Channel { get; set; }
+
+    /// <summary>Whose subscribers receive it: the template's topic when the alert started from one, else meetings.</summary>
+    public string? Topic { get; set; }
 
     /// <summary>"now" or "later".</summary>
     public string? When { get; set; }
@@ -62,6 +66,7 @@ public sealed class AlertForm
         commune,
         Texts: PerLanguage.Where(p => !string.IsNullOrWhiteSpace(p.Text)).ToDictionary(p => p.Language, p => p.Text!),
         SendAt: Later ? sendAt : null,
+        Topic: string.IsNullOrWhiteSpace(Topic) ? null : Topic,
         Channel: string.IsNullOrWhiteSpace(Channel) ? null : Channel,
         RequestId: requestId,
         QuietHours: SendInQuietHours ? AlertComposer.SendInQuietHours : null);
