@@ -328,7 +328,7 @@ public static partial class ConsoleTexts
         ["home.reports.new"] = ("{0} nouveaux", "{0} جديدة"),
         ["home.reports.overdue"] = ("{0} en retard", "{0} متأخرة"),
         ["home.reports.open"] = ("{0} ouverts", "{0} مفتوحة"),
-        ["home.reports.trials"] = ("{0} essais (simulateur), comptés à part", "{0} تجارب (المحاكي)، محسوبة على حدة"),
+        ["home.reports.trials"] = ("{0} essai(s) du simulateur, comptés à part", "{0} تجربة من المحاكي، محسوبة على حدة"),
         ["nav.webhooks"] = ("Webhooks", "الإشعارات الآلية"),
         ["webhooks.title"] = ("Webhooks sortants", "الإشعارات الآلية الصادرة (Webhooks)"),
         ["webhooks.intro"] = ("Un partenaire (le service informatique de la commune, un prestataire) reçoit les événements choisis à son adresse, signés ; voir la section « Outbound webhooks » du README pour les vérifier.", "يتلقى شريك (المصلحة المعلوماتية للجماعة أو مقدم خدمة) الأحداث المختارة على عنوانه، موقعة؛ انظر قسم «Outbound webhooks» في README للتحقق منها."),
