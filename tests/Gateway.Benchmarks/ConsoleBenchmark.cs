@@ -20,6 +20,7 @@ public static partial class ConsoleBenchmark
     public const string Command = "console";
     private const string AuthToken = "console-bench-auth-token-0001";
     private const string DevKey = "dev-programme-key-change-me";
+    private const string CitizenPhone = "+212612345678";
 
     /// <summary>The benchmark's profile of the one test host (tests/Gateway.Testing), on a real loopback port.</summary>
     private sealed class Host : GatewayHost<Host>
@@ -65,6 +66,8 @@ public static partial class ConsoleBenchmark
 
         Report("inbox page (50 newest of the commune's reports)", await TimePageAsync(browser, "/console/casablanca/inbox", requests));
         Report("inbox page, overdue filter", await TimePageAsync(browser, "/console/casablanca/inbox?overdue=true", requests));
+        Report("inbox page, real reports only (trials filtered out)", await TimePageAsync(browser, "/console/casablanca/inbox?simulated=false", requests));
+        Report("inbox page, a citizen found by phone (06 12 34 56 78)", await TimePageAsync(browser, "/console/casablanca/inbox?q=06+12+34+56+78", requests));
         Report("poll results page", await TimePageAsync(browser, pollPath, requests));
 
         using var webhooks = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = baseUrl };
@@ -87,14 +90,18 @@ public static partial class ConsoleBenchmark
     private static async Task SeedReportsAsync(IServiceProvider services, int count)
     {
         var store = services.GetRequiredService<IFeedbackStore>();
+        // One citizen filed every 5,000th report (20 of 100,000): the inbox's search by phone finds them through the contact id.
+        var citizen = services.GetRequiredService<Gateway.Conversations.ContactIds>().For(CitizenPhone);
         var now = DateTimeOffset.UtcNow;
         string[] categories = ["roads", "water", "lighting", "waste", "safety", "other"];
         await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
         {
             var reference = "R-B" + i.ToString("X6", CultureInfo.InvariantCulture);
-            var report = FeedbackReport.Filed(reference, "cbench" + i.ToString(CultureInfo.InvariantCulture), i % 4 == 0 ? "agadir" : "casablanca",
+            var contactId = i % 5_000 == 1 ? citizen : "cbench" + i.ToString(CultureInfo.InvariantCulture);
+            // One report in ten is real, the others trials: the trials filter has to look past nine to find one.
+            var report = FeedbackReport.Filed(reference, contactId, i % 4 == 0 ? "agadir" : "casablanca",
                 categories[i % categories.Length], "Signalement de charge numéro " + i.ToString(CultureInfo.InvariantCulture), null, "sms", "fr",
-                now.AddMinutes(-i), TimeSpan.FromDays(i % 3 == 0 ? -1 : 30), simulated: true);
+                now.AddMinutes(-i), TimeSpan.FromDays(i % 3 == 0 ? -1 : 30), simulated: i % 10 != 0);
             await store.TryCreateAsync(report, [], ct);
             await store.IndexAsync(report, ct);
         });

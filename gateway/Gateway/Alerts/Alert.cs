@@ -7,6 +7,7 @@ namespace Gateway.Alerts;
 /// <param name="Texts">Final text per language (fr, ar, zgh, zgh-Latn).</param>
 /// <param name="Channel">Preferred channel (sms, whatsapp) or null for each contact's last channel.</param>
 /// <param name="SendAt">When sending starts (quiet hours may hold it further).</param>
+/// <param name="SendsInQuietHours">Urgent: its author chose to send even in quiet hours (never true for a reminder).</param>
 public sealed record AlertDefinition(
     string Id,
     string Commune,
@@ -18,7 +19,8 @@ public sealed record AlertDefinition(
     string CreatedBy,
     string? ParentId,
     IReadOnlyList<string> ReminderIds,
-    string? RequestId);
+    string? RequestId,
+    bool SendsInQuietHours = false);
 
 public static class AlertStatus
 {

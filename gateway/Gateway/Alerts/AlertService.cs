@@ -30,7 +30,7 @@ public sealed class AlertService(IAlertStore store, AlertCompletion completion, 
                 id, [], composed.RequestId), cancellationToken);
         }
         var alert = new AlertDefinition(id, composed.Commune, composed.Topic, composed.Texts, composed.Channel, composed.SendAt, now, createdBy, null,
-            reminderIds, composed.RequestId);
+            reminderIds, composed.RequestId, composed.SendsInQuietHours);
         var created = await store.CreateAsync(alert, cancellationToken);
         if (composed.SendAt <= now) scheduler.Notify();
         return (created ? alert : (await store.GetDefinitionAsync(id, cancellationToken))!, created);
@@ -47,7 +47,8 @@ public sealed class AlertService(IAlertStore store, AlertCompletion completion, 
             if (await store.GetDefinitionAsync(reminderId, cancellationToken) is { } r)
                 reminders.Add(new ReminderView(reminderId, r.SendAt, await store.StatusAsync(reminderId, cancellationToken) ?? AlertStatus.Scheduled));
         return new AlertView(alert.Id, alert.Commune, alert.Topic, progress.Status, alert.SendAt, progress.HeldUntil, alert.CreatedAt, progress.CompletedAt,
-            alert.Channel, alert.Texts.Keys.ToList(), counts, new BatchView(progress.Batches, progress.BatchesDone, progress.Dispatched), alert.ParentId, reminders);
+            alert.Channel, alert.Texts.Keys.ToList(), counts, new BatchView(progress.Batches, progress.BatchesDone, progress.Dispatched), alert.ParentId, reminders,
+            alert.SendsInQuietHours ? AlertComposer.SendInQuietHours : AlertComposer.HoldInQuietHours);
     }
 
     /// <summary>Cancels the alert and its reminders; false when it had already ended.</summary>
@@ -75,6 +76,7 @@ public sealed class AlertService(IAlertStore store, AlertCompletion completion, 
 }
 
 /// <summary>GET /api/alerts/{id}.</summary>
+/// <param name="QuietHours"><c>hold</c> (quiet hours hold it) or <c>send</c> (urgent: sent in quiet hours by its author's choice).</param>
 public sealed record AlertView(
     string Id,
     string Commune,
@@ -89,7 +91,8 @@ public sealed record AlertView(
     AlertCounts Counts,
     BatchView Batches,
     string? ParentId,
-    IReadOnlyList<ReminderView> Reminders);
+    IReadOnlyList<ReminderView> Reminders,
+    string QuietHours = AlertComposer.HoldInQuietHours);
 
 public sealed record BatchView(long Published, long Done, bool Dispatched);
 

@@ -1,5 +1,6 @@
 using Gateway.Admin.Access;
 using Gateway.Admin;
+using Gateway.Admin.Audit;
 using Gateway.Alerts.Compose;
 using Gateway.Contacts;
 using Gateway.Communes;
@@ -51,16 +52,30 @@ public static class AlertsApi
     }
 
     private static async Task<Results<Created<AlertView>, Ok<AlertView>, ValidationProblem, NotFound<ProblemDetails>>> CreateAsync(
-        AlertRequest request, HttpContext http, AlertComposer composer, AlertService alerts,
+        AlertRequest request, HttpContext http, AlertComposer composer, AlertService alerts, IAuditLog audit, TimeProvider clock,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken cancellationToken)
     {
         if (request.Commune is { Length: > 0 } c && !http.Caller().CanSee(c)) return NotFound("Unknown commune", $"No commune '{c}' for this key.");
         var (composed, errors) = composer.Compose(request with { RequestId = request.RequestId ?? idempotencyKey });
         if (composed is null) return TypedResults.ValidationProblem(errors);
         var (alert, created) = await alerts.CreateAsync(composed, http.Caller().Name, cancellationToken);
+        if (created && alert.SendsInQuietHours) await audit.RecordAsync(UrgentChoice(http, alert, clock), cancellationToken);
         var view = (await alerts.GetAsync(alert.Id, cancellationToken))!;
         return created ? TypedResults.Created($"/api/alerts/{alert.Id}", view) : TypedResults.Ok(view);
     }
+
+    /// <summary>
+    /// The choice to send in quiet hours, in the audit log beside the route's own entry (which records no body): who chose it, for which alert.
+    /// </summary>
+    private static AuditEntry UrgentChoice(HttpContext http, AlertDefinition alert, TimeProvider clock)
+    {
+        var caller = http.Caller();
+        return new AuditEntry(clock.GetUtcNow(), caller.Name, caller.Commune, CallerClaims.RoleName(caller.Role), UrgentAuditAction,
+            $"commune={alert.Commune}, id={alert.Id}", StatusCodes.Status201Created) { Surface = AuditSurfaces.Of(http.Request), Person = caller.Person };
+    }
+
+    /// <summary>The audit action of an alert sent in quiet hours by its author's choice (API and console).</summary>
+    public const string UrgentAuditAction = "alert.send-in-quiet-hours";
 
     public const int MaxListed = 200;
 

@@ -24,17 +24,20 @@ public static class AlertsExtensions
         services.AddSingleton<AlertComposer>();
         services.AddSingleton<AlertPreviewer>();
         services.AddSingleton<AlertService>();
+        services.AddSingleton<Templates.AlertTemplates>();
         services.Replace(ServiceDescriptor.Singleton<Polls.IPollAnnouncer, PollInvitations>());
         services.AddSingleton<AlertCompletion>();
         services.AddSingleton<AlertContactSender>();
         services.AddSingleton<AlertDispatcher>();
         services.AddSingleton<AlertSchedulerSignal>();
         services.AddSingleton<AudienceImport>();
+        services.AddSingleton<ContactErasure>();
         services.AddSingleton<Bus.IOutboxProjection, AudienceProjection>();
         services.AddHostedService<AlertScheduler>();
 
         services.AddStore<IAlertStore, RedisAlertStore, InMemoryAlertStore>();
         services.AddStore<IAudienceStore, AudienceRedisStore, AudienceInMemoryStore>();
+        services.AddStore<Templates.IAlertTemplateStore, Templates.RedisAlertTemplateStore, Templates.InMemoryAlertTemplateStore>();
         services.AddStore<IAlertRateLimiter, RedisRateLimiter, InMemoryRateLimiter>();
         return builder;
     }

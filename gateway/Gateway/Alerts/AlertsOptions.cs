@@ -95,9 +95,12 @@ public sealed class AlertsOptions
 /// <summary>Local times; Start &gt; End means the quiet period spans midnight (the default 21:00–08:00).</summary>
 public sealed class QuietHoursOptions
 {
+    /// <summary><c>Alerts:QuietHours:Enabled</c> (default true): false turns quiet hours off (for a commune, under <c>CommuneQuietHours</c>).</summary>
+    public bool Enabled { get; set; } = true;
+
     public TimeOnly Start { get; set; } = new(21, 0);
     public TimeOnly End { get; set; } = new(8, 0);
 
-    /// <summary>False when Start == End (no quiet hours).</summary>
-    public bool Enabled => Start != End;
+    /// <summary>Whether quiet hours hold anything: switched on, and Start ≠ End (Start = End is an empty period).</summary>
+    public bool Active => Enabled && Start != End;
 }

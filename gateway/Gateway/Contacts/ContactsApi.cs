@@ -1,7 +1,5 @@
 using Gateway.Admin.Access;
 using Gateway.Admin;
-using Gateway.Bus;
-using Gateway.Contracts;
 using Gateway.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Gateway.Conversations;
@@ -38,24 +36,13 @@ public static class ContactsApi
             c.CreatedAt, c.PollVotes, c.Session?.FlowId, c.Consent));
     }
 
-    /// <summary>Deletes the contact's state, idempotency records and audience entries, and tells consumers (<c>ContactErased</c>) to do the same.</summary>
+    /// <summary>Deletes the contact's state, idempotency records and audience entries, and tells consumers (<c>ContactErased</c>) to do the same (<see cref="ContactErasure"/>).</summary>
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> EraseAsync(
-        string phone, AdminCaller caller, IContactStore store, ContactIds ids, IAudienceStore audience, IOutboxWriter outbox,
-        OutboxSignal signal, TimeProvider clock, IEnumerable<IContactDataHolder> holders, CancellationToken cancellationToken)
+        string phone, AdminCaller caller, IContactStore store, ContactIds ids, ContactErasure erasure, CancellationToken cancellationToken)
     {
         if (!PhoneNumbers.TryNormalize(phone, out var e164)) return InvalidPhone();
-        var id = ids.For(e164);
-        if (await store.GetAsync(id, cancellationToken) is not { } stored || !caller.CanSee(stored.State.Commune)) return TypedResults.NotFound();
-
-        if (stored.State.Commune is { } commune)
-            foreach (var topic in stored.State.Topics)
-                await audience.RemoveAsync(commune, topic, id, cancellationToken);
-        await store.EraseAsync(id, cancellationToken);
-        // What else names the contact (alert claims and caps, the simulator's mailbox and session, rate counters, ...).
-        foreach (var holder in holders) await holder.ForgetAsync(id, e164, cancellationToken);
-        var now = clock.GetUtcNow();
-        await outbox.AppendAsync(id, OutboxEvent.Of(new ContactErased(id, now), id + ":" + now.ToUnixTimeMilliseconds(), now), cancellationToken);
-        signal.Notify();
+        if (await store.GetAsync(ids.For(e164), cancellationToken) is not { } stored || !caller.CanSee(stored.State.Commune)) return TypedResults.NotFound();
+        await erasure.EraseAsync(stored.State, cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -17,6 +17,12 @@ public interface IPollStore
     /// <summary>Marks the poll closed at <paramref name="at"/> unless already closed; returns the poll as stored (null if unknown).</summary>
     Task<Poll?> CloseAsync(string pollId, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Replaces the texts and closing time of a poll not closed by hand (its id, commune and keyword are unchanged); the
+    /// version moves so that every replica's directory takes it. False when the poll is unknown or was closed meanwhile.
+    /// </summary>
+    Task<bool> ReplaceDefinitionAsync(PollDefinition poll, CancellationToken cancellationToken);
+
     /// <summary>Records the final tallies unless already recorded.</summary>
     Task SetFinalTalliesAsync(string pollId, IReadOnlyList<long> tallies, CancellationToken cancellationToken);
 

@@ -47,6 +47,17 @@ public sealed class InMemoryPollStore : IPollStore
         }
     }
 
+    public Task<bool> ReplaceDefinitionAsync(PollDefinition poll, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!_polls.TryGetValue(poll.Id, out var stored) || stored.ClosedAt is not null) return Task.FromResult(false);
+            _polls[poll.Id] = stored with { Definition = poll };
+            _version++;
+            return Task.FromResult(true);
+        }
+    }
+
     public Task SetFinalTalliesAsync(string pollId, IReadOnlyList<long> tallies, CancellationToken cancellationToken)
     {
         lock (_gate)

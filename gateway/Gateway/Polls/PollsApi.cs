@@ -25,6 +25,7 @@ public static class PollsApi
         polls.MapPost("/", CreateAsync);
         polls.MapGet("/", ListAsync);
         polls.MapGet("/{id}", GetAsync);
+        polls.MapPut("/{id}", EditAsync);
         polls.MapPost("/{id}/close", CloseAsync);
         polls.MapGet("/{id}/results", ResultsAsync).WithQueryParameters([BreakdownBy.Parameter("the votes")]);
         polls.MapGet("/{id}/results.csv", ResultsCsvAsync).Produces(StatusCodes.Status200OK, typeof(string), "text/csv");
@@ -67,6 +68,25 @@ public static class PollsApi
         await VisibleAsync(id, caller, polls, cancellationToken) is { } poll
             ? TypedResults.Ok(PollView.Of(poll, polls.Now, polls.Flows.Lexicon))
             : NotFound(id);
+
+    /// <summary>Rewords the poll or moves its closing time, until its first real vote (then 409, saying why).</summary>
+    private static async Task<Results<Ok<PollView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> EditAsync(
+        string id, EditPollRequest body, AdminCaller caller, [FromServices] PollEditor editor, [FromServices] Services polls, CancellationToken cancellationToken)
+    {
+        var edit = await editor.EditAsync(id, body, caller, cancellationToken);
+        if (edit.NotFound) return NotFound(id);
+        if (edit.Refusal != PollEditRefusal.None)
+            return TypedResults.Conflict(new ProblemDetails
+            {
+                Title = "Poll can no longer be edited",
+                Detail = edit.Refusal == PollEditRefusal.Voted
+                    ? $"Poll '{id}' has real votes: its texts stay those the citizens answered."
+                    : $"Poll '{id}' is closed.",
+                Status = 409,
+            });
+        if (edit.Poll is not { } poll) return TypedResults.ValidationProblem(edit.Errors, title: "Invalid poll");
+        return TypedResults.Ok(PollView.Of(poll, polls.Now, polls.Flows.Lexicon));
+    }
 
     private static async Task<Results<Ok<PollView>, NotFound<ProblemDetails>>> CloseAsync(
         string id, AdminCaller caller, [FromServices] Services polls, [FromServices] PollCloser closer, CancellationToken cancellationToken)

@@ -28,6 +28,7 @@ public static class PollsExtensions
         services.AddSingleton<PollCloser>();
         services.AddSingleton<PollsApi.Services>();
         services.AddSingleton<PollCreator>();
+        services.AddSingleton<PollEditor>();
         services.TryAddSingleton<IPollAnnouncer, NoPollAnnouncer>();
         services.AddHostedService<PollScheduler>();
         return builder;

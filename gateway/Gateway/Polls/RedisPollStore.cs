@@ -61,6 +61,21 @@ public sealed class RedisPollStore(IConnectionMultiplexer redis) : IPollStore
         return await GetAsync(pollId, cancellationToken);
     }
 
+    public async Task<bool> ReplaceDefinitionAsync(PollDefinition poll, CancellationToken cancellationToken)
+    {
+        var db = Db;
+        // One key, one script: the definition is replaced only while it exists and no one closed the poll by hand.
+        var replaced = (long)await db.ScriptEvaluateAsync(ReplaceScript, new { poll = PollKeys.Poll(poll.Id), def = StoreJson.Serialize(poll) });
+        if (replaced == 1) await ChangedAsync(db);
+        return replaced == 1;
+    }
+
+    private static readonly LuaScript ReplaceScript = LuaScript.Prepare($"""
+        if redis.call('HEXISTS', @poll, '{PollKeys.DefinitionField}') == 0 or redis.call('HEXISTS', @poll, '{PollKeys.ClosedAtField}') == 1 then return 0 end
+        redis.call('HSET', @poll, '{PollKeys.DefinitionField}', @def)
+        return 1
+        """);
+
     public async Task SetFinalTalliesAsync(string pollId, IReadOnlyList<long> tallies, CancellationToken cancellationToken)
     {
         var db = Db;

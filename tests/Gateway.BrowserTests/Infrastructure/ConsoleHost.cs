@@ -4,7 +4,7 @@ namespace Gateway.BrowserTests.Infrastructure;
 /// The browser tests' profile of the one test host (<see cref="GatewayHost{TSelf}"/>): the real gateway on a real Kestrel
 /// port (127.0.0.1, a free port), as a browser reaches it: Development environment, so the embedded default's development
 /// key (appsettings.Development.json) works as it does after <c>dotnet run</c>. Added for the tests: a staff key and an observer key of Agadir,
-/// quiet hours off (the tests may run at night), fast alert scheduling, and a Twilio auth
+/// quiet hours off (the tests may run at night) but in one commune, where they always hold, fast alert scheduling, and a Twilio auth
 /// token so that a test can text as a citizen's phone does (<see cref="TwilioPhone"/>).
 /// </summary>
 public sealed class ConsoleHost : GatewayHost<ConsoleHost>
@@ -14,6 +14,7 @@ public sealed class ConsoleHost : GatewayHost<ConsoleHost>
     public const string AgadirObserverKey = "agadir-console-observer-0001";
     public const string TwilioToken = "twilio-console-token-0123456789";
     public const string PublicBase = "https://gw.example.ma";
+    public const string QuietCommune = "khenifra";
 
     public ConsoleHost()
     {
@@ -28,6 +29,10 @@ public sealed class ConsoleHost : GatewayHost<ConsoleHost>
         With("Admin:ApiKeys:2:Role", "observer");
         With("Alerts:QuietHours:Start", "00:00");
         With("Alerts:QuietHours:End", "00:00");
+        // Except in Khénifra, in quiet hours for the next six hours whatever the time the tests run (QuietHoursSpecs).
+        var local = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Africa/Casablanca"));
+        With($"Alerts:CommuneQuietHours:{QuietCommune}:Start", TimeOnly.FromDateTime(local.DateTime).AddHours(-1).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        With($"Alerts:CommuneQuietHours:{QuietCommune}:End", TimeOnly.FromDateTime(local.DateTime).AddHours(6).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         With("Alerts:SchedulerInterval", "00:00:00.100");
         With("Logging:LogLevel:Default", "Warning");
         With("Twilio:AuthToken", TwilioToken);

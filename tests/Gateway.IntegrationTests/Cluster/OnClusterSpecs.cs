@@ -65,3 +65,9 @@ public sealed class RedisWebhookOnClusterSpecs : RedisWebhookSpecs
 {
     protected override string Redis => Servers.RedisCluster;
 }
+
+[Collection(ServersCollection.Name)]
+public sealed class AlertTemplateStoreOnClusterSpecs : AlertTemplateStoreSpecs
+{
+    protected override string Redis => Servers.RedisCluster;
+}

@@ -146,6 +146,34 @@ public class PollIntegrationSpecs
         Assert.Equal(1, results.GetProperty("total").GetInt64());
     }
 
+    [Fact]
+    public async Task A_poll_edited_on_one_replica_asks_the_new_question_on_the_other_at_once()
+    {
+        await Servers.FlushRedisAsync();
+        await using var first = Quiet(Gateway());
+        await using var second = Quiet(Gateway());
+        var poll = await CreatePollAsync(first, DateTimeOffset.UtcNow.AddHours(1));
+        var b = second.CreateClient();
+        Assert.Contains("Quel projet ?", await VoteAsync(b, "+212611000040", "sms", "SONDAGE"));
+
+        using var edit = await Admin(first).PutAsJsonAsync($"/api/polls/{poll}", new
+        {
+            question = new Dictionary<string, string> { ["fr"] = "Quel projet pour Anfa ?", ["ar"] = "أي مشروع لأنفا؟" },
+            options = new[]
+            {
+                new Dictionary<string, string> { ["fr"] = "Stade couvert", ["ar"] = "ملعب مغطى" },
+                new Dictionary<string, string> { ["fr"] = "Bibliothèque", ["ar"] = "مكتبة" },
+                new Dictionary<string, string> { ["fr"] = "Parc", ["ar"] = "حديقة" },
+            },
+            closesAt = DateTimeOffset.UtcNow.AddHours(2),
+        });
+        Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+
+        var asked = await VoteAsync(b, "+212611000041", "sms", "SONDAGE");
+        Assert.Contains("Quel projet pour Anfa ?", asked);
+        Assert.Contains("Stade couvert", asked);
+    }
+
     /// <summary>The confirmation of a counted vote; the whole reply when it is something else.</summary>
     private static void AssertCounted(string reply) => Assert.True(reply.Contains("enregistré", StringComparison.Ordinal), reply);
 

@@ -103,6 +103,7 @@ public static class AuthorizationMatrix
         ["POST /api/polls/"] = (Rule.Write, Scope.None),
         ["GET /api/polls/"] = (Rule.Read, Scope.None),
         ["GET /api/polls/{id}"] = (Rule.Read, Scope.Data),
+        ["PUT /api/polls/{id}"] = (Rule.Write, Scope.Data),
         ["POST /api/polls/{id}/close"] = (Rule.Write, Scope.Data),
         ["GET /api/polls/{id}/results"] = (Rule.Read, Scope.Data),
         ["GET /api/polls/{id}/results.csv"] = (Rule.Read, Scope.Data),
@@ -155,10 +156,16 @@ public static class AuthorizationMatrix
         ["POST /console/{commune}/polls/new"] = (Rule.Write, Scope.Route),
         ["GET /console/{commune}/polls/{id}"] = (Rule.Read, Scope.Route),
         ["POST /console/{commune}/polls/{id}"] = (Rule.Write, Scope.Route),
+        ["GET /console/{commune}/polls/{id}/edit"] = (Rule.Write, Scope.Route),
+        ["POST /console/{commune}/polls/{id}/edit"] = (Rule.Write, Scope.Route),
         ["GET /console/{commune}/alerts"] = (Rule.Read, Scope.Route),
         ["POST /console/{commune}/alerts"] = (Rule.Write, Scope.Route),
         ["GET /console/{commune}/alerts/new"] = (Rule.Write, Scope.Route),
         ["POST /console/{commune}/alerts/new"] = (Rule.Write, Scope.Route),
+        ["GET /console/{commune}/alerts/templates"] = (Rule.Write, Scope.Route),
+        ["POST /console/{commune}/alerts/templates"] = (Rule.Write, Scope.Route),
+        ["GET /console/{commune}/alerts/templates/{templateId}"] = (Rule.Write, Scope.Route),
+        ["POST /console/{commune}/alerts/templates/{templateId}"] = (Rule.Write, Scope.Route),
         ["GET /console/{commune}/alerts/{id}"] = (Rule.Read, Scope.Route),
         ["POST /console/{commune}/alerts/{id}"] = (Rule.Write, Scope.Route),
         ["GET /console/{commune}/simulator"] = (Rule.Write, Scope.Route),
@@ -168,6 +175,9 @@ public static class AuthorizationMatrix
         ["GET /console/{commune}/flows/{id}"] = (Rule.Read, Scope.Route),
         ["POST /console/{commune}/flows/{id}"] = (Rule.Write, Scope.Route),
         ["GET /console/{commune}/webhooks"] = (Rule.Write, Scope.Route),
+        // A citizen's page: staff and programme of the citizen's commune, never observers (issue 26 item 4).
+        ["GET /console/{commune}/citizens/{contactId}"] = (Rule.Write, Scope.Route),
+        ["POST /console/{commune}/citizens/{contactId}"] = (Rule.Write, Scope.Route),
         ["POST /console/{commune}/webhooks"] = (Rule.Write, Scope.Route),
 
         // The console's fragments, downloads and live streams.
@@ -198,10 +208,14 @@ public static class AuthorizationMatrix
         ["note@/console/{commune}/inbox/{reference}"] = (Rule.Write, Scope.Route),
         ["poll-create@/console/{commune}/polls/new"] = (Rule.Write, Scope.Route),
         ["poll-close@/console/{commune}/polls/{id}"] = (Rule.Write, Scope.Route),
+        ["poll-edit@/console/{commune}/polls/{id}/edit"] = (Rule.Write, Scope.Route),
         ["alert-create@/console/{commune}/alerts/new"] = (Rule.Write, Scope.Route),
+        ["template-save@/console/{commune}/alerts/templates/{templateId}"] = (Rule.Write, Scope.Route),
+        ["template-delete@/console/{commune}/alerts/templates/{templateId}"] = (Rule.Write, Scope.Route),
         ["alert-cancel@/console/{commune}/alerts/{id}"] = (Rule.Write, Scope.Route),
         ["webhook-create@/console/{commune}/webhooks"] = (Rule.Write, Scope.Route),
         ["webhook-action@/console/{commune}/webhooks"] = (Rule.Write, Scope.Route),
+        ["citizen-erase@/console/{commune}/citizens/{contactId}"] = (Rule.Write, Scope.Route),
     };
 
     /// <summary>What <paramref name="who"/> must get from a route of this rule and scope (the console sends the signed-out to sign in).</summary>

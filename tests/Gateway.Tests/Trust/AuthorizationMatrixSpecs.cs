@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Gateway.Admin;
 using Gateway.Admin.Stored;
+using Gateway.Conversations;
 using Microsoft.AspNetCore.Http;
 using Gateway.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
@@ -210,7 +211,8 @@ public sealed partial class AuthorizationMatrixSpecs
             Id(await poll.Content.ReadAsStringAsync(), "id"),
             Id(await alert.Content.ReadAsStringAsync(), "id"),
             Id(await report.Content.ReadAsStringAsync(), "service_request_id"),
-            Id(await webhook.Content.ReadAsStringAsync(), "id"));
+            Id(await webhook.Content.ReadAsStringAsync(), "id"),
+            app.Services.GetRequiredService<ContactIds>().For(Citizen));
 
         static HttpRequestMessage Api(HttpMethod method, string path, HttpContent content) =>
             new(method, path) { Content = content, Headers = { { AdminExtensions.HeaderName, Keys[Who.Programme] } } };
@@ -257,14 +259,15 @@ public sealed partial class AuthorizationMatrixSpecs
     [GeneratedRegex("@page \"([^\"]+)\"")]
     private static partial Regex PageRoute();
 
-    private sealed record Seed(string PollId, string AlertId, string Reference, string WebhookId)
+    private sealed record Seed(string PollId, string AlertId, string Reference, string WebhookId, string ContactId)
     {
         public string Fill(string pattern)
         {
             var id = pattern.Contains("/polls/") ? PollId : pattern.Contains("/alerts/") ? AlertId
                 : pattern.Contains("/requests/") ? Reference : pattern.StartsWith("/api/webhooks/", StringComparison.Ordinal) ? WebhookId : "feedback";
             var path = pattern.Replace("{commune}", Commune).Replace("{reference}", Reference).Replace("{phone}", Uri.EscapeDataString(Citizen))
-                .Replace("{format}", "json").Replace("{documentName?}", "v1").Replace("{documentName}", "v1").Replace("{route}", "arkesel").Replace("{id}", id);
+                .Replace("{format}", "json").Replace("{documentName?}", "v1").Replace("{documentName}", "v1").Replace("{route}", "arkesel").Replace("{id}", id)
+                .Replace("{contactId}", ContactId).Replace("{templateId}", "meeting");
             return path switch
             {
                 "/api/simulator/messages" => path + "?to=%2B212612345679",

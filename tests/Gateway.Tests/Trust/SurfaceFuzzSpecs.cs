@@ -84,6 +84,8 @@ public sealed class SurfaceFuzzSpecs(ITestOutputHelper output)
             "/{c}/alerts/new", "/{c}/alerts/x", "/{c}/alerts/x/live", "/{c}/simulator", "/{c}/simulator/side?Form.Phone=%2B212611000077",
             "/{c}/flows", "/{c}/flows/feedback", "/{c}/flows/%01", "/{c}/a/b/c/d", "/not-found", "/{c}/polls/check",
             "/{c}/alerts/preview", "/{c}/inbox/R-AAAAA/preview", "/{c}/simulator/send",
+            "/{c}/inbox?q=%2B212%206-11&simulated=maybe", "/{c}/citizens/x", "/{c}/citizens/%01", "/{c}/polls/x/edit",
+            "/{c}/alerts/templates", "/{c}/alerts/templates/new", "/{c}/alerts/templates/%01", "/{c}/alerts/new?template=%00",
         ];
 
         private static readonly string[] ApiPaths =

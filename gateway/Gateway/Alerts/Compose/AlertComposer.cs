@@ -12,6 +12,9 @@ namespace Gateway.Alerts.Compose;
 public sealed partial class AlertComposer(CommuneRegistry communes, AlertCalendar calendar, TimeProvider clock)
 {
     public const string DefaultTopic = "meetings";
+
+    /// <summary>The values of <see cref="AlertRequest.QuietHours"/>.</summary>
+    public const string HoldInQuietHours = "hold", SendInQuietHours = "send";
     private const int MaxTextLength = 1000;
     private const int MaxReminders = 5;
 
@@ -38,6 +41,10 @@ public sealed partial class AlertComposer(CommuneRegistry communes, AlertCalenda
 
         var sendAt = request.SendAt ?? now;
         if (request.SendAt is { } at && at < now.AddMinutes(-1)) Error("sendAt", "sendAt is in the past.");
+
+        var quietHours = string.IsNullOrWhiteSpace(request.QuietHours) ? HoldInQuietHours : request.QuietHours.Trim().ToLowerInvariant();
+        if (quietHours is not (HoldInQuietHours or SendInQuietHours))
+            Error("quietHours", $"quietHours is '{HoldInQuietHours}' (wait until quiet hours end, the default) or '{SendInQuietHours}' (urgent: send now).");
 
         var written = new Dictionary<string, string>(StringComparer.Ordinal);
         DateTimeOffset? meetingStart = null;
@@ -78,7 +85,8 @@ public sealed partial class AlertComposer(CommuneRegistry communes, AlertCalenda
         foreach (var time in reminderTimes)
             reminders.Add(new ComposedReminder(time, Final(written.ToDictionary(kv => kv.Key, kv => MeetingTemplate.ReminderPrefix(kv.Key) + kv.Value, StringComparer.Ordinal))));
 
-        return (new ComposedAlert(commune!.Id, topic, channel, sendAt, written, Final(written), request.FoldFrenchAccents, reminders, request.RequestId), errors);
+        return (new ComposedAlert(commune!.Id, topic, channel, sendAt, written, Final(written), request.FoldFrenchAccents, reminders, request.RequestId,
+            quietHours == SendInQuietHours), errors);
     }
 
     private sealed record MeetingParts(DateOnly Date, TimeOnly Time, Dictionary<string, string> Place, Dictionary<string, string> Agenda);

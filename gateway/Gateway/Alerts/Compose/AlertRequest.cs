@@ -12,6 +12,8 @@ namespace Gateway.Alerts.Compose;
 /// <param name="FoldFrenchAccents">Opt-in: send French folded to GSM-7 (ê→e, ç→c, œ→oe, typographic quotes and dashes replaced).</param>
 /// <param name="Reminders">ISO 8601 durations before the meeting (<c>P1D</c>, <c>PT2H</c>), <c>morning</c> (08:30 on the meeting day) or absolute times.</param>
 /// <param name="RequestId">Idempotency: the same id (per commune) never creates two alerts.</param>
+/// <param name="QuietHours">What quiet hours do to this alert: <c>hold</c> (default: sending waits until they end, 08:00 by default)
+/// or <c>send</c> (urgent: sends now even in quiet hours; staff and programme keys only, recorded in the audit log). Reminders are always held.</param>
 [OpenApiShape("commune", Example = """
     {
       "commune": "agadir",
@@ -32,7 +34,8 @@ public sealed record AlertRequest(
     string? Channel = null,
     bool FoldFrenchAccents = false,
     List<string>? Reminders = null,
-    string? RequestId = null);
+    string? RequestId = null,
+    string? QuietHours = null);
 
 /// <param name="Date">yyyy-MM-dd, local (Africa/Casablanca).</param>
 /// <param name="Time">HH:mm, local.</param>

@@ -3,6 +3,7 @@ namespace Gateway.Alerts.Compose;
 /// <summary>A validated compose request: what will be sent, per language, and when.</summary>
 /// <param name="Written">Texts as written (before the optional French folding), per language.</param>
 /// <param name="Texts">Texts as they will be sent.</param>
+/// <param name="SendsInQuietHours">The author chose <c>quietHours: send</c> (urgent).</param>
 public sealed record ComposedAlert(
     string Commune,
     string Topic,
@@ -12,6 +13,7 @@ public sealed record ComposedAlert(
     IReadOnlyDictionary<string, string> Texts,
     bool FoldFrenchAccents,
     IReadOnlyList<ComposedReminder> Reminders,
-    string? RequestId);
+    string? RequestId,
+    bool SendsInQuietHours = false);
 
 public sealed record ComposedReminder(DateTimeOffset At, IReadOnlyDictionary<string, string> Texts);

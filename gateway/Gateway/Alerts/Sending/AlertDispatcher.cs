@@ -45,7 +45,7 @@ public sealed partial class AlertDispatcher(
             return;
         }
 
-        if (calendar.QuietUntil(alert.Commune, clock.GetUtcNow()) is { } quietUntil)
+        if (calendar.QuietUntil(alert, clock.GetUtcNow()) is { } quietUntil)
         {
             LogHeld(alertId, quietUntil);
             await store.HoldAsync(alertId, quietUntil, cancellationToken);
@@ -63,7 +63,7 @@ public sealed partial class AlertDispatcher(
         while (!dispatched)
         {
             if (await store.StatusAsync(alertId, cancellationToken) != AlertStatus.Sending) return; // cancelled, or paused by a batch
-            if (calendar.QuietUntil(alert.Commune, clock.GetUtcNow()) is { } until)
+            if (calendar.QuietUntil(alert, clock.GetUtcNow()) is { } until)
             {
                 await store.HoldAsync(alertId, until, cancellationToken);
                 return;

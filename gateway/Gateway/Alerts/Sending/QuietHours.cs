@@ -17,7 +17,7 @@ public sealed class AlertCalendar(IOptions<AlertsOptions> options)
     public DateTimeOffset? QuietUntil(string commune, DateTimeOffset now)
     {
         var quiet = _options.QuietHoursFor(commune);
-        if (!quiet.Enabled) return null;
+        if (!quiet.Active) return null;
         var local = ToLocal(now);
         var time = TimeOnly.FromDateTime(local.DateTime);
         bool inQuiet = quiet.Start < quiet.End
@@ -29,6 +29,12 @@ public sealed class AlertCalendar(IOptions<AlertsOptions> options)
         if (quiet.Start > quiet.End && time >= quiet.Start) endDate = endDate.AddDays(1);
         return At(endDate, quiet.End);
     }
+
+    /// <summary>
+    /// When quiet hours hold this alert at <paramref name="now"/>: null for an urgent alert (its author chose to send in quiet hours)
+    /// or outside quiet hours.
+    /// </summary>
+    public DateTimeOffset? QuietUntil(AlertDefinition alert, DateTimeOffset now) => alert.SendsInQuietHours ? null : QuietUntil(alert.Commune, now);
 
     /// <summary>The instant of a local date and time in the zone (a time skipped by a clock change moves forward).</summary>
     public DateTimeOffset At(DateOnly date, TimeOnly time)

@@ -27,7 +27,7 @@ public sealed class SendAlertBatchConsumer(
         var status = await store.StatusAsync(alert.Id, ct);
         if (status is not (AlertStatus.Cancelled or AlertStatus.Done))
         {
-            if (calendar.QuietUntil(alert.Commune, clock.GetUtcNow()) is { } until)
+            if (calendar.QuietUntil(alert, clock.GetUtcNow()) is { } until)
             {
                 await store.HoldBatchAsync(alert.Id, batch, until, ct);
                 return;

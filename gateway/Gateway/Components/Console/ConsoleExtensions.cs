@@ -34,6 +34,7 @@ public static class ConsoleExtensions
         builder.Services.AddSingleton<ConsoleEventLog>();
         builder.Services.AddSingleton<Bus.IOutboxProjection>(sp => sp.GetRequiredService<ConsoleEventLog>());
         builder.Services.AddSingleton<LiveResults>();
+        builder.Services.AddSingleton<Pages.Citizens.CitizenLookup>();
         return builder;
     }
 

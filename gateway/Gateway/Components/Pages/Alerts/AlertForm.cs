@@ -17,7 +17,8 @@ public sealed class AlertForm
         Channel = form["Form.Channel"].FirstOrDefault(),
         When = form["Form.When"].FirstOrDefault(),
         SendAt = form["Form.SendAt"].FirstOrDefault(),
-        ConfirmQuietHours = form["Form.ConfirmQuietHours"].Any(v => v == "true"),
+        QuietHours = form["Form.QuietHours"].FirstOrDefault(),
+        Topic = form["Form.Topic"].FirstOrDefault(),
     };
 
     public string? TextFr { get; set; }
@@ -28,14 +29,19 @@ public sealed class AlertForm
     /// <summary>"" = each subscriber's last channel; sms; whatsapp.</summary>
     public string? Channel { get; set; }
 
+    /// <summary>Whose subscribers receive it: the template's topic when the alert started from one, else meetings.</summary>
+    public string? Topic { get; set; }
+
     /// <summary>"now" or "later".</summary>
     public string? When { get; set; }
 
     /// <summary>Local time (Africa/Casablanca) from &lt;input type="datetime-local"&gt;, when <see cref="When"/> is later.</summary>
     public string? SendAt { get; set; }
 
-    /// <summary>The author saw the quiet-hours warning and sends anyway (the gateway holds the alert until they end).</summary>
-    public bool ConfirmQuietHours { get; set; }
+    /// <summary>In quiet hours: <c>hold</c> (the default: sending starts when they end) or <c>send</c> (urgent: now).</summary>
+    public string? QuietHours { get; set; }
+
+    public bool SendInQuietHours => QuietHours == AlertComposer.SendInQuietHours;
 
     public IEnumerable<(string Language, string Suffix, string? Text)> PerLanguage =>
     [
@@ -60,6 +66,8 @@ public sealed class AlertForm
         commune,
         Texts: PerLanguage.Where(p => !string.IsNullOrWhiteSpace(p.Text)).ToDictionary(p => p.Language, p => p.Text!),
         SendAt: Later ? sendAt : null,
+        Topic: string.IsNullOrWhiteSpace(Topic) ? null : Topic,
         Channel: string.IsNullOrWhiteSpace(Channel) ? null : Channel,
-        RequestId: requestId);
+        RequestId: requestId,
+        QuietHours: SendInQuietHours ? AlertComposer.SendInQuietHours : null);
 }

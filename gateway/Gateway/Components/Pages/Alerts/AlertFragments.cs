@@ -25,7 +25,8 @@ public static class AlertFragments
             draft.Texts,
             Reach = reach,
             PricePerSegment = draft.PricePerSegment(configuration),
-            QuietUntil = draft.QuietUntil is { } until ? ctx.DateTime(until, calendar.Zone) : null,
+            // An urgent alert is not held: the preview must not promise a later start.
+            QuietUntil = draft.QuietUntil is { } until && !form.SendInQuietHours ? ctx.DateTime(until, calendar.Zone) : null,
         });
     }
 

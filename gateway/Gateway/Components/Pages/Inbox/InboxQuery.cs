@@ -7,7 +7,7 @@ namespace Gateway.Components.Pages.Inbox;
 /// <summary>The inbox filters of the page's query string, read by the feedback desk's own parser, always scoped to the page's commune.</summary>
 public static class InboxQuery
 {
-    public static readonly string[] Filters = ["status", "category", "channel", "kind", "overdue", "q", "sort"];
+    public static readonly string[] Filters = ["status", "category", "channel", "kind", "overdue", "simulated", "q", "sort"];
 
     public static FeedbackListRequest.Parsed Parse(IQueryCollection query, ConsoleContext ctx, FeedbackApi.Services feedback, int limit = 50)
     {

@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Gateway.Tests.Infrastructure;
+
+namespace Gateway.Tests.Polls;
+
+/// <summary><c>PUT /api/polls/{id}</c>: texts and closing time editable until the first real vote (issue 26 item 8).</summary>
+public sealed class PollEditSpecs
+{
+    private static object Edit(GatewayApplication app, string question = "Quel projet pour Anfa en premier ?", int options = 3, TimeSpan? closesIn = null) => new
+    {
+        question = new Dictionary<string, string> { ["fr"] = question, ["ar"] = "أي مشروع لأنفا أولا؟" },
+        options = Enumerable.Range(1, options).Select(i => new Dictionary<string, string> { ["fr"] = $"Projet {i} d'Anfa", ["ar"] = $"مشروع {i}" }).ToArray(),
+        closesAt = app.Clock.GetUtcNow() + (closesIn ?? TimeSpan.FromDays(14)),
+    };
+
+    [Fact]
+    public async Task Before_any_vote_an_edit_changes_the_texts_and_closing_time_and_the_next_voter_gets_the_new_question()
+    {
+        await using var app = PollHost.Create();
+        var id = await app.CreatePollAsync();
+        // A trial from the simulator does not count as a vote: the poll stays editable.
+        Assert.Contains("enregistré", await new Voter(app.CreateClient(), "+212612000301").SendAsync("PROJET 1"));
+
+        var response = await app.Admin().PutAsJsonAsync($"/api/polls/{id}", Edit(app));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var poll = await app.Admin().GetFromJsonAsync<JsonElement>($"/api/polls/{id}");
+        Assert.Equal("Quel projet pour Anfa en premier ?", poll.GetProperty("question").GetProperty("fr").GetString());
+        Assert.Equal("PROJET", poll.GetProperty("keyword").GetString());
+        Assert.Equal(app.Clock.GetUtcNow().AddDays(14), poll.GetProperty("closesAt").GetDateTimeOffset());
+        var asked = await new Voter(app.CreateClient(), "+212612000302", real: true).SendAsync("PROJET");
+        Assert.Contains("Quel projet pour Anfa en premier ?", asked);
+        Assert.Contains("Projet 2 d'Anfa", asked);
+    }
+
+    [Fact]
+    public async Task After_the_first_real_vote_an_edit_is_refused_saying_why_and_changes_nothing()
+    {
+        await using var app = PollHost.Create();
+        var id = await app.CreatePollAsync();
+        Assert.Contains("enregistré", await new Voter(app.CreateClient(), "+212612000303", real: true).SendAsync("PROJET 2"));
+
+        var response = await app.Admin().PutAsJsonAsync($"/api/polls/{id}", Edit(app));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("real votes", await response.Content.ReadAsStringAsync());
+        var poll = await app.Admin().GetFromJsonAsync<JsonElement>($"/api/polls/{id}");
+        Assert.Equal(PollHost.Question["fr"], poll.GetProperty("question").GetProperty("fr").GetString());
+    }
+
+    [Fact]
+    public async Task A_closed_poll_cannot_be_edited()
+    {
+        await using var app = PollHost.Create();
+        var id = await app.CreatePollAsync();
+        (await app.Admin().PostAsync($"/api/polls/{id}/close", null)).EnsureSuccessStatusCode();
+
+        var response = await app.Admin().PutAsJsonAsync($"/api/polls/{id}", Edit(app));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("closed", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData(2, "options")]
+    [InlineData(4, "options")]
+    public async Task An_edit_keeps_the_number_of_options(int options, string field)
+    {
+        await using var app = PollHost.Create();
+        var id = await app.CreatePollAsync();
+
+        var response = await app.Admin().PutAsJsonAsync($"/api/polls/{id}", Edit(app, options: options));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out _), errors.ToString());
+    }
+
+    [Fact]
+    public async Task An_edit_is_validated_as_a_creation_is()
+    {
+        await using var app = PollHost.Create();
+        var id = await app.CreatePollAsync();
+
+        var response = await app.Admin().PutAsJsonAsync($"/api/polls/{id}", Edit(app, question: "", closesIn: TimeSpan.FromHours(-1)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.Equal(["closesAt", "question"], errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Another_communes_key_sees_no_poll_to_edit()
+    {
+        await using var app = PollHost.Create();
+        var id = await app.CreatePollAsync();
+
+        var response = await app.Admin(PollHost.SettatKey).PutAsJsonAsync($"/api/polls/{id}", Edit(app));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
