@@ -244,6 +244,7 @@ public static partial class ConsoleTexts
         ["flows.action.submit_feedback"] = ("Le signalement est enregistré avec une référence et arrive dans les signalements.", "تسجل الملاحظة بمرجع وتصل إلى الملاحظات."),
         ["flows.action.record_vote"] = ("Le vote est compté.", "يحتسب التصويت."),
         ["flows.action.other"] = ("Le service effectue une action.", "تقوم الخدمة بإجراء."),
+        ["flows.placeholder.reference"] = ("[référence du signalement]", "[مرجع الملاحظة]"),
         ["flows.technical"] = ("Schéma technique (pour les développeurs)", "الرسم التقني (للمطورين)"),
         ["flows.technical.file"] = ("Fichier du parcours :", "ملف المسار:"),
         ["flows.mermaid"] = ("Texte Mermaid (pour la documentation)", "نص Mermaid (للتوثيق)"),
