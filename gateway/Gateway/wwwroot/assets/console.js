@@ -62,7 +62,7 @@
 
   // The simulator's transcript survives a reload of the tab (sessionStorage): the conversation goes on in the session
   // store, shared by every replica, so whichever replica answers the reload, the thread shown is the one it continues.
-  // Kept in the tab only: closing it, changing the phone number or "new conversation" forgets it.
+  // Kept in the tab only: closing it or "new conversation" (another phone, an empty thread) forgets it.
   (function keepTranscript() {
     var form = document.querySelector("form[data-transcript]");
     var thread = document.getElementById("thread");
@@ -82,10 +82,7 @@
       thread.innerHTML = saved.thread || "";
       thread.scrollTop = thread.scrollHeight;
     }
-    form.addEventListener("change", function (e) {
-      if (e.target.id === "sim-phone") thread.innerHTML = "";
-      save();
-    });
+    form.addEventListener("change", save);
     document.body.addEventListener("htmx:afterSettle", function (e) { if (e.detail.target === thread) save(); });
     document.addEventListener("click", function (e) {
       if (!e.target.closest("[data-forget]")) return;
