@@ -23,6 +23,14 @@ public sealed partial class ConsoleTextsSpecs
         used.AddRange(FeedbackStatuses.All.Select(s => "fb.status." + s));
         used.AddRange(new[] { "scheduled", "open", "closed", "sending", "paused", "done", "cancelled" }.Select(s => "status." + s));
         used.AddRange(new[] { "healthy", "degraded", "unhealthy" }.Select(s => "health.status." + s));
+        // The flows page (FlowSteps.razor) and the answer's language warning (CitizenMessage.razor).
+        used.AddRange(Enum.GetNames<Gateway.Conversations.Flows.NodeKind>().Select(k => "flows.kind." + k));
+        used.AddRange(Enum.GetNames<Gateway.Text.Script>().Select(s => "flows.script." + s));
+        used.AddRange(new[] { Gateway.Text.Script.Latin, Gateway.Text.Script.Arabic, Gateway.Text.Script.Tifinagh }.Select(s => "script." + s));
+        used.AddRange(Gateway.Conversations.Flows.FlowValidator.SkipConditions.Select(s => "flows.skip." + s));
+        used.AddRange(Gateway.Conversations.Flows.FlowActionNames.BuiltIn.Append(SubmitFeedbackAction.ActionName).Append(Gateway.Polls.RecordVoteAction.ActionName)
+            .Append("other").Select(a => "flows.action." + a));
+        used.AddRange(new[] { Gateway.Conversations.CommuneOptions.SourceName, "other" }.Select(s => "flows.optionsFrom." + s));
 
         Assert.True(used.Count > 150, $"only {used.Count} labels found: is the source scan still reading the pages?");
         var missing = used.Where(k => !ConsoleTexts.Has(k)).ToList();

@@ -19,7 +19,7 @@ public static class SimulatorFragments
         var form = SimulatorForm.From(posted);
         var channel = form.Channel is "ussd" or "whatsapp" ? form.Channel : "sms";
         if (!PhoneNumbers.TryNormalize(form.Phone, out var phone))
-            return Turn(ctx, channel, null, [], ctx.T("sim.error.phone"));
+            return Turn(ctx, channel, null, [], ctx.T("sim.error.phone", Bidi.Ltr("+212612345678")));
         var to = ctx.Commune!.Numbers.Contains(form.To ?? "") ? form.To : ctx.Commune.Numbers.FirstOrDefault();
         events.Watch(contactIds.For(phone));
         var message = new SimulatorApi.SimulatorMessage(phone, channel, form.Text ?? "", to, form.Payload, null, null);
@@ -28,7 +28,7 @@ public static class SimulatorFragments
         if (result.Result is not Ok<SimulatorApi.SimulatorReply> { Value: { } reply })
             return Turn(ctx, channel, form.Text, [], ctx.T("sim.error.text"));
         var replies = reply.Replies.Select(r => JsonSerializer.SerializeToElement(r, r.GetType())).ToList();
-        return Turn(ctx, channel, channel == "ussd" && string.IsNullOrEmpty(form.Text) ? ctx.T("sim.ussd.dialled", to ?? "") : form.Text, replies, null);
+        return Turn(ctx, channel, channel == "ussd" && string.IsNullOrEmpty(form.Text) ? ctx.T("sim.ussd.dialled", Bidi.Ltr(to)) : form.Text, replies, null);
     }
 
     private static RazorComponentResult<SimulatorTurn> Turn(ConsoleContext ctx, string channel, string? sent, IReadOnlyList<JsonElement> replies, string? error) =>
