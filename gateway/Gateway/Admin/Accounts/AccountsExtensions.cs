@@ -26,6 +26,27 @@ public sealed class InitialAccounts(StaffAccountDesk desk, IOptions<AccountsOpti
 {
     public const string Actor = "configuration (Accounts:Initial)";
 
+    /// <summary>The password of appsettings.Development.json's account <c>admin</c>, published in the README.</summary>
+    public const string DevelopmentPassword = "development-password";
+
+    /// <summary>What makes the initial accounts unsafe outside Development and Testing (see Hosting/ProductionSafety).</summary>
+    public static IEnumerable<string> UnsafeSettings(IConfiguration configuration)
+    {
+        var initial = configuration.GetSection("Accounts:Initial").Get<List<InitialAccount>>() ?? [];
+        var hasher = new Microsoft.AspNetCore.Identity.PasswordHasher<StaffAccount>();
+        for (var i = 0; i < initial.Count; i++)
+        {
+            if (initial[i].PasswordHash.Length == 0) continue;
+            if (Verdict(hasher, initial[i].PasswordHash) is not { } verdict)
+            {
+                yield return $"Accounts:Initial:{i}:PasswordHash is not a hash made by `accounts create`.";
+                continue;
+            }
+            var published = verdict != Microsoft.AspNetCore.Identity.PasswordVerificationResult.Failed;
+            if (published) yield return $"Accounts:Initial:{i}:PasswordHash is the hash of the published development password: create the account with `accounts create`.";
+        }
+    }
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -54,6 +75,19 @@ public sealed class InitialAccounts(StaffAccountDesk desk, IOptions<AccountsOpti
             {
                 logger.LogWarning(e, "Initial account '{Login}' not written: the accounts' store does not answer", initial.Login);
             }
+        }
+    }
+
+    private static Microsoft.AspNetCore.Identity.PasswordVerificationResult? Verdict(
+        Microsoft.AspNetCore.Identity.PasswordHasher<StaffAccount> hasher, string hash)
+    {
+        try
+        {
+            return hasher.VerifyHashedPassword(null!, hash, DevelopmentPassword);
+        }
+        catch (FormatException)
+        {
+            return null;
         }
     }
 
