@@ -1,3 +1,4 @@
+using Gateway.IntegrationTests.Admin;
 using Gateway.IntegrationTests.Alerts;
 using Gateway.IntegrationTests.Feedback;
 using Gateway.IntegrationTests.Infrastructure;
@@ -62,6 +63,12 @@ public sealed class TwoReplicaAlertOnClusterSpecs : TwoReplicaAlertSpecs
 
 [Collection(ServersCollection.Name)]
 public sealed class RedisWebhookOnClusterSpecs : RedisWebhookSpecs
+{
+    protected override string Redis => Servers.RedisCluster;
+}
+
+[Collection(ServersCollection.Name)]
+public sealed class RedisStaffAccountsOnClusterSpecs : RedisStaffAccountsSpecs
 {
     protected override string Redis => Servers.RedisCluster;
 }

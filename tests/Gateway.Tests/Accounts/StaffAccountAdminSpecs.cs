@@ -76,7 +76,7 @@ public sealed class StaffAccountAdminSpecs
 
         using var created = await admin.PostFormAsync("/console/accounts", ("_handler", "account-create"), ("DisplayName", "Youssef Amrani"),
             ("Login", "youssef"), ("Role", "staff"), ("Commune", "agadir"), ("Password", ""));
-        var page = await created.Content.ReadAsStringAsync();
+        var page = await TextAsync(created);
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         Assert.Contains("data-testid=\"account-password\"", page);
         using var disabled = await admin.PostFormAsync("/console/accounts", ("_handler", "account-action"), ("Action", "disable:youssef"));
@@ -124,7 +124,7 @@ public sealed class StaffAccountAdminSpecs
         var client = StaffAccountHost.Console(app);
         using var first = await client.SignInWithPasswordAsync("first.admin", Own);
 
-        Assert.Contains("Première connexion", await first.Content.ReadAsStringAsync());
+        Assert.Contains("Première connexion", await TextAsync(first));
         Assert.Equal(HttpStatusCode.Redirect, (await client.ChangePasswordAsync("first.admin", Own, "another-long-password-1")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/console/accounts")).StatusCode);
     }
@@ -171,6 +171,6 @@ public sealed class StaffAccountAdminSpecs
         using var made = await api.PostAsJsonAsync("/api/accounts", new { login = "amina", displayName = "Amina", role = "programme", password = Own });
         Assert.Equal(HttpStatusCode.Created, made.StatusCode);
         using var first = await client.SignInWithPasswordAsync("amina", Own);
-        Assert.Contains("Première connexion", await first.Content.ReadAsStringAsync());
+        Assert.Contains("Première connexion", await TextAsync(first));
     }
 }

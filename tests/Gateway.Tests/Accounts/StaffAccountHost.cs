@@ -32,6 +32,9 @@ public static class StaffAccountHost
         return JsonDocument.Parse(body).RootElement.GetProperty("password").GetString()!;
     }
 
+    /// <summary>A response's body as a person reads it (the console's pages encode accented letters as entities).</summary>
+    public static async Task<string> TextAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
     /// <summary>A console client from <paramref name="address"/>.</summary>
     public static ConsoleClient Console(GatewayApplication app, string address = "192.0.2.1")
     {
