@@ -1,5 +1,6 @@
 using Gateway.Abuse;
 using Gateway.Admin;
+using Gateway.Admin.Accounts;
 using Gateway.Admin.Access;
 using Gateway.Admin.Audit;
 using Gateway.Alerts;
@@ -30,10 +31,16 @@ if (KeysCommand.Matches(args))
     Environment.ExitCode = KeysCommand.Run(args, builder.Configuration, Console.Out, Console.Error);
     return;
 }
+if (AccountsCommand.Matches(args))
+{
+    Environment.ExitCode = AccountsCommand.Run(args, builder.Configuration, Console.In, Console.Out, Console.Error);
+    return;
+}
 builder.RequireSafeSettings();
 
 builder.AddGatewayCore();
 builder.AddAdminKeys();
+builder.AddStaffAccounts();
 builder.AddGatewayStorage();
 builder.AddGatewayBus();
 builder.AddGatewayObservability();
@@ -73,6 +80,7 @@ app.MapFeedbackDesk();
 app.MapWebhooks();
 app.MapContacts();
 app.MapAudit();
+app.MapAccounts();
 app.MapOutbox();
 app.MapChannels();
 app.MapConsole();

@@ -30,6 +30,23 @@ public sealed partial class ConsoleClient
         return client;
     }
 
+    /// <summary>Posts the sign-in page's account form; the answer as is (a redirect when a session opened).</summary>
+    public async Task<HttpResponseMessage> SignInWithPasswordAsync(string login, string password)
+    {
+        var response = await PostFormAsync("/console/signin", ("_handler", "account-signin"), ("Login", login), ("Password", password), ("ReturnUrl", "/console"));
+        if (response.StatusCode == HttpStatusCode.Redirect) _token = null; // the antiforgery token is bound to who is signed in
+        return response;
+    }
+
+    /// <summary>Posts the sign-in page's password change form (a redirect when the new password took and a session opened).</summary>
+    public async Task<HttpResponseMessage> ChangePasswordAsync(string login, string current, string next, string? repeat = null)
+    {
+        var response = await PostFormAsync("/console/signin?change=1", ("_handler", "password-change"), ("Login", login), ("Current", current),
+            ("Next", next), ("Repeat", repeat ?? next), ("ReturnUrl", "/console"));
+        if (response.StatusCode == HttpStatusCode.Redirect) _token = null;
+        return response;
+    }
+
     /// <summary>Posts a form as the console's pages do, with the antiforgery token.</summary>
     public async Task<HttpResponseMessage> PostFormAsync(string path, params (string Name, string Value)[] fields)
     {

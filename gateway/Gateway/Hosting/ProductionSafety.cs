@@ -39,6 +39,7 @@ public static class ProductionSafety
             problems.Add($"Gateway:PseudonymKey is shorter than {MinPseudonymKeyBytes} bytes. " + Generate(48));
 
         problems.AddRange(AdminKeys.UnsafeSettings(configuration));
+        problems.AddRange(Admin.Accounts.InitialAccounts.UnsafeSettings(configuration));
         problems.AddRange(Components.Console.KeyRingCertificate.UnsafeSettings(configuration));
 
         foreach (var (name, route) in new UssdRoutes(configuration).All)

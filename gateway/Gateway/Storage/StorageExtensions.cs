@@ -1,3 +1,4 @@
+using Gateway.Admin.Accounts;
 using Gateway.Admin.Audit;
 using Gateway.Admin.Stored;
 using Gateway.Observability;
@@ -16,7 +17,7 @@ public static class StorageExtensions
     /// <see cref="IContactStore"/>, <see cref="IOutboxStore"/>, <see cref="ICounterStore"/> and <see cref="IOutboxDeadLetters"/>.
     /// The choice (<see cref="StorageChoice"/>) is made here once; every other store follows it through
     /// <see cref="StoreRegistration.AddStore{TStore, TRedis, TMemory}"/>. The stores of folders below this one (which cannot
-    /// name it) are registered here too: the audit log, the admin keys made by <c>keys create</c>, Redis's health check.
+    /// name it) are registered here too: the audit log, the staff accounts, the admin keys made by <c>keys create</c>, Redis's health check.
     /// </summary>
     public static WebApplicationBuilder AddGatewayStorage(this WebApplicationBuilder builder)
     {
@@ -53,6 +54,7 @@ public static class StorageExtensions
     private static void AddLowerStores(IServiceCollection services, StorageChoice choice)
     {
         services.AddStore<IAuditLog, RedisAuditLog, InMemoryAuditLog>();
+        services.AddStore<IStaffAccounts, RedisStaffAccounts, InMemoryStaffAccounts>();
         if (!choice.UsesRedis) return;
         // Keys created by `keys create` live in Redis when there is one, so revoking one takes effect on every replica.
         services.AddSingleton<IAdminKeyStore, RedisAdminKeyStore>();

@@ -66,8 +66,19 @@ public static class ConsolePages
     public static async Task SignInAsync(IPage page, string key = ConsoleHost.DevelopmentKey, string returnUrl = "/console")
     {
         await page.GotoAsync(returnUrl);
-        await page.GetByLabel(new System.Text.RegularExpressions.Regex("Clé d'accès|مفتاح الولوج")).FillAsync(key);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).Or(page.GetByRole(AriaRole.Button, new() { Name = "دخول" })).ClickAsync();
+        var field = page.GetByLabel(new System.Text.RegularExpressions.Regex("Clé d'accès|مفتاح الولوج"));
+        await field.FillAsync(key);
+        // Enter submits the key's own form (the page also holds the account form, with its own button).
+        await field.PressAsync("Enter");
+    }
+
+    /// <summary>Signs in with a staff account's login and password through the account form.</summary>
+    public static async Task SignInWithPasswordAsync(IPage page, string login, string password, string returnUrl = "/console")
+    {
+        await page.GotoAsync(returnUrl);
+        await page.Locator("#login").FillAsync(login);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("#password").PressAsync("Enter");
     }
 
     public static async Task SwitchToArabicAsync(IPage page)

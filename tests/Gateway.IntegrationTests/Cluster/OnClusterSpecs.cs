@@ -1,3 +1,4 @@
+using Gateway.IntegrationTests.Admin;
 using Gateway.IntegrationTests.Alerts;
 using Gateway.IntegrationTests.Feedback;
 using Gateway.IntegrationTests.Infrastructure;
@@ -68,6 +69,7 @@ public sealed class RedisWebhookOnClusterSpecs : RedisWebhookSpecs
 
 [Collection(ServersCollection.Name)]
 public sealed class AlertTemplateStoreOnClusterSpecs : AlertTemplateStoreSpecs
+public sealed class RedisStaffAccountsOnClusterSpecs : RedisStaffAccountsSpecs
 {
     protected override string Redis => Servers.RedisCluster;
 }

@@ -126,6 +126,11 @@ public static class AuthorizationMatrix
         ["DELETE /api/contacts/{phone}"] = (Rule.Write, Scope.Data),
         ["GET /api/audit/"] = (Rule.Programme, Scope.None),
         ["GET /api/outbox/dead-letters"] = (Rule.Programme, Scope.None),
+        ["GET /api/accounts/"] = (Rule.Programme, Scope.None),
+        ["POST /api/accounts/"] = (Rule.Programme, Scope.None),
+        ["POST /api/accounts/{login}/disable"] = (Rule.Programme, Scope.None),
+        ["POST /api/accounts/{login}/enable"] = (Rule.Programme, Scope.None),
+        ["POST /api/accounts/{login}/reset"] = (Rule.Programme, Scope.None),
         ["POST /api/webhooks/"] = (Rule.Write, Scope.None),
         ["GET /api/webhooks/"] = (Rule.Read, Scope.None),
         ["DELETE /api/webhooks/{id}"] = (Rule.Write, Scope.Data),
@@ -144,6 +149,8 @@ public static class AuthorizationMatrix
         // The console's pages (GET), and POST to a page (its forms, each classified below too).
         ["GET /console"] = (Rule.Read, Scope.None),
         ["POST /console"] = (Rule.Write, Scope.None),
+        ["GET /console/accounts"] = (Rule.Programme, Scope.None),
+        ["POST /console/accounts"] = (Rule.Programme, Scope.None),
         ["GET /console/{commune}"] = (Rule.Read, Scope.Route),
         ["POST /console/{commune}"] = (Rule.Write, Scope.Route),
         ["GET /console/{commune}/inbox"] = (Rule.Read, Scope.Route),
@@ -203,6 +210,11 @@ public static class AuthorizationMatrix
     public static readonly Dictionary<string, (Rule Rule, Scope Scope)> Forms = new(StringComparer.Ordinal)
     {
         ["signin@/console/signin"] = (Rule.Public, Scope.None),
+        // A person's own sign-in and password change: the password is the proof (throttled), no session is needed.
+        ["account-signin@/console/signin"] = (Rule.Public, Scope.None),
+        ["password-change@/console/signin"] = (Rule.Public, Scope.None),
+        ["account-create@/console/accounts"] = (Rule.Programme, Scope.None),
+        ["account-action@/console/accounts"] = (Rule.Programme, Scope.None),
         ["status@/console/{commune}/inbox/{reference}"] = (Rule.Write, Scope.Route),
         ["assign@/console/{commune}/inbox/{reference}"] = (Rule.Write, Scope.Route),
         ["note@/console/{commune}/inbox/{reference}"] = (Rule.Write, Scope.Route),

@@ -22,6 +22,7 @@ public sealed partial class AuthorizationMatrixSpecs
     private const string Commune = "agadir";
     private const string Citizen = "+212612345678";
     private const string SignOut = "POST /console/signout";
+    private const string MatrixAccount = "matrix.clerk";
 
     private static readonly Dictionary<Who, string> Keys = new()
     {
@@ -187,6 +188,9 @@ public sealed partial class AuthorizationMatrixSpecs
         var import = await http.SendAsync(Api(HttpMethod.Post, $"/api/communes/{Commune}/subscribers:import",
             JsonContent.Create(new { subscribers = new[] { new { phone = Citizen, language = "fr" } } })));
         Assert.True(import.IsSuccessStatusCode, await import.Content.ReadAsStringAsync());
+        var account = await http.SendAsync(Api(HttpMethod.Post, "/api/accounts/",
+            JsonContent.Create(new { login = MatrixAccount, displayName = "Matrix Clerk", role = "staff", commune = Commune })));
+        Assert.True(account.IsSuccessStatusCode, await account.Content.ReadAsStringAsync());
         var poll = await http.SendAsync(Api(HttpMethod.Post, "/api/polls/", JsonContent.Create(new
         {
             commune = Commune,
@@ -268,6 +272,7 @@ public sealed partial class AuthorizationMatrixSpecs
             var path = pattern.Replace("{commune}", Commune).Replace("{reference}", Reference).Replace("{phone}", Uri.EscapeDataString(Citizen))
                 .Replace("{format}", "json").Replace("{documentName?}", "v1").Replace("{documentName}", "v1").Replace("{route}", "arkesel").Replace("{id}", id)
                 .Replace("{contactId}", ContactId).Replace("{templateId}", "meeting");
+                .Replace("{format}", "json").Replace("{documentName?}", "v1").Replace("{documentName}", "v1").Replace("{route}", "arkesel").Replace("{login}", MatrixAccount).Replace("{id}", id);
             return path switch
             {
                 "/api/simulator/messages" => path + "?to=%2B212612345679",

@@ -41,6 +41,8 @@ public sealed class ProductionStartSpecs
     [InlineData("Admin:ApiKeys:1:Key", "a-long-random-key-in-clear-0123456789", "Admin:ApiKeys:1:Key holds a key in clear")]
     [InlineData("Admin:ApiKeys:1:Hash", "sha256:1234", "Admin:ApiKeys:1:Hash is missing or not sha256")]
     [InlineData("Admin:ApiKeys:0:Role", "superuser", "Admin:ApiKeys:0:Role must be programme, staff or observer")]
+    [InlineData("Accounts:Initial:0:PasswordHash", "AQAAAAIAAYagAAAAEJkIar6AAIN/6rqTX62PrgRqwqIxLw8J2VbJbtGfEJxegaKoJ2hAMi0+hycntNht0g==", "Accounts:Initial:0:PasswordHash is the hash of the published development password")]
+    [InlineData("Accounts:Initial:0:PasswordHash", "not-a-hash", "Accounts:Initial:0:PasswordHash is not a hash made by `accounts create`")]
     [InlineData("Ussd:Arkesel:AllowedIps", null, "Ussd:Arkesel accepts any caller")]
     [InlineData("Ussd:AfricasTalking:Key", "", "Ussd:AfricasTalking accepts any caller")]
     [InlineData("Ussd:Nalo:Format", "arkesel", "Ussd:Nalo accepts any caller")]

@@ -1,4 +1,5 @@
 using Gateway.Admin.Access;
+using Gateway.Settings;
 using Gateway.Storage;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -65,12 +66,14 @@ public static class ConsoleExtensions
     private static void AddSessions(WebApplicationBuilder builder)
     {
         builder.Services.AddStore<ConsoleSessionStore, RedisConsoleSessions, InMemoryConsoleSessions>();
+        builder.Services.AddValidatedOptions<ConsoleSessionOptions>(ConsoleSessionOptions.Section);
         builder.Services.AddSingleton<ConsoleSession>();
         builder.Services.AddAuthentication().AddCookie(ConsoleSession.Scheme, ConsoleSession.Configure);
         builder.Services.AddOptions<CookieAuthenticationOptions>(ConsoleSession.Scheme)
-            .Configure<ConsoleSessionStore, ConsoleSession>((o, store, session) =>
+            .Configure<ConsoleSessionStore, ConsoleSession, Microsoft.Extensions.Options.IOptions<ConsoleSessionOptions>>((o, store, session, sessionOptions) =>
             {
                 o.SessionStore = store;
+                o.ExpireTimeSpan = sessionOptions.Value.IdleTimeout;
                 o.Events.OnValidatePrincipal = session.ValidateAsync;
             });
         builder.Services.Configure<AccessOptions>(o => o.SchemesByPath.Add((ConsoleSession.CookiePath, ConsoleSession.Scheme)));
