@@ -69,6 +69,11 @@ public sealed class RedisWebhookOnClusterSpecs : RedisWebhookSpecs
 
 [Collection(ServersCollection.Name)]
 public sealed class AlertTemplateStoreOnClusterSpecs : AlertTemplateStoreSpecs
+{
+    protected override string Redis => Servers.RedisCluster;
+}
+
+[Collection(ServersCollection.Name)]
 public sealed class RedisStaffAccountsOnClusterSpecs : RedisStaffAccountsSpecs
 {
     protected override string Redis => Servers.RedisCluster;

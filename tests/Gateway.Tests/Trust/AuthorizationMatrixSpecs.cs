@@ -271,8 +271,7 @@ public sealed partial class AuthorizationMatrixSpecs
                 : pattern.Contains("/requests/") ? Reference : pattern.StartsWith("/api/webhooks/", StringComparison.Ordinal) ? WebhookId : "feedback";
             var path = pattern.Replace("{commune}", Commune).Replace("{reference}", Reference).Replace("{phone}", Uri.EscapeDataString(Citizen))
                 .Replace("{format}", "json").Replace("{documentName?}", "v1").Replace("{documentName}", "v1").Replace("{route}", "arkesel").Replace("{id}", id)
-                .Replace("{contactId}", ContactId).Replace("{templateId}", "meeting");
-                .Replace("{format}", "json").Replace("{documentName?}", "v1").Replace("{documentName}", "v1").Replace("{route}", "arkesel").Replace("{login}", MatrixAccount).Replace("{id}", id);
+                .Replace("{contactId}", ContactId).Replace("{templateId}", "meeting").Replace("{login}", MatrixAccount);
             return path switch
             {
                 "/api/simulator/messages" => path + "?to=%2B212612345679",
