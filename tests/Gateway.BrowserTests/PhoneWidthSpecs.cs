@@ -61,4 +61,27 @@ public sealed class PhoneWidthSpecs(BrowserFixture browser)
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
+    [Fact]
+    public async Task At_390_px_the_staff_accounts_list_is_cards_within_the_screen_in_french_and_arabic()
+    {
+        var page = await browser.NewPageAsync(390, 844);
+        await ConsolePages.SignInAsync(page, returnUrl: "/console/accounts");
+        var problems = new List<string>();
+        foreach (var arabic in new[] { false, true })
+        {
+            if (arabic) await ConsolePages.SwitchToArabicAsync(page);
+            await page.GotoAsync("/console/accounts");
+            // The development administrator's own account is always listed.
+            var firstRow = page.Locator("main tbody tr").First;
+            await Expect(firstRow).ToBeVisibleAsync();
+            Assert.Equal("grid", await firstRow.Locator("td").First.EvaluateAsync<string>("td => getComputedStyle(td).display"));
+            await TextLayout.AssertNothingWiderThanTheScreenAsync(page, $"accounts ({(arabic ? "ar" : "fr")})");
+            var state = firstRow.Locator(".badge").First;
+            await state.ScrollIntoViewIfNeededAsync();
+            await Expect(state).ToBeInViewportAsync(new() { Ratio = 1 });
+            problems.AddRange(await ConsolePages.SeriousViolationsAsync(page));
+            await ConsolePages.ScreenshotsAsync(page, "cards-accounts");
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
 }
