@@ -72,6 +72,8 @@ public sealed class AlertTemplateSpecs(BrowserFixture browser)
         var citizen = new TwilioPhone(browser.BaseUrl, ConsolePages.NewPhone());
         await citizen.SendAsync("+212522000001", keyword);
         Assert.Contains("Souk hebdomadaire", await citizen.SendAsync("+212522000001", "2"));
+        // The chart counts the vote live (its figures are read at most twice a second); the page then knows it too.
+        await Expect(page.Locator(".chart")).ToHaveAttributeAsync("data-total", "1");
         await page.ReloadAsync();
         await Expect(page.Locator("[data-testid=edit-refused]")).ToContainTextAsync("لم يعد بالإمكان تعديل هذا الاستطلاع");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "تعديل الاستطلاع" })).ToHaveCountAsync(0);

@@ -149,7 +149,7 @@ public class PollIntegrationSpecs
     [Fact]
     public async Task A_poll_edited_on_one_replica_asks_the_new_question_on_the_other_at_once()
     {
-        await Servers.FlushRedisAsync();
+        await Servers.FlushRedisAsync(Redis);
         await using var first = Quiet(Gateway());
         await using var second = Quiet(Gateway());
         var poll = await CreatePollAsync(first, DateTimeOffset.UtcNow.AddHours(1));
