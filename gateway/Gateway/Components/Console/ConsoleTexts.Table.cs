@@ -318,7 +318,7 @@ public static partial class ConsoleTexts
         ["participation.legend"] = ("« < {0} » : moins de {0} personnes, masqué pour qu'on ne puisse reconnaître personne ; d'autres cases sont masquées aussi quand un total permettrait de le retrouver. Les parts sont calculées sur le total affiché de la colonne, jamais à partir d'une case masquée.", "« < {0} »: أقل من {0} أشخاص، مخفي حتى لا يُتعرف على أحد؛ وتُخفى خانات أخرى أيضا إذا كان المجموع يسمح باستنتاجه. تُحسب الحصص من مجموع العمود المعروض، ولا تُستنتج أبدا من خانة مخفية."),
         ["participation.kind.vote"] = ("Votes", "الأصوات"),
         ["participation.kind.report"] = ("Signalements", "الملاحظات"),
-        ["participation.none"] = ("Aucun {0} ce mois-ci.", "لا شيء ({0}) هذا الشهر."),
+        ["participation.none"] = ("Rien ce mois-ci.", "لا شيء هذا الشهر."),
         ["participation.dim.total"] = ("Total", "المجموع"),
         ["participation.dim.gender"] = ("Genre", "الجنس"),
         ["participation.dim.age"] = ("Tranche d'âge", "الفئة العمرية"),
