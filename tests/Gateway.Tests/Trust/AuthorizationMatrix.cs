@@ -181,6 +181,8 @@ public static class AuthorizationMatrix
         ["POST /console/{commune}/flows"] = (Rule.Write, Scope.Route),
         ["GET /console/{commune}/flows/{id}"] = (Rule.Read, Scope.Route),
         ["POST /console/{commune}/flows/{id}"] = (Rule.Write, Scope.Route),
+        ["GET /console/{commune}/participation"] = (Rule.Read, Scope.Route),
+        ["POST /console/{commune}/participation"] = (Rule.Write, Scope.Route),
         ["GET /console/{commune}/webhooks"] = (Rule.Write, Scope.Route),
         // A citizen's page: staff and programme of the citizen's commune, never observers (issue 26 item 4).
         ["GET /console/{commune}/citizens/{contactId}"] = (Rule.Write, Scope.Route),
@@ -192,6 +194,7 @@ public static class AuthorizationMatrix
         ["GET /console/{commune}/polls/{id}/results.csv"] = (Rule.Read, Scope.Route),
         ["GET /console/{commune}/alerts/{id}/live"] = (Rule.Read, Scope.Route),
         ["GET /console/{commune}/inbox/feedback.csv"] = (Rule.Read, Scope.Route),
+        ["GET /console/{commune}/participation.csv"] = (Rule.Read, Scope.Route),
         ["POST /console/{commune}/polls/check"] = (Rule.Write, Scope.Route),
         ["POST /console/{commune}/alerts/preview"] = (Rule.Write, Scope.Route),
         ["POST /console/{commune}/inbox/{reference}/preview"] = (Rule.Write, Scope.Route),

@@ -15,6 +15,10 @@ public static class ConsoleCsvWords
         "channel" => "channel." + code,
         "kind" => "csv.kind." + code,
         "section" => "csv.section." + code,
+        // The participation export: its dimension names and their values (age bands and place ids read as they are).
+        "dimension" => "participation.dim." + code,
+        "gender" => "participation.gender." + code,
+        "age" or "place" => "participation.value." + code,
         "overdue" or "simulated" or "citizen_confirmed" => "csv." + code,
         _ => null,
     };

@@ -35,6 +35,7 @@ public static class ConsoleEndpoints
         read.MapGet("/polls/{id}/results.csv", Pages.Polls.PollFragments.CsvAsync);
         read.MapGet("/alerts/{id}/live", Pages.Alerts.AlertFragments.LiveAsync);
         read.MapGet("/inbox/feedback.csv", Pages.Inbox.InboxQuery.CsvAsync);
+        read.MapGet("/participation.csv", Pages.Participation.ParticipationExport.CsvAsync);
         var act = console.MapGroup("/{commune}").RequireAuthorization(GatewayPolicies.Act);
         act.MapPost("/polls/check", Pages.Polls.PollFragments.CheckAsync);
         act.MapPost("/alerts/preview", Pages.Alerts.AlertFragments.PreviewAsync);
