@@ -66,6 +66,7 @@ app.MapVersion();
 app.MapFlows();
 app.MapSimulator();
 app.MapPolls();
+app.MapProfiles();
 app.MapAlerts();
 app.MapFeedbackDesk();
 app.MapWebhooks();

@@ -18,7 +18,7 @@ public static class ContactsApi
     public sealed record ContactView(
         string ContactId, string Phone, string? Language, string? Commune, bool OptedOut, IReadOnlyCollection<string> Topics,
         string LastChannel, DateTimeOffset CreatedAt, IReadOnlyDictionary<string, int> PollVotes, string? ConversationInProgress,
-        IReadOnlyList<ConsentEntry> Consent);
+        IReadOnlyList<ConsentEntry> Consent, ContactProfile? Profile);
 
     public static IEndpointRouteBuilder MapContacts(this IEndpointRouteBuilder app)
     {
@@ -35,7 +35,7 @@ public static class ContactsApi
         if (await store.GetAsync(ids.For(e164), cancellationToken) is not { } stored || !caller.CanSee(stored.State.Commune)) return TypedResults.NotFound();
         var c = stored.State;
         return TypedResults.Ok(new ContactView(c.ContactId, c.Phone, c.Language, c.Commune, c.OptedOut, c.Topics, c.LastChannel.ToString(),
-            c.CreatedAt, c.PollVotes, c.Session?.FlowId, c.Consent));
+            c.CreatedAt, c.PollVotes, c.Session?.FlowId, c.Consent, c.Profile));
     }
 
     /// <summary>Deletes the contact's state, idempotency records and audience entries, and tells consumers (<c>ContactErased</c>) to do the same.</summary>
@@ -50,6 +50,8 @@ public static class ContactsApi
         if (stored.State.Commune is { } commune)
             foreach (var topic in stored.State.Topics)
                 await audience.RemoveAsync(commune, topic, id, cancellationToken);
+        // Its counts leave its profile's cell first (docs/profile-counters.md): the tallies keep them, no breakdown names the person.
+        await Profiles.ProfileErasure.ForgetCellAsync(store, stored, cancellationToken);
         await store.EraseAsync(id, cancellationToken);
         // What else names the contact (alert claims and caps, the simulator's mailbox and session, rate counters, ...).
         foreach (var holder in holders) await holder.ForgetAsync(id, e164, cancellationToken);

@@ -112,6 +112,8 @@ public static class AuthorizationMatrix
         ["GET /api/alerts/{id}"] = (Rule.Read, Scope.Data),
         ["POST /api/alerts/{id}/cancel"] = (Rule.Write, Scope.Data),
         ["POST /api/communes/{commune}/subscribers:import"] = (Rule.Write, Scope.Route),
+        ["GET /api/communes/{commune}/places"] = (Rule.Read, Scope.Route),
+        ["PUT /api/communes/{commune}/places"] = (Rule.Write, Scope.Route),
         ["GET /api/feedback.csv"] = (Rule.Read, Scope.None),
         ["GET /api/feedback.json"] = (Rule.Read, Scope.None),
         ["GET /api/feedback/"] = (Rule.Read, Scope.None),
