@@ -18,6 +18,15 @@ public sealed class FlowRunner(FlowTexts texts, FlowActions actions, FlowResolve
     private const string CommuneVar = "commune";
     private const string HeldAnswerVar = "held_answer";
 
+    /// <summary>
+    /// Marks a session started by an end node's <c>then:</c>: an offer, not a question the citizen asked for. Whatever else
+    /// the citizen sends (a reference, the desk's yes/no) ends it rather than being followed by it again.
+    /// </summary>
+    public const string FollowUpVar = "follow_up";
+
+    /// <summary>True when the contact's session is an offer made after another flow ended (<see cref="FollowUpVar"/>).</summary>
+    public static bool IsFollowUp(Session? session) => session?.Vars.ContainsKey(FollowUpVar) == true;
+
     /// <summary>The question the contact is at (an ask or menu node of a flow that exists), or null.</summary>
     public (FlowDefinition Flow, FlowNode Node)? CurrentQuestion(ContactState contact)
     {
@@ -196,7 +205,7 @@ public sealed class FlowRunner(FlowTexts texts, FlowActions actions, FlowResolve
         foreach (var followUp in followUps)
             if (followUp.FlowId == flowId && !followUp.Wants(step)) return;
         if (flows.Find(flowId) is null) return;
-        await StartFlowAsync(step, flowId, null);
+        await StartFlowAsync(step, flowId, null, new Dictionary<string, string>(StringComparer.Ordinal) { [FollowUpVar] = "1" });
     }
 
     private static Session NewSession(StepContext step, FlowDefinition flow, string nodeId) => new()
