@@ -75,7 +75,6 @@ app.MapFlows();
 app.MapSimulator();
 app.MapPolls();
 app.MapParticipation();
-app.MapProfiles();
 app.MapAlerts();
 app.MapFeedbackDesk();
 app.MapWebhooks();

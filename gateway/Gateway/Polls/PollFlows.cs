@@ -115,8 +115,7 @@ public sealed class PollFlows(PollDirectory directory, CommuneRegistry communes,
                 Id = "vote", Kind = NodeKind.Action, Line = 0, Action = RecordVoteAction.ActionName, Next = "done",
                 Args = new Dictionary<string, string>(StringComparer.Ordinal) { ["poll"] = poll.Id },
             },
-            // A first vote: the profile follows (flows/profile.yaml), once.
-            ["done"] = new() { Id = "done", Kind = NodeKind.End, Line = 0, Text = PollTexts.Confirmation, Then = "profile" },
+            ["done"] = new() { Id = "done", Kind = NodeKind.End, Line = 0, Text = PollTexts.Confirmation },
         };
         return Flow(poll, FlowId(poll.Id), "question", nodes);
     }
