@@ -73,10 +73,9 @@ public sealed class WebhookBreaker(IOptions<WebhookOptions> options)
         }
     }
 
+    // Never longer than one delivery's own longest backoff: a paused subscriber is probed at least as often as it would be retried.
     private TimeSpan NextPause(State state) =>
-        state.Pause == TimeSpan.Zero
-            ? Min(_options.FirstRetry, _options.MaxPause)
-            : Min(state.Pause * 2, _options.MaxPause);
+        Min(state.Pause == TimeSpan.Zero ? _options.FirstRetry : state.Pause * 2, Min(_options.MaxPause, _options.MaxBackoff));
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

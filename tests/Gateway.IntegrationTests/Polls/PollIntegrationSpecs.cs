@@ -108,7 +108,7 @@ public class PollIntegrationSpecs
     [Fact]
     public async Task A_vote_sent_to_another_replica_100_ms_after_the_poll_was_created_there_is_counted()
     {
-        await Servers.FlushRedisAsync();
+        await Servers.FlushRedisAsync(Redis);
         await using var first = Quiet(Gateway());
         await using var second = Quiet(Gateway());
         var b = second.CreateClient();
@@ -131,7 +131,7 @@ public class PollIntegrationSpecs
     [Fact]
     public async Task A_poll_closed_on_one_replica_refuses_votes_on_the_other_at_once()
     {
-        await Servers.FlushRedisAsync();
+        await Servers.FlushRedisAsync(Redis);
         await using var first = Quiet(Gateway());
         await using var second = Quiet(Gateway());
         var poll = await CreatePollAsync(first, DateTimeOffset.UtcNow.AddHours(1));

@@ -28,7 +28,9 @@ public class RedisWebhookSpecs
         .With("Webhooks:PollInterval", "00:00:00.050")
         // Real clock: short retries so a subscriber down for a few attempts costs seconds, not the production minutes.
         .With("Webhooks:FirstRetry", "00:00:00.200")
-        .With("Webhooks:MaxBackoff", "00:00:00.500");
+        .With("Webhooks:MaxBackoff", "00:00:00.500")
+        // These specs follow every delivery's own retries across replicas; pausing the failing subscriber is OutboundWebhookSpecs'.
+        .With("Webhooks:BreakAfter", "10000");
 
     private static HttpClient Staff(IntegrationGatewayApplication app)
     {
