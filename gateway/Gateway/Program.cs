@@ -75,6 +75,7 @@ app.MapFlows();
 app.MapSimulator();
 app.MapPolls();
 app.MapParticipation();
+app.MapProfiles();
 app.MapAlerts();
 app.MapFeedbackDesk();
 app.MapWebhooks();

@@ -19,6 +19,8 @@ public sealed class ContactErasure(
         if (contact.Commune is { } commune)
             foreach (var topic in contact.Topics)
                 await audience.RemoveAsync(commune, topic, id, cancellationToken);
+        // Its counts leave its profile's cell first (docs/profile-counters.md): the tallies keep them, no breakdown names the person.
+        if (await store.GetAsync(id, cancellationToken) is { } stored) await Profiles.ProfileErasure.ForgetCellAsync(store, stored, cancellationToken);
         await store.EraseAsync(id, cancellationToken);
         // What else names the contact (alert claims and caps, the simulator's mailbox and session, rate counters, ...).
         foreach (var holder in holders) await holder.ForgetAsync(id, contact.Phone, cancellationToken);

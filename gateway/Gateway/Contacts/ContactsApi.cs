@@ -16,7 +16,7 @@ public static class ContactsApi
     public sealed record ContactView(
         string ContactId, string Phone, string? Language, string? Commune, bool OptedOut, IReadOnlyCollection<string> Topics,
         string LastChannel, DateTimeOffset CreatedAt, IReadOnlyDictionary<string, int> PollVotes, string? ConversationInProgress,
-        IReadOnlyList<ConsentEntry> Consent);
+        IReadOnlyList<ConsentEntry> Consent, ContactProfile? Profile);
 
     public static IEndpointRouteBuilder MapContacts(this IEndpointRouteBuilder app)
     {
@@ -33,7 +33,7 @@ public static class ContactsApi
         if (await store.GetAsync(ids.For(e164), cancellationToken) is not { } stored || !caller.CanSee(stored.State.Commune)) return TypedResults.NotFound();
         var c = stored.State;
         return TypedResults.Ok(new ContactView(c.ContactId, c.Phone, c.Language, c.Commune, c.OptedOut, c.Topics, c.LastChannel.ToString(),
-            c.CreatedAt, c.PollVotes, c.Session?.FlowId, c.Consent));
+            c.CreatedAt, c.PollVotes, c.Session?.FlowId, c.Consent, c.Profile));
     }
 
     /// <summary>Deletes the contact's state, idempotency records and audience entries, and tells consumers (<c>ContactErased</c>) to do the same (<see cref="ContactErasure"/>).</summary>

@@ -5,7 +5,8 @@ namespace Gateway.Conversations;
 /// <summary>
 /// One opt-in or opt-out, kept so that a commune can prove a contact's consent (law 09-08; README "Data protection").
 /// </summary>
-/// <param name="Action"><see cref="ConsentLog.OptIn"/> or <see cref="ConsentLog.OptOut"/>.</param>
+/// <param name="Action"><see cref="ConsentLog.OptIn"/> or <see cref="ConsentLog.OptOut"/>; for the profile,
+/// <see cref="ConsentLog.ProfileConsent"/>, <see cref="ConsentLog.ProfileChange"/>, <see cref="ConsentLog.ProfileErased"/>.</param>
 /// <param name="Channel">Where it came from: <c>sms</c>, <c>ussd</c>, <c>whatsapp</c>, <c>import</c> or <c>provider</c>.</param>
 /// <param name="Source">What caused it: <c>keyword</c> (STOP/START), <c>flow</c> (a menu choice), <c>provider</c>
 /// (an unsubscribe signal such as Twilio 21610) or <c>import</c> (a commune's list).</param>
@@ -26,6 +27,15 @@ public static class ConsentLog
 {
     public const string OptIn = "opt-in";
     public const string OptOut = "opt-out";
+
+    /// <summary>The first profile answer, given after the consent sentence (issue 24).</summary>
+    public const string ProfileConsent = "profile-consent";
+
+    /// <summary>A profile answer given or changed; the entry's topic names which (<c>gender</c>, <c>age</c>, <c>place</c>).</summary>
+    public const string ProfileChange = "profile-change";
+
+    /// <summary>The citizen erased their profile (PROFIL, then erase).</summary>
+    public const string ProfileErased = "profile-erase";
 
     /// <summary>Entries kept per contact; the oldest go first. Bounded because the state is read on every step.</summary>
     public const int MaxEntries = 50;

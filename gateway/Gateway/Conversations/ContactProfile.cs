@@ -43,6 +43,9 @@ public sealed class ContactProfile
 
     public DateTimeOffset? UpdatedAt { get; set; }
 
+    /// <summary>Whether at least one answer is given (an "unstated" gender is an answer).</summary>
+    public bool HasAnswer => Gender is not null || BirthYear is not null || AgeBand is not null || Place is not null;
+
     /// <summary>Whether the three answers are given (an "unstated" gender is an answer).</summary>
     public bool IsComplete => Gender is not null && (BirthYear is not null || AgeBand is not null) && Place is not null;
 }

@@ -77,8 +77,10 @@ public sealed class Dialog(FlowTexts texts, FlowRunner runner, LanguageDetour la
         foreach (var extension in _extensions)
         {
             if (!await extension.TryHandleAsync(step, normalized)) continue;
-            // The question in progress, if any, stays pending: ask it again, as after HELP.
-            if (runner.CurrentQuestion(contact) is { } pending) texts.Ask(step, pending.Flow, pending.Node);
+            // The question in progress, if any, stays pending: ask it again, as after HELP. An offer made after another
+            // flow (the profile after a report) is dropped instead: it can be made another time.
+            if (FlowRunner.IsFollowUp(contact.Session)) contact.Session = null;
+            else if (runner.CurrentQuestion(contact) is { } pending) texts.Ask(step, pending.Flow, pending.Node);
             return;
         }
 

@@ -18,7 +18,8 @@ internal sealed class FlowNodeHooks(FlowTexts texts, FlowActions actions, StepCo
         var contact = step.Contact;
         if (node.SkipIf is { } condition && Known(contact, node, condition) is { } known)
         {
-            if (node.Save is not null) contact.Session!.Vars[node.Save] = known;
+            // A channel condition ("ussd") knows no answer: it skips without saving one.
+            if (node.Save is not null && known.Length > 0) contact.Session!.Vars[node.Save] = known;
             Skipped = true;
             return Task.CompletedTask;
         }
@@ -51,7 +52,7 @@ internal sealed class FlowNodeHooks(FlowTexts texts, FlowActions actions, StepCo
 
     public bool RetriesLeft(FlowNode node) => step.Contact.Session!.Retries <= node.Retries;
 
-    private static string? Known(ContactState contact, FlowNode node, string condition) => condition switch
+    private string? Known(ContactState contact, FlowNode node, string condition) => condition switch
     {
         "commune" => contact.Commune,
         "language" => contact.LanguageConfirmed ? contact.Language : null,
@@ -59,6 +60,11 @@ internal sealed class FlowNodeHooks(FlowTexts texts, FlowActions actions, StepCo
         "saved" => node.Save is { } save ? contact.Session?.Vars.GetValueOrDefault(save) : null,
         // Already subscribed to the flow's topic (meeting alerts): the flow says so instead of asking again.
         "subscribed" => contact.Topics.Contains("meetings") ? "yes" : null,
+        // The question has a form per channel (an age band on USSD's numbered screens, a typed year elsewhere).
+        "ussd" => step.Message.Channel == ChannelKind.Ussd ? "" : null,
+        "not_ussd" => step.Message.Channel != ChannelKind.Ussd ? "" : null,
+        // Nothing to show yet: the profile flow goes straight to its questions.
+        "profile_empty" => contact.Profile?.HasAnswer != true ? "" : null,
         _ => null,
     };
 }

@@ -10,13 +10,22 @@ namespace Gateway.Conversations;
 /// waits for an answer or ends. What entering a node does is <see cref="FlowNodeHooks"/>'s; which message reaches a flow
 /// is the <see cref="Dialog"/>'s. Pure with respect to storage: it only changes the <see cref="StepContext"/>.
 /// </summary>
-public sealed class FlowRunner(FlowTexts texts, FlowActions actions, FlowResolver flows)
+public sealed class FlowRunner(FlowTexts texts, FlowActions actions, FlowResolver flows, IEnumerable<IFlowFollowUp> followUps)
 {
     /// <summary>Flow hops per step (jumps between flows, say/action chains) before the step is cut short.</summary>
     private const int MaxHops = 64;
 
     private const string CommuneVar = "commune";
     private const string HeldAnswerVar = "held_answer";
+
+    /// <summary>
+    /// Marks a session started by an end node's <c>then:</c>: an offer, not a question the citizen asked for. Whatever else
+    /// the citizen sends (a reference, the desk's yes/no) ends it rather than being followed by it again.
+    /// </summary>
+    public const string FollowUpVar = "follow_up";
+
+    /// <summary>True when the contact's session is an offer made after another flow ended (<see cref="FollowUpVar"/>).</summary>
+    public static bool IsFollowUp(Session? session) => session?.Vars.ContainsKey(FollowUpVar) == true;
 
     /// <summary>The question the contact is at (an ask or menu node of a flow that exists), or null.</summary>
     public (FlowDefinition Flow, FlowNode Node)? CurrentQuestion(ContactState contact)
@@ -94,9 +103,20 @@ public sealed class FlowRunner(FlowTexts texts, FlowActions actions, FlowResolve
         {
             var text = InboundText.CollapseSpaces(raw);
             var length = text.EnumerateRunes().Count();
+            var read = rule.Format is { } format && length >= Math.Max(1, rule.Min) && length <= rule.Max
+                ? FreeTextFormats.Read(format, text, step.Now)
+                : text;
+            if (read is null)
+            {
+                // Long enough but not what the question asks (a year in the future, before 1900).
+                session.Retries++;
+                texts.SaySystem(step, FreeTextFormats.InvalidMessage(rule.Format!));
+                await FireAsync(step, flow, FlowMachine.Invalid);
+                return;
+            }
             if (length >= Math.Max(1, rule.Min) && length <= rule.Max)
             {
-                if (node.Save is not null) session.Vars[node.Save] = text;
+                if (node.Save is not null) session.Vars[node.Save] = read;
                 await FireAsync(step, flow, FlowMachine.Next);
                 return;
             }
@@ -153,7 +173,13 @@ public sealed class FlowRunner(FlowTexts texts, FlowActions actions, FlowResolve
                 throw;
             }
 
-            if (contact.Session != session) return; // the node ended the conversation (end, give up, opt-out)
+            if (contact.Session != session)
+            {
+                // The node ended the conversation (end, give up, opt-out); an end node may hand over to a follow-up.
+                if (contact.Session is null && flow.Nodes.TryGetValue(session.NodeId, out var ended) && ended is { Kind: NodeKind.End, Then: { } then })
+                    await FollowUpAsync(step, then);
+                return;
+            }
             if (FlowMachine.IsJump(session.NodeId, out var nextFlow))
             {
                 // A detour hands over to where it was asked from, not to its own next flow.
@@ -171,6 +197,15 @@ public sealed class FlowRunner(FlowTexts texts, FlowActions actions, FlowResolve
                 return;
             }
         }
+    }
+
+    /// <summary>Starts <paramref name="flowId"/> after an end node (<c>then:</c>), if its follow-up wants it now (or it has none).</summary>
+    private async Task FollowUpAsync(StepContext step, string flowId)
+    {
+        foreach (var followUp in followUps)
+            if (followUp.FlowId == flowId && !followUp.Wants(step)) return;
+        if (flows.Find(flowId) is null) return;
+        await StartFlowAsync(step, flowId, null, new Dictionary<string, string>(StringComparer.Ordinal) { [FollowUpVar] = "1" });
     }
 
     private static Session NewSession(StepContext step, FlowDefinition flow, string nodeId) => new()

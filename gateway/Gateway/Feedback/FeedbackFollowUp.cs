@@ -29,7 +29,10 @@ public sealed class FeedbackFollowUp(IFeedbackStore store, FeedbackDesk desk, Fl
     public async Task<bool> TryHandleAsync(StepContext step, string normalized)
     {
         if (ParseFollowUp(normalized) is { } reference) return await AnswerStatusAsync(step, reference);
-        if (step.Contact.Session is null && YesNo.Parse(normalized) is { } solved) return await RecordConfirmationAsync(step, solved);
+        // An offer left unanswered (the profile after a first report) does not hold the desk's later "resolved?" back:
+        // a yes or no then answers the desk (the Dialog drops the offer), and the profile can be asked another time.
+        if ((step.Contact.Session is null || FlowRunner.IsFollowUp(step.Contact.Session))
+            && YesNo.Parse(normalized) is { } solved && await RecordConfirmationAsync(step, solved)) return true;
         return false;
     }
 

@@ -115,7 +115,8 @@ public sealed class PollFlows(PollDirectory directory, CommuneRegistry communes,
                 Id = "vote", Kind = NodeKind.Action, Line = 0, Action = RecordVoteAction.ActionName, Next = "done",
                 Args = new Dictionary<string, string>(StringComparer.Ordinal) { ["poll"] = poll.Id },
             },
-            ["done"] = new() { Id = "done", Kind = NodeKind.End, Line = 0, Text = PollTexts.Confirmation },
+            // A first vote: the profile follows (flows/profile.yaml), once.
+            ["done"] = new() { Id = "done", Kind = NodeKind.End, Line = 0, Text = PollTexts.Confirmation, Then = "profile" },
         };
         return Flow(poll, FlowId(poll.Id), "question", nodes);
     }

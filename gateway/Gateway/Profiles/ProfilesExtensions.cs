@@ -1,4 +1,8 @@
+using Gateway.Conversations;
+using Gateway.Conversations.Flows;
 using Gateway.Conversations.Ports;
+using Gateway.Profiles.Places;
+using Gateway.Storage;
 using Gateway.Settings;
 
 namespace Gateway.Profiles;
@@ -13,6 +17,16 @@ public static class ProfilesExtensions
     {
         builder.Services.AddValidatedOptions<ProfilesOptions>(ProfilesOptions.Section);
         builder.Services.AddSingleton<IParticipationCounter, ParticipationCounter>();
+        builder.Services.AddStore<IPlaceStore, RedisPlaceStore, InMemoryPlaceStore>();
+        builder.Services.AddSingleton<PlaceDirectory>();
+        builder.Services.AddSingleton<IRoutingSnapshot>(sp => sp.GetRequiredService<PlaceDirectory>());
+        builder.Services.AddSingleton<IOptionSource, AgeBandOptions>();
+        builder.Services.AddSingleton<IOptionSource, PlaceOptions>();
+        builder.Services.AddSingleton<IFlowAction, ProfileAnswers>();
+        builder.Services.AddSingleton<IFlowFollowUp, ProfileFollowUp>();
         return builder;
     }
+
+    /// <summary>The profile's routes: the places of each commune (<see cref="PlacesApi"/>).</summary>
+    public static IEndpointRouteBuilder MapProfiles(this IEndpointRouteBuilder app) => app.MapPlaces();
 }

@@ -60,7 +60,10 @@ public sealed class EndToEndFeedbackSpecs
         await CloudAsync(http, "wamid.5", text: "Lazaret");
         var thanks = (await graph.WaitForRequestsAsync(5))[^1].Json;
 
-        Assert.Contains("Merci !", (string?)thanks["text"]!["body"]);
+        // A first report: the profile's first question follows in the same message, as a list (four answers, more than three buttons).
+        Assert.Equal("list", (string?)thanks["interactive"]!["type"]);
+        Assert.Contains("Merci !", (string?)thanks["interactive"]!["body"]!["text"]);
+        Assert.Contains("la commune aimerait savoir qui participe", (string?)thanks["interactive"]!["body"]!["text"]);
         Assert.Equal("212612345678", (string?)thanks["to"]);
         var feedback = Assert.Single(await app.EventsAsync<FeedbackReceived>());
         Assert.Equal(("whatsapp", "roads", "Lazaret"), (feedback.Channel, feedback.Category, feedback.Place));

@@ -59,7 +59,9 @@ public sealed partial class FeedbackFlowSpecs
         var thanks = await phone.SendAsync("1");
 
         Assert.Contains("Tanmmirt!", thanks.Text);
-        Assert.False(thanks.ConversationOpen);
+        // A first report: the profile follows, in Latin Amazigh too (flows/profile.yaml).
+        Assert.Contains("tra tjmaat ad tssn mad ittkkan", thanks.Text);
+        Assert.True(thanks.ConversationOpen);
         var feedback = Assert.Single(await app.EventsAsync<FeedbackReceived>());
         Assert.Equal(("zgh-Latn", "tiznit", "water", null), (feedback.Language, feedback.Commune, feedback.Category, feedback.Place));
         Assert.Contains(feedback.Reference, thanks.Text);

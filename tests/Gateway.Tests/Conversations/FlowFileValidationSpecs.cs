@@ -46,6 +46,11 @@ public sealed class FlowFileValidationSpecs
         { "keyword that is a global command", Valid.Replace("[DEMO]", "[STOP]"), 1, "keyword 'STOP' is a global command (stop)" },
         { "say loop that never waits", Valid.Replace("start: ask", "start: a") + "\n  a:\n    kind: say\n    text: {fr: \"a\", ar: \"a\"}\n    next: b\n  b:\n    kind: say\n    text: {fr: \"b\", ar: \"b\"}\n    next: a", 20, "node 'a' starts a loop of say/action nodes that never waits for an answer" },
         { "unknown language", Valid.Replace("[fr, ar]", "[fr, ar, xx]"), 3, "unknown language 'xx'" },
+        { "then on a node that is not an end", Valid.Replace("kind: ask\n", "kind: ask\n    then: demo\n"), 7, "node 'ask' is not an end node: only end nodes take 'then'" },
+        { "then to an unknown flow", Valid.Replace("kind: end\n", "kind: end\n    then: profil\n"), 17, "node 'bye' goes on with unknown flow 'profil' (then)" },
+        { "then to its own flow", Valid.Replace("kind: end\n", "kind: end\n    then: demo\n"), 17, "node 'bye' goes on with its own flow 'demo' (then): it would never end" },
+        { "unknown free-text format", Valid.Replace("kind: ask\n", "kind: ask\n    free_text: {min: 1, max: 9, format: postcode}\n    next: bye\n"), 7, "free_text of node 'ask' has unknown format 'postcode' (known: birth_year)" },
+        { "unknown skip condition", Valid.Replace("kind: ask\n", "kind: ask\n    skip_if: sms\n    next: bye\n"), 7, "node 'ask' has unknown skip_if 'sms'" },
     };
 
     [Theory]
@@ -138,7 +143,7 @@ public sealed class FlowFileValidationSpecs
         await using var app = new GatewayApplication(); // what the gateway registers: built-in and features' actions and sources
         var catalog = FlowCatalog.Load(Path.Combine(AppContext.BaseDirectory, "flows"), app.Services.GetRequiredService<FlowVocabulary>());
 
-        Assert.Equal(["feedback", "language", "menu", "subscribe"], catalog.Flows.Select(f => f.Id).Order());
+        Assert.Equal(["feedback", "language", "menu", "profile", "subscribe"], catalog.Flows.Select(f => f.Id).Order());
         Assert.All(catalog.Flows, f => Assert.Equal(["fr", "ar", "zgh", "zgh-Latn"], f.Languages));
     }
 }

@@ -30,6 +30,15 @@ public sealed class OneSmsPerTextSpecs(ITestOutputHelper output)
         ["flows/subscribe.yaml:commune:ar"] = "twelve commune names in Arabic script",
         ["flows/feedback.yaml:commune:zgh"] = "twelve commune names, most in Arabic script or Tifinagh",
         ["flows/subscribe.yaml:commune:zgh"] = "twelve commune names, most in Arabic script or Tifinagh",
+        // The profile's first question carries the consent sentence law 09-08 asks for (why, optional, how to change or
+        // erase): two or three SMS, once per citizen. Bounded in tests/Gateway.Tests/Profiles/ProfileSegmentSpecs.cs.
+        ["flows/profile.yaml:gender:fr"] = "the consent sentence with the first profile question",
+        ["flows/profile.yaml:gender:ar"] = "the consent sentence with the first profile question",
+        ["flows/profile.yaml:gender:zgh"] = "the consent sentence with the first profile question",
+        ["flows/profile.yaml:gender:zgh-Latn"] = "the consent sentence with the first profile question",
+        // Five age bands and "skip" in Arabic script or Tifinagh (USSD only: SMS asks the year).
+        ["flows/profile.yaml:age_band:ar"] = "five age bands and skip, USSD only",
+        ["flows/profile.yaml:age_band:zgh"] = "five age bands and skip, USSD only",
     };
 
     private sealed record Measured(string Key, string Text, SegmentInfo Info);

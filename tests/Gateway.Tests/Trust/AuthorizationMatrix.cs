@@ -114,6 +114,8 @@ public static class AuthorizationMatrix
         ["POST /api/alerts/{id}/cancel"] = (Rule.Write, Scope.Data),
         ["POST /api/communes/{commune}/subscribers:import"] = (Rule.Write, Scope.Route),
         ["GET /api/communes/{commune}/participation"] = (Rule.Read, Scope.Route),
+        ["GET /api/communes/{commune}/places"] = (Rule.Read, Scope.Route),
+        ["PUT /api/communes/{commune}/places"] = (Rule.Write, Scope.Route),
         ["GET /api/feedback.csv"] = (Rule.Read, Scope.None),
         ["GET /api/feedback.json"] = (Rule.Read, Scope.None),
         ["GET /api/feedback/"] = (Rule.Read, Scope.None),

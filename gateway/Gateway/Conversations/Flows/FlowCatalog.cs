@@ -119,6 +119,11 @@ public sealed class FlowCatalog
                 foreach (var (target, line) in FlowValidator.Targets(node))
                     if (target.StartsWith('@') && !flows.ContainsKey(target[1..]))
                         problems.Add(new(flow.File, line, $"node '{node.Id}' jumps to unknown flow '{target[1..]}'"));
+            foreach (var node in flow.Nodes.Values)
+                if (node.Then is { } then && (!flows.ContainsKey(then) || then == flow.Id))
+                    problems.Add(new(flow.File, node.Line, then == flow.Id
+                        ? $"node '{node.Id}' goes on with its own flow '{then}' (then): it would never end"
+                        : $"node '{node.Id}' goes on with unknown flow '{then}' (then)"));
         }
         // A lexicon word that is a global command would never reach the option it names.
         foreach (var concept in lexicon.Concepts)

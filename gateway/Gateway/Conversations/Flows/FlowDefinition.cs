@@ -69,6 +69,12 @@ public sealed class FlowNode
 
     public string? Action { get; init; }
     public IReadOnlyDictionary<string, string> Args { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// End nodes only: a flow to go on with once this one ended (e.g. <c>then: profile</c> after a first vote), when that
+    /// flow's <see cref="IFlowFollowUp"/> wants it now; said in the same reply as the end node's text.
+    /// </summary>
+    public string? Then { get; init; }
 }
 
 /// <param name="Value">What is saved when chosen (and a stable button id).</param>
@@ -79,4 +85,5 @@ public sealed record FlowOption(string Value, LocalizedText Label, string? Next,
     public IReadOnlySet<string> NormalizedSynonyms { get; } = Synonyms.Select(Text.TextNormalizer.Normalize).ToHashSet(StringComparer.Ordinal);
 }
 
-public sealed record FreeTextRule(int Min, int Max);
+/// <param name="Format">What the text must read as, beyond its length: null (any text) or one of <see cref="FreeTextFormats.Known"/>.</param>
+public sealed record FreeTextRule(int Min, int Max, string? Format = null);

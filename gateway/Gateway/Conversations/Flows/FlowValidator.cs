@@ -9,7 +9,7 @@ namespace Gateway.Conversations.Flows;
 public static class FlowValidator
 {
     /// <summary>What <c>skip_if</c> may test.</summary>
-    public static readonly IReadOnlySet<string> SkipConditions = new HashSet<string> { "commune", "language", "saved", "subscribed" };
+    public static readonly IReadOnlySet<string> SkipConditions = new HashSet<string> { "commune", "language", "saved", "subscribed", "ussd", "not_ussd", "profile_empty" };
 
     /// <summary>
     /// Every problem of <paramref name="flow"/>; its actions and <c>options_from</c> sources against
@@ -52,8 +52,12 @@ public static class FlowValidator
                         Problem(node.Line, $"{where} has generated options or free text but no 'next'");
                     if (node.FreeText is { } rule && (rule.Min < 0 || rule.Max < rule.Min))
                         Problem(node.Line, $"free_text of {where} needs 0 <= min <= max");
+                    if (node.FreeText?.Format is { } format && !FreeTextFormats.Known.Contains(format))
+                        Problem(node.Line, $"free_text of {where} has unknown format '{format}' (known: {string.Join(", ", FreeTextFormats.Known)})");
                     break;
             }
+            if (node.Then is not null && node.Kind != NodeKind.End)
+                Problem(node.Line, $"{where} is not an end node: only end nodes take 'then'");
             if (node.DynamicItems && node.Kind != NodeKind.Menu)
                 Problem(node.Line, $"{where} is not a menu: only menus take dynamic_items");
             if (node.SkipIf is { } skip && !SkipConditions.Contains(skip))

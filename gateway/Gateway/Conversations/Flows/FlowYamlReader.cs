@@ -13,7 +13,7 @@ namespace Gateway.Conversations.Flows;
 public sealed class FlowYamlReader
 {
     private static readonly HashSet<string> FlowFields = ["flow", "name", "keywords", "languages", "default_language", "idle_timeout", "start", "nodes"];
-    private static readonly HashSet<string> NodeFields = ["kind", "text", "options", "options_from", "free_text", "save", "next", "retries", "invalid", "skip_if", "action", "args", "dynamic_items"];
+    private static readonly HashSet<string> NodeFields = ["kind", "text", "options", "options_from", "free_text", "save", "next", "retries", "invalid", "skip_if", "action", "args", "dynamic_items", "then"];
     private static readonly HashSet<string> OptionFields = ["value", "label", "next", "synonyms"];
 
     private readonly string _file;
@@ -123,7 +123,7 @@ public sealed class FlowYamlReader
         }
         FreeTextRule? freeText = null;
         if (Child(map, "free_text") is YamlMappingNode ft)
-            freeText = new FreeTextRule(Int(ft, "min") ?? 1, Int(ft, "max") ?? 1600);
+            freeText = new FreeTextRule(Int(ft, "min") ?? 1, Int(ft, "max") ?? 1600, Scalar(ft, "format"));
         var args = new Dictionary<string, string>(StringComparer.Ordinal);
         if (Child(map, "args") is YamlMappingNode argMap)
             foreach (var (k, v) in argMap.Children) args[((YamlScalarNode)k).Value ?? ""] = (v as YamlScalarNode)?.Value ?? "";
@@ -145,6 +145,7 @@ public sealed class FlowYamlReader
             SkipIf = Scalar(map, "skip_if"),
             Action = Scalar(map, "action"),
             Args = args,
+            Then = Scalar(map, "then"),
         };
     }
 

@@ -16,7 +16,7 @@ public sealed class SystemTexts
     public static readonly IReadOnlyList<string> RequiredMessages =
     [
         "welcome", "stop_confirmed", "start_confirmed", "already_subscribed", "help", "unknown", "expired",
-        "invalid", "too_short", "too_long", "giveup", "report_offer",
+        "invalid", "invalid_year", "too_short", "too_long", "giveup", "report_offer",
         "feedback_status_received", "feedback_status_in_progress", "feedback_status_resolved", "feedback_status_rejected",
     ];
 
