@@ -219,9 +219,12 @@ redis_status() {
 # ---------------------------------------------------------------- rabbitmq
 
 RMQ_DIR="$STATE/rabbitmq"
+# The node's name follows its AMQP port, so two checkouts (a clean clone's test run and a developer's services, the
+# drills) never address each other's node.
+rmq_node() { echo "gateway-test-$RABBITMQ_PORT@localhost"; }
 rmq_env() {
   export HOME="$RMQ_DIR/home"
-  export RABBITMQ_NODENAME=gateway-test@localhost
+  export RABBITMQ_NODENAME="$(rmq_node)"
   export RABBITMQ_USE_LONGNAME=false
   export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
   export RABBITMQ_NODE_PORT="$RABBITMQ_PORT"
@@ -242,7 +245,7 @@ rmq_env() {
   # the gateway and Redis, spinning Erlang schedulers burn the CPU the others need (RabbitMQ's own advice for shared hosts).
   export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1} +sbwt none +sbwtdcpu none +sbwtdio none"
 }
-rmqctl() { ( rmq_env; "$RMQ_BIN/rabbitmqctl" -n gateway-test@localhost "$@" ); }
+rmqctl() { ( rmq_env; "$RMQ_BIN/rabbitmqctl" -n "$(rmq_node)" "$@" ); }
 
 # An AMQP 0-9-1 protocol header answered by a Connection.Start method frame (type 1):
 # the broker accepts clients. Cheaper than booting the rabbitmqctl escript in a loop.
@@ -274,7 +277,7 @@ EOF
   ( rmq_env; cd "$RMQ_DIR"
     exec setsid "$RMQ_BIN/rabbitmq-server" >> "$RMQ_DIR/log/startup.log" 2>&1 < /dev/null ) &
   echo $! > "$RMQ_DIR/server.pid"
-  wait_for rabbitmq rmq_amqp_ready "$RMQ_DIR/log/startup.log (and gateway-test@localhost.log beside it)" \
+  wait_for rabbitmq rmq_amqp_ready "$RMQ_DIR/log/startup.log (and $(rmq_node).log beside it)" \
     "$RMQ_DIR/server.pid" rabbitmq-server
   rmqctl await_startup --timeout 60 >/dev/null 2>>"$RMQ_DIR/log/startup.log" \
     || die "rabbitmqctl await_startup failed (log: $RMQ_DIR/log/startup.log)"
@@ -295,7 +298,7 @@ rmq_stop() {
 }
 
 rmq_status() {
-  if rmq_running && rmq_amqp_ready; then echo "rabbitmq: running 127.0.0.1:$RABBITMQ_PORT (node gateway-test@localhost)"; else echo "rabbitmq: stopped"; return 1; fi
+  if rmq_running && rmq_amqp_ready; then echo "rabbitmq: running 127.0.0.1:$RABBITMQ_PORT (node $(rmq_node))"; else echo "rabbitmq: stopped"; return 1; fi
 }
 
 # ---------------------------------------------------------------- kannel
