@@ -33,8 +33,9 @@ public static class AlertStatus
     public static bool IsFinal(string status) => status is Done or Cancelled;
 }
 
-/// <summary>The live counters of an alert. <c>Sent</c> = accepted by the provider and not yet reported final; a delivery report moves one to <c>Delivered</c> or <c>Failed</c>.</summary>
-public sealed record AlertCounts(long Targeted, long Sent, long Delivered, long Failed, long Skipped, IReadOnlyDictionary<string, long> SkippedBy)
+/// <summary>The live counters of an alert. <c>Sent</c> = accepted by the provider and not yet reported final; a delivery report moves one to <c>Delivered</c> or <c>Failed</c>.
+/// <c>Unconfirmed</c>: sends the provider never answered (not repeated, so as never to reach anyone twice).</summary>
+public sealed record AlertCounts(long Targeted, long Sent, long Delivered, long Failed, long Skipped, IReadOnlyDictionary<string, long> SkippedBy, long Unconfirmed = 0)
 {
     public static AlertCounts From(IReadOnlyDictionary<string, long> fields) => new(
         fields.GetValueOrDefault(AlertCounters.Targeted),
@@ -43,7 +44,8 @@ public sealed record AlertCounts(long Targeted, long Sent, long Delivered, long 
         fields.GetValueOrDefault(AlertCounters.Failed),
         fields.GetValueOrDefault(AlertCounters.Skipped),
         fields.Where(f => f.Key.StartsWith(AlertCounters.SkippedPrefix, StringComparison.Ordinal))
-            .ToDictionary(f => f.Key[AlertCounters.SkippedPrefix.Length..], f => f.Value, StringComparer.Ordinal));
+            .ToDictionary(f => f.Key[AlertCounters.SkippedPrefix.Length..], f => f.Value, StringComparer.Ordinal),
+        fields.GetValueOrDefault(AlertCounters.Unconfirmed));
 }
 
 public static class AlertCounters
@@ -52,6 +54,8 @@ public static class AlertCounters
     public const string Sent = "sent";
     public const string Delivered = "delivered";
     public const string Failed = "failed";
+    /// <summary>Sent, but the provider never answered: it may have gone out, so it is not sent again.</summary>
+    public const string Unconfirmed = "unconfirmed";
     public const string Skipped = "skipped";
     public const string SkippedPrefix = "skipped:";
 }

@@ -26,9 +26,11 @@ public sealed class ProviderRetryOptions
 public static class ProviderResilience
 {
     /// <summary>
-    /// Retries only what may succeed later without a change: 429 (the provider did not process it),
-    /// 5xx, and transport failures/timeouts. Any other 4xx is the request's fault and is never repeated
-    /// (a retried 21211 would still be invalid, and a retried send could double a message).
+    /// Retries only what may succeed later without a change and cannot double a message: 429 (the provider did not take
+    /// it), 5xx, and a connection that was never made. Any other 4xx is the request's fault and is never repeated (a
+    /// retried 21211 would still be invalid). An attempt that timed out or lost its connection after the request left is
+    /// not repeated either: the provider may have taken the message, and a second send would reach the citizen twice
+    /// (the drills saw it: a provider answering after the attempt timeout got every such alert message twice).
     /// </summary>
     public static IHttpResiliencePipelineBuilder AddProviderRetry(this IHttpClientBuilder client, string pipelineName, Func<IServiceProvider, ProviderRetryOptions> options) =>
         client.AddResilienceHandler(pipelineName, (pipeline, context) =>
@@ -54,8 +56,17 @@ public static class ProviderResilience
 
     public static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
     {
-        { Exception: HttpRequestException or Polly.Timeout.TimeoutRejectedException } => true,
+        { Exception: { } exception } => NeverLeft(exception),
         { Result: { } response } => response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500,
         _ => false,
+    };
+
+    /// <summary>
+    /// True when the request certainly never reached the provider (no connection, no name, no TLS): sending it again
+    /// cannot double it. A timeout or a connection lost mid-exchange is ambiguous: the provider may have taken it.
+    /// </summary>
+    public static bool NeverLeft(Exception exception) => exception is HttpRequestException
+    {
+        HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError,
     };
 }

@@ -29,7 +29,7 @@ public sealed record ProviderAnswer(bool Accepted, string? MessageId, string? St
 /// <summary>
 /// A provider's REST sending, the same for every provider: the provider builds the request (<see cref="Build"/>) and reads
 /// the answer (<see cref="Read"/>); this class sends it through the named HttpClient whose resilience handler retries
-/// (429, 5xx, network: <see cref="ProviderResilience.AddProviderRetry"/>), maps the answer to a <see cref="SendOutcome"/>,
+/// (429, 5xx, no connection: <see cref="ProviderResilience.AddProviderRetry"/>), maps the answer to a <see cref="SendOutcome"/>,
 /// records <c>(provider, message id) → Reference</c> in <see cref="IMessageStatusStore"/> so a later status callback names
 /// the sender's reference, and logs without phone numbers in clear.
 /// </summary>
@@ -66,8 +66,14 @@ public abstract class ProviderSender<TOptions>(
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is HttpRequestException or TimeoutException or OperationCanceledException or Polly.Timeout.TimeoutRejectedException)
         {
-            logger.LogWarning(ex, "{Provider} send to {To} failed after retries", Provider, PhoneNumbers.Mask(message.To));
-            return new SendOutcome("failed", call.OwnId, UnreachableCode, ex.Message, Retryable: true);
+            if (ProviderResilience.NeverLeft(ex))
+            {
+                logger.LogWarning(ex, "{Provider} send to {To} failed after retries", Provider, PhoneNumbers.Mask(message.To));
+                return new SendOutcome("failed", call.OwnId, UnreachableCode, ex.Message, Retryable: true);
+            }
+            // The request left and no answer came back: the provider may have taken it. Not sent again (see NeverLeft).
+            logger.LogWarning(ex, "{Provider} did not answer a send to {To}: unconfirmed, not sent again", Provider, PhoneNumbers.Mask(message.To));
+            return SendOutcome.NoAnswer(call.OwnId, UnreachableCode);
         }
 
         using (response)

@@ -45,6 +45,12 @@ public sealed class ContactMessenger(
                 {
                     var outcome = await router.SendAsync(contact, route, reply, requestId, cancellationToken);
                     if (outcome.Status == OutboundRouter.OptedOut) return;
+                    if (outcome.Unconfirmed)
+                    {
+                        // Counted as sent: sending it again (a bus retry) could reach the contact twice.
+                        logger.LogWarning("{Provider} did not answer in time for contact {ContactId}: taken as sent, not sent again", route.Provider, contact.ContactId);
+                        continue;
+                    }
                     if (!outcome.Accepted)
                     {
                         if (outcome.Retryable) throw new RetryableSendException($"{route.Provider} refused for now: {outcome.ErrorCode} {outcome.Error}");

@@ -34,7 +34,10 @@ public sealed class DeliverReplyConsumer(MessageSenders senders, Outbound.Outbou
         var withinWindow = channel != ChannelKind.WhatsApp || WhatsAppWindow.IsOpen(command.RepliedAt, clock.GetUtcNow());
         var contact = new ContactState { ContactId = command.ContactId, Phone = command.To };
         var outcome = await router.SendAsync(contact, new Outbound.OutboundRoute(channel, command.Provider, command.From, withinWindow), reply, command.ReplyId, cancellationToken);
-        if (!outcome.Accepted)
+        if (outcome.Unconfirmed)
+            // Recorded as sent: a redelivered command finds it in the ledger instead of reaching the contact twice.
+            logger.LogWarning("{Provider} did not answer in time for reply {ReplyId}: taken as sent, not sent again", command.Provider, command.ReplyId);
+        else if (!outcome.Accepted)
         {
             if (outcome.Retryable)
                 throw new RetryableSendException($"{command.Provider} refused reply {command.ReplyId} for now: {outcome.ErrorCode} {outcome.Error}");

@@ -27,13 +27,19 @@ public sealed record OutboundMessage(
     string? Reference = null,
     bool WithinWindow = true);
 
-/// <param name="Status">accepted, failed or opted_out (the provider says the recipient unsubscribed).</param>
+/// <param name="Status">accepted, failed, opted_out (the provider says the recipient unsubscribed) or unconfirmed (the request
+/// left but no answer came: the provider may have taken it, so it is not sent again).</param>
 /// <param name="ProviderMessageId">The provider's id, to match status callbacks.</param>
 /// <param name="Retryable">For failures: whether trying again later may succeed.</param>
 public sealed record SendOutcome(string Status, string? ProviderMessageId, string? ErrorCode = null, string? Error = null, bool Retryable = false)
 {
+    public const string UnconfirmedStatus = "unconfirmed";
+    public const string NoAnswerError = "No answer from the provider in time: it may have taken the message, which is not sent again.";
+
     public bool Accepted => Status == "accepted";
+    public bool Unconfirmed => Status == UnconfirmedStatus;
     public static SendOutcome Ok(string? id) => new("accepted", id);
+    public static SendOutcome NoAnswer(string? ownId, string? errorCode) => new(UnconfirmedStatus, ownId, errorCode, NoAnswerError);
 }
 
 /// <summary>Finds the sender for a provider name; one registration per provider. Every send through it is counted per outcome.</summary>

@@ -13,6 +13,9 @@ namespace Gateway.Tests.Channels;
 /// <summary>One HTTP answer of a provider's API, as the provider would send it.</summary>
 public sealed record CannedAnswer(int Status, string Body, string ContentType = "application/json")
 {
+    /// <summary>How long the provider takes before it answers (a slow provider, past the attempt timeout).</summary>
+    public TimeSpan Delay { get; init; }
+
     public static CannedAnswer Text(int status, string body) => new(status, body, "text/plain");
 }
 
@@ -48,6 +51,9 @@ public sealed record OutgoingCase(string Label, OutboundMessage Message, SendOut
     /// <see cref="SendOutcome.ProviderMessageId"/> and inside the values of <see cref="ExpectedRequest.Fields"/>.
     /// </summary>
     public const string OwnId = "{own-id}";
+
+    /// <summary>Stands for the socket's own error text (it names the address and differs by platform): any non-empty error.</summary>
+    public const string AnyError = "{any error}";
 
     /// <summary>The provider's answers in order; the last one repeats. Empty: the table's success answer.</summary>
     public IReadOnlyList<CannedAnswer> Answers { get; init; } = [];
@@ -92,6 +98,11 @@ public static class OutgoingTableRunner
         {
             Assert.Matches("^[0-9a-f]{32}$", outcome.ProviderMessageId ?? "");
             expectedOutcome = expectedOutcome with { ProviderMessageId = outcome.ProviderMessageId };
+        }
+        if (expectedOutcome.Error == OutgoingCase.AnyError)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(outcome.Error), "expected an error text");
+            expectedOutcome = expectedOutcome with { Error = outcome.Error };
         }
         Assert.Equal(expectedOutcome, outcome);
 
@@ -159,6 +170,11 @@ public sealed class CannedProviderApi : FakeProviderApi
     protected override async Task WriteSuccessAsync(HttpContext context, int index)
     {
         var answer = _answers.TryDequeue(out var next) ? _last = next : _last;
+        if (answer.Delay > TimeSpan.Zero)
+        {
+            try { await Task.Delay(answer.Delay, context.RequestAborted); }
+            catch (OperationCanceledException) { return; }
+        }
         context.Response.StatusCode = answer.Status;
         context.Response.ContentType = answer.ContentType;
         await context.Response.WriteAsync(answer.Body);

@@ -11,7 +11,8 @@ namespace Gateway.Alerts.Sending;
 /// <summary>
 /// Sends one alert to one contact, at most once: the (alert, contact) pair is claimed before anything else, so a
 /// redelivered batch or a second replica finds it taken. After the claim the contact is skipped (opted out,
-/// unsubscribed, daily cap, unreachable, alert cancelled) or sent, retried with backoff, then counted failed.
+/// unsubscribed, daily cap, unreachable, alert cancelled) or sent, retried with backoff, then counted failed; a send the
+/// provider never answered is counted unconfirmed and not repeated (it may have gone out).
 /// A replica dying between claim and send loses that one message rather than risking a double.
 /// </summary>
 public sealed partial class AlertContactSender(
@@ -77,6 +78,12 @@ public sealed partial class AlertContactSender(
                 if (outcome.ProviderMessageId is { Length: > 0 } messageId)
                     await store.MapMessageAsync(route.Provider, messageId, alert.Id, _options.MessageMappingTtl, cancellationToken);
                 await store.CountAsync(alert.Id, [(AlertCounters.Sent, 1)], cancellationToken);
+                return true;
+            }
+            if (outcome.Unconfirmed)
+            {
+                // The provider may have taken it: not sent again, counted apart so the alert's page can say so.
+                await store.CountAsync(alert.Id, [(AlertCounters.Unconfirmed, 1)], cancellationToken);
                 return true;
             }
             if (outcome.Status == "opted_out")

@@ -81,6 +81,19 @@ public sealed class TwilioOutgoingCases
             ExpectedRequest = Post(),
             ExpectedAttempts = 3,
         },
+        new("No answer within the attempt timeout: not sent again (Twilio may have taken it), an unconfirmed outcome",
+            Sms("Bonjour"), SendOutcome.NoAnswer(null, null))
+        {
+            Settings = new Dictionary<string, string?> { ["Twilio:Retry:AttemptTimeout"] = "00:00:00.300" },
+            Answers = [Table.Success with { Delay = TimeSpan.FromSeconds(5) }],
+            ExpectedRequest = Post(),
+            ExpectedAttempts = 1,
+        },
+        new("No connection at all: retried, then a retryable failure (nothing can have left)",
+            Sms("Bonjour"), new SendOutcome("failed", null, null, OutgoingCase.AnyError, Retryable: true))
+        {
+            Settings = new Dictionary<string, string?> { ["Twilio:ApiBaseUrl"] = "http://127.0.0.1:9", ["Twilio:Retry:MaxRetries"] = "1" },
+        },
         new("An invalid number (21211) is not retried",
             Sms("Bonjour"), new SendOutcome("failed", null, "21211", "The 'To' number is not a valid phone number.", Retryable: false))
         {
