@@ -5,15 +5,17 @@ using Gateway.Text;
 using Microsoft.Extensions.Options;
 using Gateway.Conversations.Ports;
 using Gateway.Outbound;
+using System.Runtime.CompilerServices;
 
 namespace Gateway.Alerts.Sending;
 
 /// <summary>
-/// Sends one alert to one contact, at most once: the (alert, contact) pair is claimed before anything else, so a
-/// redelivered batch or a second replica finds it taken. After the claim the contact is skipped (opted out,
+/// Sends one alert to one contact, at most once: the (alert, contact) pair is claimed just before sending (after the
+/// contact's read and the provider's pace), so a redelivered batch or a second replica finds it taken. After the claim the contact is skipped (opted out,
 /// unsubscribed, daily cap, unreachable, alert cancelled) or sent, retried with backoff, then counted failed; a send the
 /// provider never answered is counted unconfirmed and not repeated (it may have gone out).
-/// A replica dying between claim and send loses that one message rather than risking a double.
+/// A replica dying between claim and send loses that one message rather than risking a double; a store failure between
+/// them gives the claim back, so the batch's retry sends it.
 /// </summary>
 public sealed partial class AlertContactSender(
     IAlertStore store,
@@ -31,12 +33,57 @@ public sealed partial class AlertContactSender(
     /// <summary>Returns false when the alert turned out cancelled (the caller stops the batch).</summary>
     public async Task<bool> SendAsync(AlertDefinition alert, string contactId, CancellationToken cancellationToken)
     {
+        // Read and paced before claiming: a store failure here claims nothing, and a replica killed while its contacts wait
+        // for the provider's pace holds no claim (the drill killing a replica during a broker outage lost 14 so).
+        var contact = (await contacts.GetAsync(contactId, cancellationToken))?.State;
+        var plan = Plan(alert, contact);
+        if (plan.Route is not null && !await PaceAsync(alert, plan, cancellationToken))
+        {
+            if (await store.ClaimAsync(alert.Id, contactId, cancellationToken)) await SkipAsync(alert.Id, AlertRouting.SkipCancelled, cancellationToken);
+            return false;
+        }
         if (!await store.ClaimAsync(alert.Id, contactId, cancellationToken)) return true;
 
-        var contact = (await contacts.GetAsync(contactId, cancellationToken))?.State;
+        var attempt = new StrongBox<bool>();
+        try
+        {
+            return await SendClaimedAsync(alert, contactId, contact, plan, attempt, cancellationToken);
+        }
+        catch (Exception ex) when (!attempt.Value)
+        {
+            // Nothing reached the provider (the store failed in between, e.g. during a Redis failover): give the claim
+            // back so that the batch's retry sends it. A claim kept here would lose the message (the redis-master drill).
+            try { await store.ReleaseAsync(alert.Id, contactId, CancellationToken.None); }
+            catch (Exception releaseError) { LogReleaseFailed(releaseError, alert.Id, ex.GetType().Name); }
+            throw;
+        }
+    }
+
+    /// <summary>What one contact gets: a skip reason, or the route, the text in its language and its cost in segments.</summary>
+    private sealed record SendPlan(string? SkipReason, OutboundRoute? Route, Reply? Reply, int Cost);
+
+    private SendPlan Plan(AlertDefinition alert, ContactState? contact)
+    {
         var reason = AlertRouting.SkipReason(contact, alert.Commune, alert.Topic);
         var route = reason is null ? AlertRouting.RouteFor(router, contact!, alert.Channel) : null;
-        if (reason is null && route is null) reason = AlertRouting.SkipNoChannel;
+        if (reason is not null || route is null) return new SendPlan(reason ?? AlertRouting.SkipNoChannel, null, null, 0);
+
+        var language = AlertRouting.PickLanguage(alert.Texts, contact!.Language, communes.Find(alert.Commune)?.DefaultLanguage);
+        var text = alert.Texts[language];
+        var cost = route.Channel == ChannelKind.WhatsApp ? 1 : Math.Max(1, SmsSegments.Analyze(text).Segments);
+        return new SendPlan(null, route, Reply.Written(text, language), cost);
+    }
+
+    /// <summary>Waits for the provider's pace; false when the alert was cancelled meanwhile (checked just before the grant,
+    /// so a cancel stops even messages queued behind the limiter).</summary>
+    private Task<bool> PaceAsync(AlertDefinition alert, SendPlan plan, CancellationToken cancellationToken) =>
+        limiter.WaitAsync(plan.Route!.Provider, plan.Route.From ?? "default", plan.Cost,
+            async ct => await store.StatusAsync(alert.Id, ct) != AlertStatus.Cancelled, cancellationToken);
+
+    /// <param name="attempted">Set once a send was attempted: from then on the claim stays, whatever happens.</param>
+    private async Task<bool> SendClaimedAsync(AlertDefinition alert, string contactId, ContactState? contact, SendPlan plan, StrongBox<bool> attempted, CancellationToken cancellationToken)
+    {
+        var reason = plan.SkipReason;
         if (reason is null && _options.DailyCap > 0
             && !await store.TryTakeDailyAsync(contactId, calendar.Day(clock.GetUtcNow()), _options.DailyCap, cancellationToken))
             reason = AlertRouting.SkipDailyCap;
@@ -46,30 +93,26 @@ public sealed partial class AlertContactSender(
             return true;
         }
 
-        var language = AlertRouting.PickLanguage(alert.Texts, contact!.Language, communes.Find(alert.Commune)?.DefaultLanguage);
-        var text = alert.Texts[language];
-        var cost = route!.Channel == ChannelKind.WhatsApp ? 1 : Math.Max(1, SmsSegments.Analyze(text).Segments);
-        var reply = Reply.Written(text, language);
-
+        var route = plan.Route!;
         for (var attempt = 1; ; attempt++)
         {
-            // Checked after the paced wait, just before the grant: a cancel stops even messages queued behind the limiter.
-            if (!await limiter.WaitAsync(route.Provider, route.From ?? "default", cost,
-                    async ct => await store.StatusAsync(alert.Id, ct) != AlertStatus.Cancelled, cancellationToken))
+            // The first attempt was paced before the claim; a retry waits its turn again.
+            if (attempt > 1 && !await PaceAsync(alert, plan, cancellationToken))
             {
                 await SkipAsync(alert.Id, AlertRouting.SkipCancelled, cancellationToken);
                 return false;
             }
 
             SendOutcome outcome;
+            attempted.Value = true;
             try
             {
                 // Through the one outbound path: a provider's "unsubscribed" opts the contact out everywhere.
-                outcome = await router.SendAsync(contact, route, reply, alert.Id, cancellationToken);
+                outcome = await router.SendAsync(contact!, route, plan.Reply!, alert.Id, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                LogSendError(ex, alert.Id, route.Provider, PhoneNumbers.Mask(contact.Phone), attempt);
+                LogSendError(ex, alert.Id, route.Provider, PhoneNumbers.Mask(contact!.Phone), attempt);
                 outcome = new SendOutcome("failed", null, Error: ex.Message, Retryable: true);
             }
 
@@ -93,7 +136,7 @@ public sealed partial class AlertContactSender(
             }
             if (!outcome.Retryable || attempt >= _options.SendAttempts)
             {
-                LogSendFailed(alert.Id, route.Provider, PhoneNumbers.Mask(contact.Phone), outcome.ErrorCode, attempt);
+                LogSendFailed(alert.Id, route.Provider, PhoneNumbers.Mask(contact!.Phone), outcome.ErrorCode, attempt);
                 await store.CountAsync(alert.Id, [(AlertCounters.Failed, 1), ("failed:" + (outcome.ErrorCode ?? "send"), 1)], cancellationToken);
                 return true;
             }
@@ -103,6 +146,9 @@ public sealed partial class AlertContactSender(
 
     private Task SkipAsync(string alertId, string reason, CancellationToken cancellationToken) =>
         store.CountAsync(alertId, [(AlertCounters.Skipped, 1), (AlertCounters.SkippedPrefix + reason, 1)], cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Alert {AlertId}: a claim could not be given back after {Failure}; that contact is not sent this alert")]
+    private partial void LogReleaseFailed(Exception ex, string alertId, string failure);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {AlertId} via {Provider} to {Phone}: attempt {Attempt} threw")]
     private partial void LogSendError(Exception ex, string alertId, string provider, string phone, int attempt);

@@ -80,6 +80,13 @@ internal static class AlertScripts
         return 1
         """;
 
+    /// <summary>KEYS: claimed set, counts. ARGV: contact id. Undoes <see cref="Claim"/> (a send never attempted).</summary>
+    public const string Unclaim = """
+        if redis.call('SREM', KEYS[1], ARGV[1]) == 0 then return 0 end
+        redis.call('HINCRBY', KEYS[2], 'targeted', -1)
+        return 1
+        """;
+
     /// <summary>KEYS: lease. ARGV: owner, ms. Takes or renews the lease.</summary>
     public const string Lease = """
         local o = redis.call('GET', KEYS[1])

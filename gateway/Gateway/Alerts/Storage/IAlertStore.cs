@@ -53,6 +53,9 @@ public interface IAlertStore
     /// <summary>Claims the (alert, contact) pair and counts it targeted; false when it was claimed before (a redelivered batch).</summary>
     Task<bool> ClaimAsync(string alertId, string contactId, CancellationToken cancellationToken);
 
+    /// <summary>Gives back a claim whose send was never attempted (the store failed in between), so a retry sends it.</summary>
+    Task ReleaseAsync(string alertId, string contactId, CancellationToken cancellationToken);
+
     /// <summary>Adds to live counters of the alert.</summary>
     Task CountAsync(string alertId, IReadOnlyList<(string Field, long Delta)> deltas, CancellationToken cancellationToken);
 

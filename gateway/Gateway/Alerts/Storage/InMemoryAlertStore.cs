@@ -171,6 +171,14 @@ public sealed class InMemoryAlertStore(TimeProvider clock) : IAlertStore
         return true;
     }));
 
+    public Task ReleaseAsync(string alertId, string contactId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+            if (Find(alertId) is { } e && e.Claimed.Remove(contactId))
+                e.Counts[AlertCounters.Targeted] = e.Counts.GetValueOrDefault(AlertCounters.Targeted) - 1;
+        return Task.CompletedTask;
+    }
+
     public Task CountAsync(string alertId, IReadOnlyList<(string Field, long Delta)> deltas, CancellationToken cancellationToken)
     {
         lock (_gate)

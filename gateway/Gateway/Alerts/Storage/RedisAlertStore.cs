@@ -131,6 +131,9 @@ public sealed class RedisAlertStore(IConnectionMultiplexer redis) : IAlertStore
     public async Task<bool> ClaimAsync(string alertId, string contactId, CancellationToken cancellationToken) =>
         (long)await Db.ScriptEvaluateAsync(AlertScripts.Claim, [AlertKeys.Claimed(alertId), AlertKeys.Counts(alertId)], [contactId]) == 1;
 
+    public Task ReleaseAsync(string alertId, string contactId, CancellationToken cancellationToken) =>
+        Db.ScriptEvaluateAsync(AlertScripts.Unclaim, [AlertKeys.Claimed(alertId), AlertKeys.Counts(alertId)], [contactId]);
+
     public Task CountAsync(string alertId, IReadOnlyList<(string Field, long Delta)> deltas, CancellationToken cancellationToken)
     {
         var db = Db;
