@@ -23,6 +23,7 @@ public sealed partial class AlertContactSender(
     CommuneRegistry communes,
     TimeProvider clock,
     IOptions<AlertsOptions> options,
+    AlertSegments segments,
     ILogger<AlertContactSender> logger)
 {
     private readonly AlertsOptions _options = options.Value;
@@ -33,9 +34,7 @@ public sealed partial class AlertContactSender(
         if (!await store.ClaimAsync(alert.Id, contactId, cancellationToken)) return true;
 
         var contact = (await contacts.GetAsync(contactId, cancellationToken))?.State;
-        var reason = AlertRouting.SkipReason(contact, alert.Commune, alert.Topic);
-        var route = reason is null ? AlertRouting.RouteFor(router, contact!, alert.Channel) : null;
-        if (reason is null && route is null) reason = AlertRouting.SkipNoChannel;
+        var (reason, route) = AlertRouting.Select(router, contact, alert.Commune, alert.Topic, alert.Channel, segments.For(alert.Segment, alert.SendAt));
         if (reason is null && _options.DailyCap > 0
             && !await store.TryTakeDailyAsync(contactId, calendar.Day(clock.GetUtcNow()), _options.DailyCap, cancellationToken))
             reason = AlertRouting.SkipDailyCap;
@@ -76,7 +75,8 @@ public sealed partial class AlertContactSender(
             {
                 if (outcome.ProviderMessageId is { Length: > 0 } messageId)
                     await store.MapMessageAsync(route.Provider, messageId, alert.Id, _options.MessageMappingTtl, cancellationToken);
-                await store.CountAsync(alert.Id, [(AlertCounters.Sent, 1)], cancellationToken);
+                // Reach by profile: counted under the contact's cell at send time, read suppressed (GET /api/alerts/{id}?by=).
+                await store.CountAsync(alert.Id, [(AlertCounters.Sent, 1), (AlertCounters.SentIn(Profiles.ProfileCell.Of(contact.Profile)), 1)], cancellationToken);
                 return true;
             }
             if (outcome.Status == "opted_out")
