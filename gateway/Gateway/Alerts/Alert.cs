@@ -8,6 +8,7 @@ namespace Gateway.Alerts;
 /// <param name="Channel">Preferred channel (sms, whatsapp) or null for each contact's last channel.</param>
 /// <param name="SendAt">When sending starts (quiet hours may hold it further).</param>
 /// <param name="SendsInQuietHours">Urgent: its author chose to send even in quiet hours (never true for a reminder).</param>
+/// <param name="Segment">Only the audience's contacts whose profile is in it (issue 24); null = the whole audience. Reminders keep their alert's.</param>
 public sealed record AlertDefinition(
     string Id,
     string Commune,
@@ -20,7 +21,8 @@ public sealed record AlertDefinition(
     string? ParentId,
     IReadOnlyList<string> ReminderIds,
     string? RequestId,
-    bool SendsInQuietHours = false);
+    bool SendsInQuietHours = false,
+    Profiles.Segments.AudienceSegment? Segment = null);
 
 public static class AlertStatus
 {
@@ -45,7 +47,16 @@ public sealed record AlertCounts(long Targeted, long Sent, long Delivered, long 
         fields.GetValueOrDefault(AlertCounters.Skipped),
         fields.Where(f => f.Key.StartsWith(AlertCounters.SkippedPrefix, StringComparison.Ordinal))
             .ToDictionary(f => f.Key[AlertCounters.SkippedPrefix.Length..], f => f.Value, StringComparer.Ordinal),
-        fields.GetValueOrDefault(AlertCounters.Unconfirmed));
+        fields.GetValueOrDefault(AlertCounters.Unconfirmed))
+    {
+        SentByCell = fields.Where(f => f.Key.StartsWith(AlertCounters.CellPrefix, StringComparison.Ordinal) && f.Key.EndsWith(AlertCounters.SentSuffix, StringComparison.Ordinal))
+            .GroupBy(f => Profiles.ProfileCell.Parse(f.Key[AlertCounters.CellPrefix.Length..^AlertCounters.SentSuffix.Length]))
+            .ToDictionary(g => g.Key, g => g.Sum(f => f.Value)),
+    };
+
+    /// <summary>Sent per profile cell: the raw counts a reach breakdown suppresses. Never serialized: one cell may be one person.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyDictionary<Profiles.ProfileCell, long> SentByCell { get; init; } = new Dictionary<Profiles.ProfileCell, long>();
 }
 
 public static class AlertCounters
@@ -58,6 +69,11 @@ public static class AlertCounters
     public const string Unconfirmed = "unconfirmed";
     public const string Skipped = "skipped";
     public const string SkippedPrefix = "skipped:";
+
+    /// <summary>Messages sent to contacts of one profile cell: <c>cell:&lt;g|a|p&gt;:sent</c> (never shown raw: read through suppression).</summary>
+    public const string CellPrefix = "cell:", SentSuffix = ":sent";
+
+    public static string SentIn(Profiles.ProfileCell cell) => CellPrefix + cell + SentSuffix;
 }
 
 /// <summary>The mutable side of an alert: status and dispatch progress.</summary>

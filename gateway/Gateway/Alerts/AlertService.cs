@@ -6,7 +6,8 @@ using Gateway.Conversations;
 namespace Gateway.Alerts;
 
 /// <summary>What the API and the bus command share: create (with reminders), read, cancel.</summary>
-public sealed class AlertService(IAlertStore store, AlertCompletion completion, AlertSchedulerSignal scheduler, TimeProvider clock)
+public sealed class AlertService(IAlertStore store, AlertCompletion completion, AlertSchedulerSignal scheduler, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<Profiles.ProfilesOptions> profiles)
 {
     /// <summary>
     /// Creates the alert and its reminders. With a request id the alert id is derived from (commune, request id), so the
@@ -27,16 +28,17 @@ public sealed class AlertService(IAlertStore store, AlertCompletion completion, 
         {
             var r = composed.Reminders[i];
             await store.CreateAsync(new AlertDefinition(reminderIds[i], composed.Commune, composed.Topic, r.Texts, composed.Channel, r.At, now, createdBy,
-                id, [], composed.RequestId), cancellationToken);
+                id, [], composed.RequestId, Segment: composed.Segment), cancellationToken);
         }
         var alert = new AlertDefinition(id, composed.Commune, composed.Topic, composed.Texts, composed.Channel, composed.SendAt, now, createdBy, null,
-            reminderIds, composed.RequestId, composed.SendsInQuietHours);
+            reminderIds, composed.RequestId, composed.SendsInQuietHours, composed.Segment);
         var created = await store.CreateAsync(alert, cancellationToken);
         if (composed.SendAt <= now) scheduler.Notify();
         return (created ? alert : (await store.GetDefinitionAsync(id, cancellationToken))!, created);
     }
 
-    public async Task<AlertView?> GetAsync(string id, CancellationToken cancellationToken)
+    /// <param name="by">Dimensions of the reach breakdown (<c>BreakdownBy.Parse</c>); none = no <c>reach</c>.</param>
+    public async Task<AlertView?> GetAsync(string id, CancellationToken cancellationToken, IReadOnlyList<string>? by = null)
     {
         var alert = await store.GetDefinitionAsync(id, cancellationToken);
         var progress = await store.GetProgressAsync(id, cancellationToken);
@@ -48,7 +50,12 @@ public sealed class AlertService(IAlertStore store, AlertCompletion completion, 
                 reminders.Add(new ReminderView(reminderId, r.SendAt, await store.StatusAsync(reminderId, cancellationToken) ?? AlertStatus.Scheduled));
         return new AlertView(alert.Id, alert.Commune, alert.Topic, progress.Status, alert.SendAt, progress.HeldUntil, alert.CreatedAt, progress.CompletedAt,
             alert.Channel, alert.Texts.Keys.ToList(), counts, new BatchView(progress.Batches, progress.BatchesDone, progress.Dispatched), alert.ParentId, reminders,
-            alert.SendsInQuietHours ? AlertComposer.SendInQuietHours : AlertComposer.HoldInQuietHours);
+            alert.SendsInQuietHours ? AlertComposer.SendInQuietHours : AlertComposer.HoldInQuietHours)
+        {
+            Segment = alert.Segment,
+            // Ages as reached in the year the alert was sent, as its segment read them.
+            Reach = by is { Count: > 0 } ? AlertReach.Of(counts, by, profiles.Value, Profiles.Segments.SegmentFilter.YearOf(alert.SendAt)) : null,
+        };
     }
 
     /// <summary>Cancels the alert and its reminders; false when it had already ended.</summary>
@@ -92,7 +99,16 @@ public sealed record AlertView(
     BatchView Batches,
     string? ParentId,
     IReadOnlyList<ReminderView> Reminders,
-    string QuietHours = AlertComposer.HoldInQuietHours);
+    string QuietHours = AlertComposer.HoldInQuietHours)
+{
+    /// <summary>The profile segment the alert was limited to; absent when it went to the whole audience.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Profiles.Segments.AudienceSegment? Segment { get; init; }
+
+    /// <summary>With <c>?by=</c>: the messages sent per profile cell, small cells hidden.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public AlertReach? Reach { get; init; }
+}
 
 public sealed record BatchView(long Published, long Done, bool Dispatched);
 

@@ -2,6 +2,9 @@ using Gateway.Admin.Access;
 using Gateway.Admin;
 using Gateway.Admin.Audit;
 using Gateway.Alerts.Compose;
+using Gateway.Alerts.Sending;
+using Gateway.OpenApi;
+using Gateway.Profiles.Breakdowns;
 using Gateway.Contacts;
 using Gateway.Communes;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,7 +27,7 @@ public static class AlertsApi
         alerts.MapPost("/preview", PreviewAsync);
         alerts.MapPost("/", CreateAsync);
         alerts.MapGet("/", ListAsync);
-        alerts.MapGet("/{id}", GetAsync);
+        alerts.MapGet("/{id}", GetAsync).WithQueryParameters([BreakdownBy.Parameter("the messages sent (its reach, by the recipients' profile at send time)")]);
         alerts.MapPost("/{id}/cancel", CancelAsync);
 
         var communes = app.MapGroup("/api/communes").WithTags("Alerts").RequireAuthorization(GatewayPolicies.Read);
@@ -43,21 +46,24 @@ public static class AlertsApi
     private static NotFound<ProblemDetails> UnknownAlert(string id) => NotFound("Unknown alert", $"No alert has id '{id}'.");
 
     private static async Task<Results<Ok<AlertPreview>, ValidationProblem, NotFound<ProblemDetails>>> PreviewAsync(
-        AlertRequest request, HttpContext http, AlertComposer composer, AlertPreviewer previewer, CancellationToken cancellationToken)
+        AlertRequest request, HttpContext http, AlertComposer composer, AlertPreviewer previewer, AlertSegments segments, CancellationToken cancellationToken)
     {
         if (request.Commune is { Length: > 0 } c && !http.Caller().CanSee(c)) return NotFound("Unknown commune", $"No commune '{c}' for this key.");
         var (composed, errors) = composer.Compose(request);
         if (composed is null) return TypedResults.ValidationProblem(errors);
+        // A segment too small is refused rather than previewed: the preview would count a handful of identifiable people.
+        if (await segments.RefusalAsync(composed, cancellationToken) is { } refusal) return SegmentRefused(refusal);
         return TypedResults.Ok(await previewer.PreviewAsync(composed, cancellationToken));
     }
 
     private static async Task<Results<Created<AlertView>, Ok<AlertView>, ValidationProblem, NotFound<ProblemDetails>>> CreateAsync(
-        AlertRequest request, HttpContext http, AlertComposer composer, AlertService alerts, IAuditLog audit, TimeProvider clock,
+        AlertRequest request, HttpContext http, AlertComposer composer, AlertService alerts, AlertSegments segments, IAuditLog audit, TimeProvider clock,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken cancellationToken)
     {
         if (request.Commune is { Length: > 0 } c && !http.Caller().CanSee(c)) return NotFound("Unknown commune", $"No commune '{c}' for this key.");
         var (composed, errors) = composer.Compose(request with { RequestId = request.RequestId ?? idempotencyKey });
         if (composed is null) return TypedResults.ValidationProblem(errors);
+        if (await segments.RefusalAsync(composed, cancellationToken) is { } refusal) return SegmentRefused(refusal);
         var (alert, created) = await alerts.CreateAsync(composed, http.Caller().Name, cancellationToken);
         if (created && alert.SendsInQuietHours) await audit.RecordAsync(UrgentChoice(http, alert, clock), cancellationToken);
         var view = (await alerts.GetAsync(alert.Id, cancellationToken))!;
@@ -93,9 +99,16 @@ public static class AlertsApi
         return TypedResults.Ok(await alerts.ListAsync(known.Id, limit ?? 50, cancellationToken));
     }
 
-    private static async Task<Results<Ok<AlertView>, NotFound<ProblemDetails>>> GetAsync(string id, HttpContext http, AlertService alerts,
-        CancellationToken cancellationToken) =>
-        await alerts.GetAsync(id, cancellationToken) is { } view && http.Caller().CanSee(view.Commune) ? TypedResults.Ok(view) : UnknownAlert(id);
+    private static ValidationProblem SegmentRefused(string sentence) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["segment"] = [sentence] }, detail: sentence, title: "Segment too small");
+
+    private static async Task<Results<Ok<AlertView>, ValidationProblem, NotFound<ProblemDetails>>> GetAsync(string id, HttpContext http, AlertService alerts,
+        CancellationToken cancellationToken)
+    {
+        var (by, error) = BreakdownBy.Parse(http.Request.Query["by"]);
+        if (error is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["by"] = [error] }, detail: error, title: "Invalid breakdown");
+        return await alerts.GetAsync(id, cancellationToken, by) is { } view && http.Caller().CanSee(view.Commune) ? TypedResults.Ok(view) : UnknownAlert(id);
+    }
 
     private static async Task<Results<Ok<AlertView>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> CancelAsync(string id, HttpContext http,
         AlertService alerts, CancellationToken cancellationToken)

@@ -23,6 +23,7 @@ public static class AlertsExtensions
         services.AddSingleton<Conversations.Ports.IContactDataHolder, AlertContactData>();
         services.AddSingleton<AlertComposer>();
         services.AddSingleton<AlertPreviewer>();
+        services.AddSingleton<AlertSegments>();
         services.AddSingleton<AlertService>();
         services.AddSingleton<Templates.AlertTemplates>();
         services.Replace(ServiceDescriptor.Singleton<Polls.IPollAnnouncer, PollInvitations>());

@@ -27,7 +27,7 @@ public static class FeedbackApi
 
         var desk = app.MapGroup("/api/feedback").WithTags("Feedback").RequireAuthorization(GatewayPolicies.Read);
         desk.MapGet("/", ListAsync).WithQueryParameters(FeedbackListRequest.Parameters);
-        desk.MapGet("/stats", StatsAsync);
+        desk.MapGet("/stats", StatsAsync).WithQueryParameters(ReportBreakdown.Parameters);
         desk.MapGet("/{reference}", GetAsync);
 
         var changes = desk.MapGroup("/");
@@ -60,9 +60,20 @@ public static class FeedbackApi
         return TypedResults.Ok(new FeedbackListView([.. page.Items.Select(r => FeedbackView.Of(r, now))], page.Next));
     }
 
-    private static async Task<Results<Ok<FeedbackStats>, NotFound<ProblemDetails>>> StatsAsync(
-        string? commune, AdminCaller caller, [FromServices] Services feedback, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<FeedbackStats>, ValidationProblem, NotFound<ProblemDetails>>> StatsAsync(
+        string? commune, string? month, HttpRequest request, AdminCaller caller, [FromServices] Services feedback,
+        [FromServices] Conversations.Ports.ICounterStore counters, [FromServices] Microsoft.Extensions.Options.IOptions<Profiles.ProfilesOptions> profiles,
+        CancellationToken cancellationToken)
     {
+        var (by, byError) = Profiles.Breakdowns.BreakdownBy.Parse(request.Query["by"]);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (byError is not null) errors["by"] = [byError];
+        var breakdownMonth = ReportBreakdown.MonthAsked(month, feedback.Now);
+        if (breakdownMonth is null) errors["month"] = ["'month' is a whole month written yyyy-MM, such as 2026-03: finer windows could be subtracted to single someone out."];
+        if (by.Count > 0 && string.IsNullOrWhiteSpace(commune) && caller.Commune is null)
+            errors["commune"] = ["A breakdown is of one commune (?commune=): sums over communes could be subtracted from a commune's own figures."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Invalid breakdown");
+
         IReadOnlyList<string?> scope;
         if (!string.IsNullOrWhiteSpace(commune))
         {
@@ -70,7 +81,10 @@ public static class FeedbackApi
             scope = [found.Id];
         }
         else scope = caller.IsProgramme ? [.. feedback.Communes.All.Select(c => c.Id), null] : [caller.Commune];
-        return TypedResults.Ok(await feedback.Store.StatsAsync(scope, feedback.Categories.Codes, feedback.Now, cancellationToken));
+        var stats = await feedback.Store.StatsAsync(scope, feedback.Categories.Codes, feedback.Now, cancellationToken);
+        if (by.Count == 0) return TypedResults.Ok(stats);
+        var breakdown = await ReportBreakdown.ReadAsync(scope[0]!, breakdownMonth!, by, counters, profiles.Value, cancellationToken);
+        return TypedResults.Ok(stats with { Breakdown = breakdown });
     }
 
     private static async Task<Results<Ok<FeedbackView>, NotFound<ProblemDetails>>> GetAsync(

@@ -51,4 +51,9 @@ public sealed record FeedbackStats(
     IReadOnlyDictionary<string, long> ByKind,
     IReadOnlyDictionary<string, long> ByCategory,
     IReadOnlyDictionary<string, long> ByChannel,
-    long Simulated);
+    long Simulated)
+{
+    /// <summary>With <c>?by=</c>: one commune's reports of one month by the reporters' profile, small cells hidden.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ReportBreakdown? Breakdown { get; init; }
+}

@@ -11,6 +11,8 @@ namespace Gateway.Polls;
 /// <param name="AllowChange">True: a later vote replaces the earlier one. False (default): it is refused politely.</param>
 /// <param name="PublishResults">True (default): a vote after the close is answered with the results.</param>
 /// <param name="Announce">True: announce the poll to the commune's subscribers (<see cref="IPollAnnouncer"/>).</param>
+/// <param name="AnnounceSegment">With <c>announce</c>: invite only the subscribers whose profile is in this segment
+/// (<c>{"ageBands": ["15-17", "18-24", "25-34"]}</c>); one under <c>Profiles:SuppressionThreshold</c> is refused and no poll is created.</param>
 /// <param name="Synonyms">
 /// Per option (in order), other words that pick it, per language (<c>fr</c>, <c>ar</c>, <c>ary-Latn</c> for Darija in
 /// Latin letters, <c>zgh</c>, <c>zgh-Latn</c>): <c>[{"ary-Latn": ["lma"]}, null]</c>. An option left out or null gets
@@ -37,7 +39,8 @@ public sealed record CreatePollRequest(
     bool? AllowChange,
     bool? PublishResults,
     bool? Announce,
-    List<Dictionary<string, List<string>>?>? Synonyms = null)
+    List<Dictionary<string, List<string>>?>? Synonyms = null,
+    Profiles.Segments.AudienceSegment? AnnounceSegment = null)
 {
     public const int MinOptions = 2, MaxOptions = 9;
     public const int MaxQuestionLength = 300, MaxOptionLength = 60, MaxKeywordLength = 20;

@@ -23,13 +23,20 @@ public sealed class PollCreator(PollsApi.Services polls, IPollAnnouncer announce
         if (!caller.CanSee(commune.Id)) return new PollCreation(null, new Dictionary<string, string[]>(), true, false);
 
         var definition = body.ToDefinition(id, commune.Id, now, caller.Name, polls.Flows.Lexicon);
+        var segment = body.Announce == true ? body.AnnounceSegment?.Normalized() : null;
+        if (segment is not null)
+        {
+            var refused = await announcer.CheckSegmentAsync(commune.Id, definition.OpensAt, segment, cancellationToken);
+            if (refused.Count > 0)
+                return PollCreation.Invalid(refused.ToDictionary(e => "announceSegment" + e.Key["segment".Length..], e => e.Value, StringComparer.Ordinal));
+        }
         if (KeywordClash(definition.NormalizedKeyword, definition.Keyword) is { } reserved) return Taken(reserved);
         if (!await polls.Store.TryCreateAsync(definition, p => p.HoldsKeyword(polls.Now), cancellationToken))
             return Taken($"'{definition.Keyword}' is the keyword of another open or scheduled poll of {commune.Id}.");
 
         var poll = new Poll(definition, null, null);
         polls.Directory.Put(poll);
-        if (body.Announce == true) await announcer.AnnounceAsync(poll, cancellationToken);
+        if (body.Announce == true) await announcer.AnnounceAsync(poll, cancellationToken, segment);
         return new PollCreation(poll, new Dictionary<string, string[]>(), false, false);
     }
 

@@ -9,7 +9,8 @@ using Gateway.Text;
 namespace Gateway.Alerts.Compose;
 
 /// <summary>Validates a compose request (errors named by field, for a 400 ValidationProblem) and renders its texts and reminders.</summary>
-public sealed partial class AlertComposer(CommuneRegistry communes, AlertCalendar calendar, TimeProvider clock)
+public sealed partial class AlertComposer(CommuneRegistry communes, AlertCalendar calendar, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<Profiles.ProfilesOptions> profiles)
 {
     public const string DefaultTopic = "meetings";
 
@@ -74,6 +75,10 @@ public sealed partial class AlertComposer(CommuneRegistry communes, AlertCalenda
             }
         }
 
+        var segment = request.Segment?.Normalized();
+        foreach (var (field, messages) in segment?.Validate(profiles.Value.Bands()) ?? [])
+            foreach (var message in messages) Error(field, message);
+
         var reminders = new List<ComposedReminder>();
         var reminderTimes = ParseReminders(request.Reminders, meeting, meetingStart, sendAt, Error);
 
@@ -86,7 +91,7 @@ public sealed partial class AlertComposer(CommuneRegistry communes, AlertCalenda
             reminders.Add(new ComposedReminder(time, Final(written.ToDictionary(kv => kv.Key, kv => MeetingTemplate.ReminderPrefix(kv.Key) + kv.Value, StringComparer.Ordinal))));
 
         return (new ComposedAlert(commune!.Id, topic, channel, sendAt, written, Final(written), request.FoldFrenchAccents, reminders, request.RequestId,
-            quietHours == SendInQuietHours), errors);
+            quietHours == SendInQuietHours, segment), errors);
     }
 
     private sealed record MeetingParts(DateOnly Date, TimeOnly Time, Dictionary<string, string> Place, Dictionary<string, string> Agenda);

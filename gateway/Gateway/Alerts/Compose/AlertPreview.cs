@@ -10,6 +10,8 @@ namespace Gateway.Alerts.Compose;
 /// <param name="EstimatedSegments">SMS segments of the alert (each SMS recipient × the segments of their language's text).</param>
 /// <param name="WhatsAppMessages">WhatsApp messages (billed per conversation, not per segment).</param>
 /// <param name="EstimatedSegmentsWithReminders">The same including every reminder.</param>
+/// <param name="AudienceSegment">The profile segment the alert is limited to (its recipients are counted above; a segment
+/// under <c>Profiles:SuppressionThreshold</c> is refused rather than previewed); absent for the whole audience.</param>
 public sealed record AlertPreview(
     string Commune,
     string Topic,
@@ -22,7 +24,9 @@ public sealed record AlertPreview(
     long EstimatedSegments,
     long WhatsAppMessages,
     IReadOnlyList<ReminderPreview> Reminders,
-    long EstimatedSegmentsWithReminders);
+    long EstimatedSegmentsWithReminders,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    Profiles.Segments.AudienceSegment? AudienceSegment = null);
 
 /// <param name="Text">The text as it will be sent.</param>
 /// <param name="Encoding">GSM-7 or UCS-2.</param>

@@ -14,7 +14,8 @@ namespace Gateway.Alerts.Compose;
 /// <c>Alerts:PreviewExactLimit</c> contacts it stops and extrapolates from that sample (SSCAN order is hash order, so the
 /// sample is unbiased), marking the preview <c>estimated</c>: a preview of 100,000 stays a fraction of a second.
 /// </summary>
-public sealed class AlertPreviewer(IAudienceStore audience, IContactStore contacts, CommuneRegistry communes, Outbound.OutboundRouter router, IOptions<AlertsOptions> options)
+public sealed class AlertPreviewer(IAudienceStore audience, IContactStore contacts, CommuneRegistry communes, Outbound.OutboundRouter router, IOptions<AlertsOptions> options,
+    AlertSegments audienceSegments)
 {
     private readonly AlertsOptions _options = options.Value;
 
@@ -24,6 +25,7 @@ public sealed class AlertPreviewer(IAudienceStore audience, IContactStore contac
         var perLanguage = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
         var skipped = new Dictionary<string, long>(StringComparer.Ordinal);
         long read = 0;
+        var segment = audienceSegments.For(alert.Segment, alert.SendAt);
         var total = await audience.CountAsync(alert.Commune, alert.Topic, cancellationToken);
 
         await foreach (var page in audience.StreamAsync(alert.Commune, alert.Topic, 500, cancellationToken))
@@ -33,9 +35,7 @@ public sealed class AlertPreviewer(IAudienceStore audience, IContactStore contac
             {
                 read++;
                 var contact = stored?.State;
-                var reason = AlertRouting.SkipReason(contact, alert.Commune, alert.Topic);
-                var route = reason is null ? AlertRouting.RouteFor(router, contact!, alert.Channel) : null;
-                if (reason is null && route is null) reason = AlertRouting.SkipNoChannel;
+                var (reason, route) = AlertRouting.Select(router, contact, alert.Commune, alert.Topic, alert.Channel, segment);
                 if (reason is not null)
                 {
                     skipped[reason] = skipped.GetValueOrDefault(reason) + 1;
@@ -86,7 +86,7 @@ public sealed class AlertPreviewer(IAudienceStore audience, IContactStore contac
         return new AlertPreview(alert.Commune, alert.Topic, alert.SendAt, total,
             languages.Sum(l => l.Recipients.Values.Sum()),
             skipped.ToDictionary(kv => kv.Key, kv => Scale(kv.Value), StringComparer.Ordinal),
-            estimated, languages, segments, whatsApp, reminders, segments + reminderSegments);
+            estimated, languages, segments, whatsApp, reminders, segments + reminderSegments, alert.Segment);
     }
 
     private static TextVariant Variant(string text)

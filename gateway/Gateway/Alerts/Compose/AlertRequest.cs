@@ -14,6 +14,8 @@ namespace Gateway.Alerts.Compose;
 /// <param name="RequestId">Idempotency: the same id (per commune) never creates two alerts.</param>
 /// <param name="QuietHours">What quiet hours do to this alert: <c>hold</c> (default: sending waits until they end, 08:00 by default)
 /// or <c>send</c> (urgent: sends now even in quiet hours; staff and programme keys only, recorded in the audit log). Reminders are always held.</param>
+/// <param name="Segment">Only the subscribers whose profile is in it: <c>{"genders": ["woman"], "ageBands": ["18-24"], "places": []}</c>
+/// (an empty list takes everyone). A segment of fewer than <c>Profiles:SuppressionThreshold</c> recipients is refused.</param>
 [OpenApiShape("commune", Example = """
     {
       "commune": "agadir",
@@ -35,7 +37,8 @@ public sealed record AlertRequest(
     bool FoldFrenchAccents = false,
     List<string>? Reminders = null,
     string? RequestId = null,
-    string? QuietHours = null);
+    string? QuietHours = null,
+    Profiles.Segments.AudienceSegment? Segment = null);
 
 /// <param name="Date">yyyy-MM-dd, local (Africa/Casablanca).</param>
 /// <param name="Time">HH:mm, local.</param>

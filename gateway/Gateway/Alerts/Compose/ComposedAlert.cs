@@ -4,6 +4,7 @@ namespace Gateway.Alerts.Compose;
 /// <param name="Written">Texts as written (before the optional French folding), per language.</param>
 /// <param name="Texts">Texts as they will be sent.</param>
 /// <param name="SendsInQuietHours">The author chose <c>quietHours: send</c> (urgent).</param>
+/// <param name="Segment">Only the contacts whose profile is in it; null = the whole audience.</param>
 public sealed record ComposedAlert(
     string Commune,
     string Topic,
@@ -14,6 +15,7 @@ public sealed record ComposedAlert(
     bool FoldFrenchAccents,
     IReadOnlyList<ComposedReminder> Reminders,
     string? RequestId,
-    bool SendsInQuietHours = false);
+    bool SendsInQuietHours = false,
+    Profiles.Segments.AudienceSegment? Segment = null);
 
 public sealed record ComposedReminder(DateTimeOffset At, IReadOnlyDictionary<string, string> Texts);

@@ -26,6 +26,7 @@ public sealed partial class AlertContactSender(
     CommuneRegistry communes,
     TimeProvider clock,
     IOptions<AlertsOptions> options,
+    AlertSegments segments,
     ILogger<AlertContactSender> logger)
 {
     private readonly AlertsOptions _options = options.Value;
@@ -64,8 +65,7 @@ public sealed partial class AlertContactSender(
 
     private SendPlan Plan(AlertDefinition alert, ContactState? contact)
     {
-        var reason = AlertRouting.SkipReason(contact, alert.Commune, alert.Topic);
-        var route = reason is null ? AlertRouting.RouteFor(router, contact!, alert.Channel) : null;
+        var (reason, route) = AlertRouting.Select(router, contact, alert.Commune, alert.Topic, alert.Channel, segments.For(alert.Segment, alert.SendAt));
         if (reason is not null || route is null) return new SendPlan(reason ?? AlertRouting.SkipNoChannel, null, null, 0);
 
         var language = AlertRouting.PickLanguage(alert.Texts, contact!.Language, communes.Find(alert.Commune)?.DefaultLanguage);
@@ -120,7 +120,8 @@ public sealed partial class AlertContactSender(
             {
                 if (outcome.ProviderMessageId is { Length: > 0 } messageId)
                     await store.MapMessageAsync(route.Provider, messageId, alert.Id, _options.MessageMappingTtl, cancellationToken);
-                await store.CountAsync(alert.Id, [(AlertCounters.Sent, 1)], cancellationToken);
+                // Reach by profile: counted under the contact's cell at send time, read suppressed (GET /api/alerts/{id}?by=).
+                await store.CountAsync(alert.Id, [(AlertCounters.Sent, 1), (AlertCounters.SentIn(Profiles.ProfileCell.Of(contact!.Profile)), 1)], cancellationToken);
                 return true;
             }
             if (outcome.Unconfirmed)

@@ -8,7 +8,7 @@ namespace Gateway.Components.Pages.Alerts;
 public sealed class AlertForm
 {
     /// <summary>Read from a posted form whose fields are named <c>Form.Property</c> (as the page's inputs are).</summary>
-    public static AlertForm From(IFormCollection form) => new()
+    public static AlertForm From(IFormCollection form) => new AlertForm
     {
         TextFr = form["Form.TextFr"].FirstOrDefault(),
         TextAr = form["Form.TextAr"].FirstOrDefault(),
@@ -19,7 +19,28 @@ public sealed class AlertForm
         SendAt = form["Form.SendAt"].FirstOrDefault(),
         QuietHours = form["Form.QuietHours"].FirstOrDefault(),
         Topic = form["Form.Topic"].FirstOrDefault(),
-    };
+    }.WithSegment(form);
+
+    /// <summary>
+    /// Reads the segment's checkboxes (<c>Form.Genders</c>, <c>Form.AgeBands</c>, <c>Form.Places</c>, one value per box
+    /// ticked). Read from the raw form rather than bound: a box left unticked sends nothing, which binding cannot tell apart.
+    /// </summary>
+    public AlertForm WithSegment(IFormCollection form)
+    {
+        static List<string> Ticked(Microsoft.Extensions.Primitives.StringValues values) => [.. values.OfType<string>().Where(v => v.Length > 0)];
+        Segment = new Profiles.Segments.AudienceSegment(Ticked(form["Form.Genders"]), Ticked(form["Form.AgeBands"]), Ticked(form["Form.Places"])).Normalized();
+        return this;
+    }
+
+    /// <summary>Who among the subscribers gets it, by profile; null = all of them.</summary>
+    public Profiles.Segments.AudienceSegment? Segment { get; private set; }
+
+    public bool Ticked(string dimension, string value) => (dimension switch
+    {
+        "genders" => Segment?.Genders,
+        "ageBands" => Segment?.AgeBands,
+        _ => Segment?.Places,
+    })?.Contains(value) == true;
 
     public string? TextFr { get; set; }
     public string? TextAr { get; set; }
@@ -69,5 +90,6 @@ public sealed class AlertForm
         Topic: string.IsNullOrWhiteSpace(Topic) ? null : Topic,
         Channel: string.IsNullOrWhiteSpace(Channel) ? null : Channel,
         RequestId: requestId,
-        QuietHours: SendInQuietHours ? AlertComposer.SendInQuietHours : null);
+        QuietHours: SendInQuietHours ? AlertComposer.SendInQuietHours : null,
+        Segment: Segment);
 }

@@ -15,15 +15,18 @@ public static class AlertFragments
     public static readonly TimeSpan LiveInterval = TimeSpan.FromSeconds(1);
 
     public static async Task<RazorComponentResult<AlertPreviewPanel>> PreviewAsync(IFormCollection posted, ConsoleContext ctx, AlertComposer composer,
-        AlertPreviewer previewer, AlertCalendar calendar, TimeProvider clock, IConfiguration configuration, CancellationToken cancellationToken)
+        AlertPreviewer previewer, AlertSegments segments, AlertCalendar calendar, TimeProvider clock, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var form = AlertForm.From(posted);
         var draft = AlertDraft.Of(form, ctx.Commune!.Id, composer, calendar, clock.GetUtcNow(), "preview");
-        var reach = draft.Composed is { } composed ? await previewer.PreviewAsync(composed, cancellationToken) : null;
+        // A segment under the threshold shows "fewer than n", never its count (as the API refuses it).
+        var refused = draft.Composed is { } c && !await segments.HasAtLeastAsync(c, segments.Threshold, cancellationToken);
+        var reach = draft.Composed is { } composed && !refused ? await previewer.PreviewAsync(composed, cancellationToken) : null;
         return ConsoleEndpoints.Fragment<AlertPreviewPanel>(new
         {
             draft.Texts,
             Reach = reach,
+            SegmentTooSmall = refused ? segments.Threshold : (int?)null,
             PricePerSegment = draft.PricePerSegment(configuration),
             // An urgent alert is not held: the preview must not promise a later start.
             QuietUntil = draft.QuietUntil is { } until && !form.SendInQuietHours ? ctx.DateTime(until, calendar.Zone) : null,
