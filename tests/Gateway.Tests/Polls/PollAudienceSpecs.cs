@@ -188,3 +188,58 @@ public sealed class PollAudienceSpecs
         Assert.Equal(1, (await app.CounterAsync(ProfileCounters.PollCounter(poll))).Field("cell:w|u|maarif:option:2"));
     }
 }
+
+/// <summary>The audience through the admin API: accepted, shown, edited, and refused with a sentence naming the field.</summary>
+public sealed class PollAudienceApiSpecs
+{
+    public static TheoryData<string, string, string> Refused => new()
+    {
+        // audience JSON, field, part of the problem
+        { """{"ageBands": ["15-34"]}""", "audience.ageBands", "Unknown age band '15-34'" },
+        { """{"genders": ["female"]}""", "audience.genders", "Unknown gender 'female'" },
+        { """{"places": ["talborjt"]}""", "audience.places", "Unknown place 'talborjt'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refused))]
+    public async Task An_unknown_band_gender_or_place_is_refused_naming_the_field(string audience, string field, string problem)
+    {
+        await using var app = PollHost.Create();
+        var body = JsonSerializer.SerializeToNode(PollHost.Body(app), JsonSerializerOptions.Web)!.AsObject();
+        body["audience"] = JsonNode.Parse(audience);
+
+        var response = await app.Admin().PostAsJsonAsync("/api/polls", body);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Contains(problem, errors.GetProperty(field)[0].GetString());
+    }
+
+    [Fact]
+    public async Task The_audience_is_shown_by_the_poll_and_replaced_by_an_edit()
+    {
+        await using var app = PollHost.Create();
+        var poll = await PollAudienceSpecs.CreateLimitedPollAsync(app, new { ageBands = new[] { "18-24", "18-24" }, places = new[] { "maarif" } });
+
+        var shown = await app.Admin().GetFromJsonAsync<JsonElement>($"/api/polls/{poll}");
+        Assert.Equal("18-24", Assert.Single(shown.GetProperty("audience").GetProperty("ageBands").EnumerateArray()).GetString());
+        Assert.Equal("maarif", Assert.Single(shown.GetProperty("audience").GetProperty("places").EnumerateArray()).GetString());
+
+        var edit = await app.Admin().PutAsJsonAsync($"/api/polls/{poll}", new
+        {
+            question = PollHost.Question, options = PollHost.Options, closesAt = app.Clock.GetUtcNow().AddDays(3),
+            audience = new { genders = new[] { "woman", "man", "unstated" } },
+        });
+        Assert.Equal(System.Net.HttpStatusCode.OK, edit.StatusCode);
+        var edited = await app.Admin().GetFromJsonAsync<JsonElement>($"/api/polls/{poll}");
+        Assert.Equal(3, edited.GetProperty("audience").GetProperty("genders").GetArrayLength());
+        Assert.Equal(0, edited.GetProperty("audience").GetProperty("ageBands").GetArrayLength());
+
+        var cleared = await app.Admin().PutAsJsonAsync($"/api/polls/{poll}", new
+        {
+            question = PollHost.Question, options = PollHost.Options, closesAt = app.Clock.GetUtcNow().AddDays(3),
+        });
+        Assert.Equal(System.Net.HttpStatusCode.OK, cleared.StatusCode);
+        Assert.Equal(JsonValueKind.Null, (await app.Admin().GetFromJsonAsync<JsonElement>($"/api/polls/{poll}")).GetProperty("audience").ValueKind);
+    }
+}
