@@ -27,9 +27,6 @@ public sealed class PollForm
         SynonymsAryLatn = form["Form.SynonymsAryLatn"].FirstOrDefault(),
         SynonymsZgh = form["Form.SynonymsZgh"].FirstOrDefault(),
         SynonymsZghLatn = form["Form.SynonymsZghLatn"].FirstOrDefault(),
-        AudienceAgeBands = Checked(form["Form.AudienceAgeBands"]),
-        AudienceGenders = Checked(form["Form.AudienceGenders"]),
-        AudiencePlaces = Checked(form["Form.AudiencePlaces"]),
     };
 
     private static List<string> Checked(Microsoft.Extensions.Primitives.StringValues values) =>
@@ -50,17 +47,18 @@ public sealed class PollForm
 
     public bool AllowChange { get; set; }
 
-    // The audience's checkboxes (issue 24): each checked value; none checked in a group = everyone on that count.
-    public List<string> AudienceAgeBands { get; set; } = [];
-    public List<string> AudienceGenders { get; set; } = [];
-    public List<string> AudiencePlaces { get; set; } = [];
+    // The audience's checkboxes (issue 24): each checked value; none checked in a group = everyone on that count. Posted
+    // outside "Form." (a group of boxes repeats one name, which the component's form binding does not take as a list).
+    public List<string>? AudienceAgeBands { get; set; } = [];
+    public List<string>? AudienceGenders { get; set; } = [];
+    public List<string>? AudiencePlaces { get; set; } = [];
 
     /// <summary>Reads the checkboxes from the posted form itself (a group of boxes posts one name several times).</summary>
     public void TakeAudience(IFormCollection form)
     {
-        AudienceAgeBands = Checked(form["Form.AudienceAgeBands"]);
-        AudienceGenders = Checked(form["Form.AudienceGenders"]);
-        AudiencePlaces = Checked(form["Form.AudiencePlaces"]);
+        AudienceAgeBands = Checked(form["AudienceAgeBands"]);
+        AudienceGenders = Checked(form["AudienceGenders"]);
+        AudiencePlaces = Checked(form["AudiencePlaces"]);
     }
 
     /// <summary>The audience checked, or null for everyone.</summary>
