@@ -45,6 +45,14 @@ public sealed class ContactState
     /// <summary>Poll id → 1-based option voted (votes live under the pseudonymous id only).</summary>
     public Dictionary<string, int> PollVotes { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The keys of <see cref="PollVotes"/> counted apart: votes in a poll limited to an audience from outside it, or whose
+    /// voter did not answer the question the audience needs (issue 24). Such a vote stays apart, a changed one too, and
+    /// is never moved by a profile change (it is in no profile cell). Null until the first one. Written only when set.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SortedSet<string>? PollVotesApart { get; set; }
+
     /// <summary>The citizen's profile (issue 24); null until it was first asked. Written only when set.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ContactProfile? Profile { get; set; }

@@ -18,6 +18,12 @@ namespace Gateway.Polls;
 /// Latin letters, <c>zgh</c>, <c>zgh-Latn</c>): <c>[{"ary-Latn": ["lma"]}, null]</c>. An option left out or null gets
 /// the civic lexicon's words for its labels (<c>flows/_lexicon.yaml</c>); one given gets exactly those.
 /// </param>
+/// <param name="Audience">
+/// Who the poll is for, e.g. <c>{"ageBands": ["15-17", "18-24", "25-34"]}</c>: age bands of <c>Profiles:AgeBands</c>,
+/// genders (<c>woman</c>, <c>man</c>, <c>unstated</c>), place ids of the commune; an empty list means everyone on that
+/// count, null everyone. A voter whose profile lacks the answer is asked it before the vote is counted; votes from outside
+/// the audience are counted apart (<c>outside</c> in the results).
+/// </param>
 [OpenApiShape("commune", "keyword", "question", "options", "closesAt", Example = """
     {
       "commune": "agadir",
@@ -40,7 +46,8 @@ public sealed record CreatePollRequest(
     bool? PublishResults,
     bool? Announce,
     List<Dictionary<string, List<string>>?>? Synonyms = null,
-    Profiles.Segments.AudienceSegment? AnnounceSegment = null)
+    Profiles.Segments.AudienceSegment? AnnounceSegment = null,
+    Audience.PollAudience? Audience = null)
 {
     public const int MinOptions = 2, MaxOptions = 9;
     public const int MaxQuestionLength = 300, MaxOptionLength = 60, MaxKeywordLength = 20;
@@ -151,7 +158,8 @@ public sealed record CreatePollRequest(
         PublishResults ?? true,
         now,
         createdBy,
-        Options!.Select((texts, i) => ChosenSynonyms(i) ?? lexicon.SynonymsFor(texts.Values)).ToList());
+        Options!.Select((texts, i) => ChosenSynonyms(i) ?? lexicon.SynonymsFor(texts.Values)).ToList(),
+        Audience?.Normalized());
 
     /// <summary>The synonyms the author chose for option <paramref name="index"/>, trimmed and without repeats; null when they chose none.</summary>
     private IReadOnlyDictionary<string, IReadOnlyList<string>>? ChosenSynonyms(int index) =>

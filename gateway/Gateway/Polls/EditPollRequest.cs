@@ -7,6 +7,7 @@ namespace Gateway.Polls;
 /// (votes sent from the simulator do not count). The keyword, the commune and the number of options stay as created.
 /// </summary>
 /// <param name="Synonyms">As in <see cref="CreatePollRequest.Synonyms"/>; left out, the lexicon's words for the new labels.</param>
+/// <param name="Audience">As in <see cref="CreatePollRequest.Audience"/>; left out (null), the poll is for everyone.</param>
 [OpenApiShape("question", "options", "closesAt", Example = """
     {
       "question": { "fr": "Quel projet pour le quartier Talborjt ?", "ar": "ما هو المشروع الذي تفضلونه لحي تالبرجت؟" },
@@ -18,4 +19,5 @@ public sealed record EditPollRequest(
     Dictionary<string, string>? Question,
     List<Dictionary<string, string>>? Options,
     DateTimeOffset? ClosesAt,
-    List<Dictionary<string, List<string>>?>? Synonyms = null);
+    List<Dictionary<string, List<string>>?>? Synonyms = null,
+    Audience.PollAudience? Audience = null);

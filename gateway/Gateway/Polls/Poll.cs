@@ -14,6 +14,7 @@ namespace Gateway.Polls;
 /// lexicon's for its labels unless the author chose them, resolved at creation. Null in polls created before synonyms
 /// existed: the lexicon's words apply to them as they run.
 /// </param>
+/// <param name="Audience">Who the poll is for (<see cref="Audience.PollAudience"/>); null: everyone.</param>
 public sealed record PollDefinition(
     string Id,
     string Commune,
@@ -27,7 +28,8 @@ public sealed record PollDefinition(
     bool PublishResults,
     DateTimeOffset CreatedAt,
     string CreatedBy,
-    IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<string>>>? Synonyms = null);
+    IReadOnlyList<IReadOnlyDictionary<string, IReadOnlyList<string>>>? Synonyms = null,
+    Audience.PollAudience? Audience = null);
 
 public enum PollStatus
 {

@@ -12,12 +12,15 @@ public sealed record PollCreation(Poll? Poll, IReadOnlyDictionary<string, string
 /// Creates a poll as the API and the console both do: validate, check the caller's commune, reserve the keyword
 /// (flows and global commands first, then the commune's open or scheduled polls), store, announce if asked.
 /// </summary>
-public sealed class PollCreator(PollsApi.Services polls, IPollAnnouncer announcer)
+public sealed class PollCreator(PollsApi.Services polls, IPollAnnouncer announcer, Audience.AudienceRules audiences)
 {
     public async Task<PollCreation> CreateAsync(CreatePollRequest body, AdminCaller caller, string id, CancellationToken cancellationToken)
     {
         var now = polls.Now;
         var errors = body.Validate(polls.Communes, now);
+        if (!errors.ContainsKey("commune"))
+            foreach (var (field, problems) in await audiences.ValidateAsync(body.Audience, polls.Communes.Find(body.Commune)!.Id, cancellationToken))
+                errors[field] = problems;
         if (errors.Count > 0) return PollCreation.Invalid(errors);
         var commune = polls.Communes.Find(body.Commune)!;
         if (!caller.CanSee(commune.Id)) return new PollCreation(null, new Dictionary<string, string[]>(), true, false);

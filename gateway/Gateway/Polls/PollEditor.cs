@@ -23,7 +23,7 @@ public sealed record PollEdit(Poll? Poll, IReadOnlyDictionary<string, string[]> 
 /// as at creation, with the same number of options (a vote racing the edit still names an option that exists). The store
 /// moves the poll directory's version, so every replica answers with the new texts from its next step.
 /// </summary>
-public sealed class PollEditor(PollsApi.Services polls, ICounterStore counters)
+public sealed class PollEditor(PollsApi.Services polls, ICounterStore counters, Audience.AudienceRules audiences)
 {
     /// <summary>Whether the poll may still be edited now, and if not, why.</summary>
     public async Task<PollEditRefusal> RefusalAsync(Poll poll, CancellationToken cancellationToken)
@@ -41,8 +41,9 @@ public sealed class PollEditor(PollsApi.Services polls, ICounterStore counters)
 
         var old = poll.Definition;
         var asCreated = new CreatePollRequest(old.Commune, old.Keyword, body.Question, body.Options, old.OpensAt, body.ClosesAt, old.AllowChange,
-            old.PublishResults, Announce: false, body.Synonyms);
+            old.PublishResults, Announce: false, body.Synonyms, body.Audience);
         var errors = asCreated.Validate(polls.Communes, polls.Now);
+        foreach (var (field, problems) in await audiences.ValidateAsync(body.Audience, old.Commune, cancellationToken)) errors[field] = problems;
         if (!errors.ContainsKey("options") && body.Options?.Count != old.Options.Count)
             errors["options"] = [$"Keep {old.Options.Count} options: a poll's options can be reworded, not added or removed."];
         if (errors.Count > 0) return new PollEdit(null, errors, PollEditRefusal.None, false);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Gateway.Communes;
 using Gateway.Conversations;
 using Gateway.Conversations.Flows;
+using Gateway.Polls.Audience;
 using Gateway.Text;
 
 namespace Gateway.Polls;
@@ -23,6 +24,9 @@ public sealed class PollFlows(PollDirectory directory, CommuneRegistry communes,
     private const string ClosedVariant = "closed";
     private const string NotOpenVariant = "notopen";
     private const string VotedVariant = "voted";
+
+    /// <summary>The flow file (flows/audience.yaml) whose nodes a limited poll asks before its vote.</summary>
+    public const string AudienceFlow = "audience";
 
     // Generated flows per flow id, valid while the poll snapshot they came from is current.
     private readonly ConcurrentDictionary<string, (Poll Poll, FlowDefinition Flow)> _cache = new(StringComparer.Ordinal);
@@ -107,9 +111,15 @@ public sealed class PollFlows(PollDirectory directory, CommuneRegistry communes,
             .Select((texts, i) => new FlowOption((i + 1).ToString(CultureInfo.InvariantCulture), new LocalizedText(texts), null,
                 [.. poll.SynonymsOf(i + 1, catalog.Lexicon).Values.SelectMany(w => w)], 0))
             .ToList();
+        // A poll limited to an audience asks what the audience needs before the vote (flows/audience.yaml).
+        var audience = definition.Audience is { IsLimited: true } && catalog.Find(AudienceFlow) is { } found ? found : null;
         var nodes = new Dictionary<string, FlowNode>(StringComparer.Ordinal)
         {
-            ["question"] = new() { Id = "question", Kind = NodeKind.Ask, Line = 0, Text = poll.QuestionText, Options = options, Save = "choice", Next = "vote" },
+            ["question"] = new()
+            {
+                Id = "question", Kind = NodeKind.Ask, Line = 0, Text = poll.QuestionText, Options = options, Save = "choice",
+                Next = audience is null ? "vote" : AudienceCheckAction.ActionName,
+            },
             ["vote"] = new()
             {
                 Id = "vote", Kind = NodeKind.Action, Line = 0, Action = RecordVoteAction.ActionName, Next = "done",
@@ -118,6 +128,17 @@ public sealed class PollFlows(PollDirectory directory, CommuneRegistry communes,
             // A first vote: the profile follows (flows/profile.yaml), once.
             ["done"] = new() { Id = "done", Kind = NodeKind.End, Line = 0, Text = PollTexts.Confirmation, Then = "profile" },
         };
+        if (audience is not null)
+        {
+            nodes[AudienceCheckAction.ActionName] = new()
+            {
+                Id = AudienceCheckAction.ActionName, Kind = NodeKind.Action, Line = 0, Action = AudienceCheckAction.ActionName, Next = audience.Start,
+                Args = new Dictionary<string, string>(StringComparer.Ordinal) { ["poll"] = poll.Id },
+            };
+            // The file's nodes as they are (immutable, shared); its "vote" placeholder is the poll's vote.
+            foreach (var (id, node) in audience.Nodes)
+                if (!nodes.ContainsKey(id)) nodes[id] = node;
+        }
         return Flow(poll, FlowId(poll.Id), "question", nodes);
     }
 

@@ -16,7 +16,8 @@ public sealed record PollResults(
     IReadOnlyList<OptionResult> Options,
     IReadOnlyDictionary<string, long> Channels,
     IReadOnlyDictionary<string, long> Languages,
-    SimulatedVotes Simulated)
+    SimulatedVotes Simulated,
+    OutsideVotes Outside)
 {
     public static readonly IReadOnlyList<string> ChannelNames = ["sms", "ussd", "whatsapp"];
 
@@ -35,7 +36,9 @@ public sealed record PollResults(
             definition.OpensAt, definition.ClosesAt, status == PollStatus.Closed ? poll.EffectiveClose : null,
             Field("total"), options, channels, languages,
             new SimulatedVotes(Field(PollKeys.SimulatedPrefix + "total"),
-                definition.Options.Select((_, i) => Field(PollKeys.SimulatedPrefix + RecordVoteAction.Option(i + 1))).ToList()));
+                definition.Options.Select((_, i) => Field(PollKeys.SimulatedPrefix + RecordVoteAction.Option(i + 1))).ToList()),
+            new OutsideVotes(Field(Audience.AudienceCounts.Total),
+                definition.Options.Select((_, i) => Field(Audience.AudienceCounts.Option(i + 1))).ToList()));
     }
 
     /// <summary>
@@ -55,6 +58,14 @@ public sealed record PollResults(
 /// </summary>
 /// <param name="Tallies">Simulated votes per option, index 0 = option 1.</param>
 public sealed record SimulatedVotes(long Total, IReadOnlyList<long> Tallies);
+
+/// <summary>
+/// Real votes counted apart in a poll limited to an audience (issue 24): from voters outside it, or who did not give the
+/// answer it needs. Shown apart, never in <see cref="PollResults.Total"/>, the options' votes, channels, languages,
+/// breakdowns or <c>PollClosed</c>'s tallies; zero for a poll without an audience.
+/// </summary>
+/// <param name="Tallies">Votes counted apart per option, index 0 = option 1.</param>
+public sealed record OutsideVotes(long Total, IReadOnlyList<long> Tallies);
 
 /// <param name="Option">1-based option number (what voters type).</param>
 public sealed record OptionResult(int Option, IReadOnlyDictionary<string, string> Label, long Votes);

@@ -25,8 +25,10 @@ public static class PollsExtensions
         services.AddSingleton<IFlowSource, PollFlows>();
         services.AddSingleton<IMenuItemSource, PollMenuItems>();
         services.AddSingleton<IFlowAction, RecordVoteAction>();
+        services.AddSingleton<IFlowAction, Audience.AudienceCheckAction>();
         services.AddSingleton<PollCloser>();
         services.AddSingleton<PollsApi.Services>();
+        services.AddSingleton<Audience.AudienceRules>();
         services.AddSingleton<PollCreator>();
         services.AddSingleton<PollEditor>();
         services.TryAddSingleton<IPollAnnouncer, NoPollAnnouncer>();

@@ -3,7 +3,9 @@ using Gateway.Contracts;
 using Gateway.Conversations;
 using Gateway.Conversations.Flows;
 using Gateway.Conversations.Ports;
+using Gateway.Polls.Audience;
 using Gateway.Profiles;
+using Gateway.Profiles.Places;
 using Gateway.Text;
 
 namespace Gateway.Polls;
@@ -15,7 +17,8 @@ namespace Gateway.Polls;
 /// commit wins and the others, re-decided on the new state, see the vote already there: one phone, one vote, on any
 /// number of replicas. Votes are kept under the pseudonymous contact id only.
 /// </summary>
-public sealed class RecordVoteAction(PollDirectory directory, FlowTexts texts, IParticipationCounter participation) : IFlowAction
+public sealed class RecordVoteAction(PollDirectory directory, FlowTexts texts, IParticipationCounter participation, AudienceRules audiences, PlaceDirectory places)
+    : IFlowAction
 {
     public const string ActionName = "record_vote";
 
@@ -48,6 +51,7 @@ public sealed class RecordVoteAction(PollDirectory directory, FlowTexts texts, I
         var simulated = step.Message.Simulated;
         var voteKey = PollKeys.VoteKey(poll.Id, simulated);
         int? previous = contact.PollVotes.TryGetValue(voteKey, out var before) ? before : null;
+        if (poll.Definition.Audience is { IsLimited: true } audience && !InAudience(step, poll, audience, choice, voteKey, ref previous)) return;
         if (previous is { } earlier)
         {
             if (!poll.Definition.AllowChange)
@@ -89,6 +93,52 @@ public sealed class RecordVoteAction(PollDirectory directory, FlowTexts texts, I
                 Simulated = simulated,
             },
             $"{poll.Id}:{contact.ContactId}:{step.Message.ProviderMessageId ?? Guid.NewGuid().ToString("N")}");
+    }
+
+    /// <summary>
+    /// A poll limited to an audience (issue 24): false when the vote was settled apart (counted, or changed, outside the
+    /// audience, and answered); true to count it as any vote, <paramref name="previous"/> cleared when the vote counted
+    /// apart while the audience question was asked (<see cref="AudienceCheckAction"/>) is taken in by the answer.
+    /// </summary>
+    private bool InAudience(StepContext step, Poll poll, PollAudience audience, int choice, string voteKey, ref int? previous)
+    {
+        var contact = step.Contact;
+        var session = contact.Session!;
+        var simulated = step.Message.Simulated;
+        if (session.Vars.Remove(AudienceCheckAction.PendingVar))
+        {
+            if (audiences.Fit(audience, audiences.Answered(contact.Profile, contact.Commune, session.Vars), step.Now) == AudienceFit.Inside)
+            {
+                AudienceCounts.Uncount(step, poll, voteKey, choice, simulated);
+                previous = null;
+                return true;
+            }
+            return Outside(step, poll, audience);
+        }
+        if (previous is { } earlier)
+        {
+            // A changed vote stays on the side where it was counted.
+            if (!AudienceCounts.IsApart(contact, voteKey)) return true;
+            if (!poll.Definition.AllowChange)
+            {
+                End(step, PollTexts.With(PollTexts.AlreadyVoted, "choice", c => poll.OptionText(earlier).Resolve(c).Text));
+                return false;
+            }
+            if (earlier != choice) AudienceCounts.Change(step, poll, voteKey, earlier, choice, simulated);
+            return Outside(step, poll, audience);
+        }
+        if (audiences.Fit(audience, audiences.Answered(contact.Profile, contact.Commune, session.Vars), step.Now) == AudienceFit.Inside) return true;
+        AudienceCounts.CountApart(step, poll, voteKey, choice, simulated);
+        return Outside(step, poll, audience);
+    }
+
+    /// <summary>"This poll is for 15-34: your vote is noted apart." Ends the conversation (no confirmation, no profile offer).</summary>
+    private bool Outside(StepContext step, Poll poll, PollAudience audience)
+    {
+        var choice = step.Contact.PollVotes[PollKeys.VoteKey(poll.Id, step.Message.Simulated)];
+        var text = PollTexts.With(AudienceTexts.Outside, "audience", c => AudienceTexts.Describe(audience, audiences.Bands, places, poll.Commune, c));
+        End(step, PollTexts.With(text, "poll_choice", c => poll.OptionText(choice).Resolve(c).Text));
+        return false;
     }
 
     public static string Option(int option) => "option:" + option.ToString(CultureInfo.InvariantCulture);

@@ -12,7 +12,7 @@ namespace Gateway.Profiles;
 /// in the step's commit, so an answer given is kept whatever happens next (a USSD session ending, a keyword, STOP).
 /// <list type="bullet">
 /// <item><c>show</c>: the flow starts: notes when it was asked and puts the profile read back in <c>{profile}</c>;</item>
-/// <item><c>gender</c>, <c>age</c>, <c>place</c>: saves the session variable of that name; "skip" leaves it as it was;</item>
+/// <item><c>gender</c>, <c>age</c>, <c>place</c>: saves the session variable of that name (or the one named by arg <c>from</c>); "skip" leaves it as it was;</item>
 /// <item><c>skip</c>: the citizen declined: not asked again before <see cref="ProfilesOptions.AskAgainAfterSkip"/>;</item>
 /// <item><c>erase</c>: removes every answer (PROFIL, then "erase").</item>
 /// </list>
@@ -51,7 +51,8 @@ public sealed class ProfileAnswers(PlaceDirectory places, FlowTexts texts, IOpti
 
         var profile = contact.Profile ??= new ContactProfile();
         var before = ProfileCell.Of(profile);
-        var value = vars.GetValueOrDefault(answer ?? "");
+        // "from" names another session variable (flows/audience.yaml keeps a typed year and a chosen band apart).
+        var value = vars.GetValueOrDefault(node.Args.GetValueOrDefault("from") ?? answer ?? "");
         var changed = answer switch
         {
             "gender" => SetGender(profile, value),

@@ -29,7 +29,8 @@ public static class ProfileCounts
         if (from == to) yield break;
         foreach (var (pollId, option) in contact.PollVotes)
         {
-            if (pollId.StartsWith(SimulatedVotePrefix, StringComparison.Ordinal)) continue;
+            // Votes counted apart (outside a poll's audience) are in no cell.
+            if (pollId.StartsWith(SimulatedVotePrefix, StringComparison.Ordinal) || contact.PollVotesApart?.Contains(pollId) == true) continue;
             yield return (ProfileCounters.PollCounter(pollId), ProfileCounters.PollCellField(from, option), ProfileCounters.PollCellField(to, option), 1);
         }
         foreach (var (key, count) in contact.Participations ?? [])

@@ -143,7 +143,7 @@ public sealed class FlowFileValidationSpecs
         await using var app = new GatewayApplication(); // what the gateway registers: built-in and features' actions and sources
         var catalog = FlowCatalog.Load(Path.Combine(AppContext.BaseDirectory, "flows"), app.Services.GetRequiredService<FlowVocabulary>());
 
-        Assert.Equal(["feedback", "language", "menu", "profile", "subscribe"], catalog.Flows.Select(f => f.Id).Order());
+        Assert.Equal(["audience", "feedback", "language", "menu", "profile", "subscribe"], catalog.Flows.Select(f => f.Id).Order());
         Assert.All(catalog.Flows, f => Assert.Equal(["fr", "ar", "zgh", "zgh-Latn"], f.Languages));
     }
 }

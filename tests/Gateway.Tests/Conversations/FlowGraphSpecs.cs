@@ -9,6 +9,7 @@ public sealed class FlowGraphSpecs
     private const string ReaderKey = "flows-observer-key-0123456789";
 
     [Theory]
+    [InlineData("audience")]
     [InlineData("feedback")]
     [InlineData("language")]
     [InlineData("menu")]

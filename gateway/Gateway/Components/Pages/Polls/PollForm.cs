@@ -29,6 +29,9 @@ public sealed class PollForm
         SynonymsZghLatn = form["Form.SynonymsZghLatn"].FirstOrDefault(),
     };
 
+    private static List<string> Checked(Microsoft.Extensions.Primitives.StringValues values) =>
+        [.. values.OfType<string>().Where(v => v.Length > 0)];
+
     public string? Keyword { get; set; }
     public string? QuestionFr { get; set; }
     public string? QuestionAr { get; set; }
@@ -43,6 +46,25 @@ public sealed class PollForm
     public string? ClosesAt { get; set; }
 
     public bool AllowChange { get; set; }
+
+    // The audience's checkboxes (issue 24): each checked value; none checked in a group = everyone on that count. Posted
+    // outside "Form." (a group of boxes repeats one name, which the component's form binding does not take as a list).
+    public List<string>? AudienceAgeBands { get; set; } = [];
+    public List<string>? AudienceGenders { get; set; } = [];
+    public List<string>? AudiencePlaces { get; set; } = [];
+
+    /// <summary>Reads the checkboxes from the posted form itself (a group of boxes posts one name several times).</summary>
+    public void TakeAudience(IFormCollection form)
+    {
+        AudienceAgeBands = Checked(form["AudienceAgeBands"]);
+        AudienceGenders = Checked(form["AudienceGenders"]);
+        AudiencePlaces = Checked(form["AudiencePlaces"]);
+    }
+
+    /// <summary>The audience checked, or null for everyone.</summary>
+    public Gateway.Polls.Audience.PollAudience? Audience() =>
+        new Gateway.Polls.Audience.PollAudience(AudienceAgeBands, AudienceGenders, AudiencePlaces).Normalized();
+
 
     // The author's changes to each option's other words, per language of Lexicon.Languages: line n for option n, words
     // separated by commas; a word adds, "-word" takes away one the lexicon would give. An empty line keeps the lexicon's.
@@ -84,7 +106,7 @@ public sealed class PollForm
         var options = OptionTexts();
         var synonyms = options.Select((texts, i) => Edited(i) ? SynonymsOf(i, texts, lexicon) : null).ToList();
         return new CreatePollRequest(commune, Keyword, question, options, null, closesAt, AllowChange, true, false,
-            synonyms.Any(s => s is not null) ? synonyms : null);
+            synonyms.Any(s => s is not null) ? synonyms : null, Audience());
     }
 
     /// <summary>Each option's text per language, from the lists (a line each).</summary>
