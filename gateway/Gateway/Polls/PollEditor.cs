@@ -41,7 +41,7 @@ public sealed class PollEditor(PollsApi.Services polls, ICounterStore counters, 
 
         var old = poll.Definition;
         var asCreated = new CreatePollRequest(old.Commune, old.Keyword, body.Question, body.Options, old.OpensAt, body.ClosesAt, old.AllowChange,
-            old.PublishResults, Announce: false, body.Synonyms, body.Audience);
+            old.PublishResults, Announce: false, body.Synonyms, Audience: body.Audience);
         var errors = asCreated.Validate(polls.Communes, polls.Now);
         foreach (var (field, problems) in await audiences.ValidateAsync(body.Audience, old.Commune, cancellationToken)) errors[field] = problems;
         if (!errors.ContainsKey("options") && body.Options?.Count != old.Options.Count)

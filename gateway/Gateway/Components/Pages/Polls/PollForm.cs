@@ -106,7 +106,7 @@ public sealed class PollForm
         var options = OptionTexts();
         var synonyms = options.Select((texts, i) => Edited(i) ? SynonymsOf(i, texts, lexicon) : null).ToList();
         return new CreatePollRequest(commune, Keyword, question, options, null, closesAt, AllowChange, true, false,
-            synonyms.Any(s => s is not null) ? synonyms : null, Audience());
+            synonyms.Any(s => s is not null) ? synonyms : null, Audience: Audience());
     }
 
     /// <summary>Each option's text per language, from the lists (a line each).</summary>
