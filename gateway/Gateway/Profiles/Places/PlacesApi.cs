@@ -20,7 +20,10 @@ public static class PlacesApi
     /// <summary>A commune's list as the API reads and writes it.</summary>
     public sealed record PlaceList(string Commune, IReadOnlyList<Place> Places);
 
-    /// <summary>The body of <c>PUT</c>: the whole list, in the order the question shows it.</summary>
+    /// <summary>
+    /// The body of <c>PUT</c>: the whole list, in the order the question shows it. A stored place left out is kept as
+    /// retired (<c>"retired": true</c>): hidden from the question, still named where it was counted; giving it again restores it.
+    /// </summary>
     public sealed record PutPlacesRequest(IReadOnlyList<Place>? Places);
 
     public static IEndpointRouteBuilder MapPlaces(this IEndpointRouteBuilder app)
@@ -41,7 +44,7 @@ public static class PlacesApi
 
     private static async Task<Results<Ok<PlaceList>, ValidationProblem, NotFound<ProblemDetails>>> PutAsync(
         string commune, PutPlacesRequest body, AdminCaller caller, [FromServices] CommuneRegistry communes, [FromServices] PlaceDirectory directory,
-        CancellationToken cancellationToken)
+        [FromServices] IPlaceStore store, CancellationToken cancellationToken)
     {
         if (communes.Find(commune) is not { } known || !caller.CanSee(known.Id)) return UnknownCommune(commune);
         var errors = Validate(body.Places);
@@ -50,6 +53,8 @@ public static class PlacesApi
         {
             Names = p.Names.Where(n => !string.IsNullOrWhiteSpace(n.Value)).ToDictionary(n => n.Key, n => n.Value.Trim(), StringComparer.Ordinal),
         }).ToList();
+        // A place left out is retired, not dropped: profiles and counted cells may still name it (PlaceRetirement).
+        places = PlaceRetirement.Merge(await store.GetAsync(known.Id, cancellationToken), places);
         await directory.PutAsync(known.Id, places, cancellationToken);
         return TypedResults.Ok(new PlaceList(known.Id, places));
     }
@@ -63,7 +68,8 @@ public static class PlacesApi
             errors["places"] = ["Give the list of places (it may be empty)."];
             return errors;
         }
-        if (places.Count > MaxPlaces) errors["places"] = [$"At most {MaxPlaces} places: a longer list does not fit a question."];
+        if (places.Count(p => p?.Retired != true) > MaxPlaces) errors["places"] = [$"At most {MaxPlaces} places in use: a longer list does not fit a question."];
+        if (places.Count > MaxPlaces + PlaceRetirement.MaxRetired) errors["places"] = [$"At most {MaxPlaces + PlaceRetirement.MaxRetired} places with the retired ones."];
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < places.Count; i++)
         {
