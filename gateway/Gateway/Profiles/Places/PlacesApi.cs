@@ -47,16 +47,28 @@ public static class PlacesApi
         [FromServices] IPlaceStore store, CancellationToken cancellationToken)
     {
         if (communes.Find(commune) is not { } known || !caller.CanSee(known.Id)) return UnknownCommune(commune);
-        var errors = Validate(body.Places);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Invalid places");
-        var places = body.Places!.Select(p => p with
+        var (places, errors) = await SaveAsync(known.Id, body.Places, store, directory, cancellationToken);
+        if (places is null) return TypedResults.ValidationProblem(errors, title: "Invalid places");
+        return TypedResults.Ok(new PlaceList(known.Id, places));
+    }
+
+    /// <summary>
+    /// Checks and stores a commune's new list (the API's <c>PUT</c> and the console's places page alike): names trimmed,
+    /// empty ones dropped, and each stored place left out kept as retired (<see cref="PlaceRetirement"/>). Null and the
+    /// problems when the list is refused (nothing is written then).
+    /// </summary>
+    public static async Task<(List<Place>? Stored, Dictionary<string, string[]> Errors)> SaveAsync(string commune, IReadOnlyList<Place>? given,
+        IPlaceStore store, PlaceDirectory directory, CancellationToken cancellationToken)
+    {
+        var errors = Validate(given);
+        if (errors.Count > 0) return (null, errors);
+        var places = given!.Select(p => p with
         {
             Names = p.Names.Where(n => !string.IsNullOrWhiteSpace(n.Value)).ToDictionary(n => n.Key, n => n.Value.Trim(), StringComparer.Ordinal),
         }).ToList();
-        // A place left out is retired, not dropped: profiles and counted cells may still name it (PlaceRetirement).
-        places = PlaceRetirement.Merge(await store.GetAsync(known.Id, cancellationToken), places);
-        await directory.PutAsync(known.Id, places, cancellationToken);
-        return TypedResults.Ok(new PlaceList(known.Id, places));
+        places = PlaceRetirement.Merge(await store.GetAsync(commune, cancellationToken), places);
+        await directory.PutAsync(commune, places, cancellationToken);
+        return (places, errors);
     }
 
     /// <summary>Each problem under the field it concerns, e.g. <c>places[2].id</c>.</summary>
