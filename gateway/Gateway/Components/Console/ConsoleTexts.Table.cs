@@ -544,7 +544,7 @@ public static partial class ConsoleTexts
         ["places.remove"] = ("Retirer ce lieu de la liste", "إزالة هذا المكان من اللائحة"),
         ["places.add"] = ("Ajouter un lieu", "إضافة مكان"),
         ["places.id"] = ("Identifiant", "المعرّف"),
-        ["places.id.help"] = ("Lettres minuscules sans accents, chiffres et tirets, par exemple hay-salam.", "حروف لاتينية صغيرة دون نبرات وأرقام وشرطات، مثلا hay-salam."),
+        ["places.id.help"] = ("Lettres minuscules sans accents, chiffres et tirets, par exemple hay-salam.", "حروف لاتينية صغيرة دون نبرات وأرقام وشرطات، مثلا: hay-salam"),
         ["places.retired"] = ("Lieux retirés", "الأماكن المُزالة"),
         ["places.retired.help"] = ("Un lieu retiré n'est plus proposé aux citoyens, mais il reste nommé dans les profils et les chiffres de participation qui le comptent déjà. Cochez-le pour le remettre dans la liste.", "لم يعد المكان المُزال مقترحا على المواطنين، لكنه يبقى مسمّى في الملفات وأرقام المشاركة التي تحسبه. ضع علامة عليه لإعادته إلى اللائحة."),
         ["places.restore"] = ("Remettre {0} dans la liste", "إعادة {0} إلى اللائحة"),
