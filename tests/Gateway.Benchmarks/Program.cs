@@ -26,6 +26,9 @@ try
         ConsoleBenchmark.Command => await ConsoleBenchmark.RunAsync(rest),
         // Hand-written Twilio signature check and TwiML against the Twilio package, and phone parsing: ns/op and B/op.
         TwilioPackageAB.Command => await TwilioPackageAB.RunAsync(rest),
+        // Issue 24: a breakdown of a poll with 100,000 votes (p50/p99), and the vote commit with and without profile cells (A/B pairs).
+        BreakdownBenchmark.Command => await BreakdownBenchmark.RunAsync(rest),
+        BreakdownBenchmark.AbCommand => await BreakdownBenchmark.RunAbAsync(rest),
         _ => Usage(),
     };
 }
@@ -62,6 +65,8 @@ static int Usage()
           desk       feedback desk list/filter p50/p99 for pages of 50 among 100,000 reports on Redis [reports] [--iterations N]
           redis-cost Redis's own CPU and AOF bytes per baseline request and per gateway step (store, relay) [--steps N] --fresh-redis
           twilio-ab  in-process A/B: signature check and TwiML, hand-written vs Twilio package; phone parsing [iterations]
+          breakdown  GET /api/polls/{id}/results?by=gender,age and by=place on a poll of 100,000 votes: p50/p99 [votes] [--iterations N] [--redis]
+          vote-ab    the vote commit without and with its profile cells, alternating A/B pairs [--pairs N] [--commits N] [--redis]
           profile    time the phases of a Twilio step in-process (form, signature, engine, store calls, TwiML) [--walks N]
         options: --connections N (64)  --duration SECONDS (20)  --warmup SECONDS (30, then on until the JIT settles)  --max-warmup SECONDS (150)  --fresh-redis (FLUSHALL before each: a Redis of its own only)  --quiet-logs (gateway logs Warning+)
                  --gateway-env Key=Value (repeatable: configuration or runtime settings for the gateway process)

@@ -32,13 +32,32 @@ public sealed class ParticipationSpecs(BrowserFixture browser)
 
         var gender = page.Locator("[data-testid=participation-vote-gender]");
         var women = gender.Locator("tbody tr", new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "Femmes" }) });
-        await Expect(women.Locator("td").First).ToHaveTextAsync("20 · 69 %"); // 20 of the 29 votes
+        await Expect(women.Locator("td:not(.census)").First).ToHaveTextAsync("20 · 69 %"); // 20 of the 29 votes
         var men = gender.Locator("tbody tr", new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "Hommes" }) });
-        await Expect(men.Locator("td").First).ToHaveTextAsync("< 5");
+        await Expect(men.Locator("td:not(.census)").First).ToHaveTextAsync("< 5");
         await Expect(page.Locator("[data-testid=participation-legend]")).ToContainTextAsync("moins de 5 personnes");
         await Expect(page.Locator("[data-testid=participation-report]")).ToContainTextAsync("Rien ce mois-ci.");
+        // 29 participants, each counted once: 23 gave a gender and a year (a partial profile: no place), 6 nothing.
+        var people = page.Locator("[data-testid=participation-people]");
+        await Expect(people).ToContainTextAsync("Participants");
+        await Expect(people.Locator("dd").First).ToHaveTextAsync("29");
+
+        // Staff enter the census: women are 51 % of Casablanca, and the page sets it beside the 69 % of votes.
+        await page.Locator("[data-testid=census] summary").ClickAsync();
+        await page.Locator("#census-women").FillAsync("51");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les parts" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=census-saved]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=participation-vote-gap]")).ToContainTextAsync("Femmes : 51 % de la commune, 69 % des votes");
+        await Expect(women.Locator("td.census")).ToHaveTextAsync("51 %");
+        await Expect(men.Locator("td.census")).ToHaveTextAsync("49 %");
+        await Expect(men.Locator("td:not(.census)").First).ToHaveTextAsync("< 5"); // still hidden, no share beside it
         await ConsolePages.ScreenshotsAsync(page, "participation");
         Assert.Empty(await ConsolePages.SeriousViolationsAsync(page));
+
+        // A share that is not a percentage is refused with a sentence, nothing saved.
+        await page.Locator("#census-women").FillAsync("151");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les parts" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=census-errors]")).ToContainTextAsync("Femmes : un pourcentage de 0 à 100");
 
         await ConsolePages.SwitchToArabicAsync(page);
         await Expect(page.Locator("h1")).ToHaveTextAsync("من يشارك");
@@ -56,9 +75,11 @@ public sealed class ParticipationSpecs(BrowserFixture browser)
         {
             var id = "participation-seed-" + Guid.NewGuid().ToString("N");
             var field = ProfileCounters.ParticipationField(ProfileCounters.Vote, channel, ProfileCell.Of(profile));
+            var people = ProfileCounters.ParticipationField(ProfileCounters.People, ProfileCounters.AllChannels, ProfileCell.Of(profile));
             var state = new ContactState { ContactId = id, CreatedAt = DateTimeOffset.UtcNow };
             Assert.True(await store.TryCommitAsync(new ContactCommit(id, 0, state, [],
-                [new CounterIncrement(ProfileCounters.Participation("casablanca", Month), field, count)], null), default));
+                [new CounterIncrement(ProfileCounters.Participation("casablanca", Month), field, count),
+                 new CounterIncrement(ProfileCounters.Participation("casablanca", Month), people, count)], null), default));
         }
     }
 }

@@ -108,7 +108,7 @@ public sealed class ProfileAnswers(PlaceDirectory places, FlowTexts texts, IOpti
     {
         if (value is null or Skip) return false;
         // A place of the list, "other", or a name typed that matched none of them (kept as "other" with its text).
-        var (place, other) = value == ContactProfile.OtherPlace || places.Find(commune, value) is not null
+        var (place, other) = value == ContactProfile.OtherPlace || places.Find(commune, value) is { Retired: false }
             ? (value, (string?)null)
             : (ContactProfile.OtherPlace, value);
         if (profile.Place == place && profile.PlaceOther == other) return false;

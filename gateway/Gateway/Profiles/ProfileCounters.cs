@@ -9,6 +9,7 @@ namespace Gateway.Profiles;
 /// <code>
 /// poll:&lt;pollId&gt;                         cell:&lt;cell&gt;:option:&lt;n&gt;          a real vote, under its voter's cell
 /// participation:&lt;commune&gt;:&lt;yyyy-MM&gt;  &lt;kind&gt;:&lt;channel&gt;:&lt;cell&gt;        kind = vote | report | subscribe
+///                                          people:all:&lt;cell&gt;                 each participant once a month
 /// </code>
 /// </summary>
 public static class ProfileCounters
@@ -16,6 +17,15 @@ public static class ProfileCounters
     public const string Vote = "vote";
     public const string Report = "report";
     public const string Subscribe = "subscribe";
+
+    /// <summary>
+    /// Not a participation but the person behind them: counted once per contact and commune-month, on all channels
+    /// (<c>people:all:&lt;cell&gt;</c>), so that the page can say how many participants gave a complete profile.
+    /// </summary>
+    public const string People = "people";
+
+    /// <summary>The channel part of a <see cref="People"/> field and key.</summary>
+    public const string AllChannels = "all";
 
     /// <summary>The poll's live tally counter (the Polls feature names it through this, so the two cannot drift apart).</summary>
     public static string PollCounter(string pollId) => "poll:" + pollId;

@@ -40,7 +40,7 @@ public sealed class PlaceOptions(PlaceDirectory places) : IOptionSource
 
     public IReadOnlyList<AnswerOption> OptionsFor(ContactState contact) =>
     [
-        .. places.For(contact.Commune).Select(p => new AnswerOption(p.Id, p.Label, AnswerOption.NoSynonyms)),
+        .. places.Offered(contact.Commune).Select(p => new AnswerOption(p.Id, p.Label, AnswerOption.NoSynonyms)),
         Other,
         ProfileAnswers.SkipOption,
     ];

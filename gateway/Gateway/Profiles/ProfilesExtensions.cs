@@ -1,6 +1,7 @@
 using Gateway.Conversations;
 using Gateway.Conversations.Flows;
 using Gateway.Conversations.Ports;
+using Gateway.Profiles.Census;
 using Gateway.Profiles.Places;
 using Gateway.Storage;
 using Gateway.Settings;
@@ -19,6 +20,7 @@ public static class ProfilesExtensions
         builder.Services.AddSingleton<IParticipationCounter, ParticipationCounter>();
         builder.Services.AddStore<IPlaceStore, RedisPlaceStore, InMemoryPlaceStore>();
         builder.Services.AddSingleton<PlaceDirectory>();
+        builder.Services.AddStore<ICensusStore, RedisCensusStore, InMemoryCensusStore>();
         builder.Services.AddSingleton<IRoutingSnapshot>(sp => sp.GetRequiredService<PlaceDirectory>());
         builder.Services.AddSingleton<IOptionSource, AgeBandOptions>();
         builder.Services.AddSingleton<IOptionSource, PlaceOptions>();
@@ -27,6 +29,6 @@ public static class ProfilesExtensions
         return builder;
     }
 
-    /// <summary>The profile's routes: the places of each commune (<see cref="PlacesApi"/>).</summary>
-    public static IEndpointRouteBuilder MapProfiles(this IEndpointRouteBuilder app) => app.MapPlaces();
+    /// <summary>The profile's routes: the places of each commune (<see cref="PlacesApi"/>), its census shares (<see cref="CensusApi"/>).</summary>
+    public static IEndpointRouteBuilder MapProfiles(this IEndpointRouteBuilder app) => app.MapPlaces().MapCensus();
 }

@@ -78,3 +78,9 @@ public sealed class RedisStaffAccountsOnClusterSpecs : RedisStaffAccountsSpecs
 {
     protected override string Redis => Servers.RedisCluster;
 }
+
+[Collection(ServersCollection.Name)]
+public sealed class CensusAndPlacesRedisOnClusterSpecs : Profiles.CensusAndPlacesRedisSpecs
+{
+    protected override string Redis => Servers.RedisCluster;
+}

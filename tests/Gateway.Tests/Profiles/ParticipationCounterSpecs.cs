@@ -42,6 +42,7 @@ public sealed class ParticipationCounterSpecs
         var participation = await CounterAsync(app, ProfileCounters.Participation("casablanca", Month(app)));
         Assert.Equal(2, participation["vote:sms:u|u|u"]); // a changed vote is one participation
         Assert.Equal(1, participation["vote:whatsapp:u|u|u"]);
+        Assert.Equal(3, participation["people:all:u|u|u"]); // three people, each once however often they voted
     }
 
     [Fact]
@@ -74,6 +75,7 @@ public sealed class ParticipationCounterSpecs
         var participation = await CounterAsync(app, ProfileCounters.Participation("casablanca", Month(app)));
         Assert.Equal(1, participation["report:sms:u|u|u"]);
         Assert.Equal(1, participation["subscribe:sms:u|u|u"]);
+        Assert.Equal(1, participation["people:all:u|u|u"]); // one person who reported and subscribed
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class PlacesApiSpecs
         var put = await staff.PutAsJsonAsync("/api/communes/casablanca/places", new { places = new[] { Place("derb-sultan", "Derb Sultan", "درب السلطان"), Place("oulfa", "Oulfa", "الألفة") } });
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         var read = await staff.GetFromJsonAsync<JsonElement>("/api/communes/casablanca/places");
-        Assert.Equal(["derb-sultan", "oulfa"], read.GetProperty("places").EnumerateArray().Select(p => p.GetProperty("id").GetString()));
+        Assert.Equal(["derb-sultan", "oulfa"], read.GetProperty("places").EnumerateArray().Where(p => !p.TryGetProperty("retired", out _)).Select(p => p.GetProperty("id").GetString()));
 
         await app.CreatePollAsync();
         var citizen = new Voter(app.CreateClient(), "+212600003001", "sms", real: true);
@@ -34,6 +34,41 @@ public sealed class PlacesApiSpecs
         await citizen.SendAsync("Oulfa");
         var profile = (await app.ExportAsync(citizen.From)).Profile()!.Value;
         Assert.Equal("oulfa", profile.GetProperty("place").GetString());
+    }
+
+    [Fact]
+    public async Task A_place_left_out_of_the_list_is_kept_retired_with_its_names_no_longer_offered_and_restored_when_given_again()
+    {
+        await using var app = PollHost.Create();
+        var staff = app.Admin(PollHost.CasablancaKey);
+        await app.CreatePollAsync();
+        // A citizen of Maârif gives the profile; then staff remove Maârif from the list.
+        var before = new Voter(app.CreateClient(), "+212600003002", "sms", real: true);
+        await before.SendAsync("PROJET 2");
+        await before.SendAsync("1");
+        await before.SendAsync("1990");
+        await before.SendAsync("1"); // Maârif, first of the samples
+
+        await staff.PutAsJsonAsync("/api/communes/casablanca/places", new { places = new[] { Place("oulfa", "Oulfa", "الألفة") } });
+
+        var read = (await staff.GetFromJsonAsync<JsonElement>("/api/communes/casablanca/places")).GetProperty("places").EnumerateArray().ToList();
+        Assert.Equal(["oulfa", "maarif", "hay-hassani", "sidi-moumen", "ain-chock"], read.Select(p => p.GetProperty("id").GetString()));
+        Assert.False(read[0].TryGetProperty("retired", out _));
+        Assert.True(read[1].GetProperty("retired").GetBoolean());
+        Assert.Equal("Maârif", read[1].GetProperty("names").GetProperty("fr").GetString());
+        Assert.Equal("maarif", (await app.ExportAsync(before.From)).Profile()!.Value.GetProperty("place").GetString());
+
+        var after = new Voter(app.CreateClient(), "+212600003003", "sms", real: true);
+        await after.SendAsync("PROJET 2");
+        await after.SendAsync("1");
+        var question = await after.SendAsync("1990");
+        Assert.Contains("1. Oulfa", question);
+        Assert.DoesNotContain("Maârif", question);
+
+        await staff.PutAsJsonAsync("/api/communes/casablanca/places", new { places = new[] { Place("oulfa", "Oulfa", "الألفة"), Place("maarif", "Maârif", "المعاريف") } });
+        var restored = (await staff.GetFromJsonAsync<JsonElement>("/api/communes/casablanca/places")).GetProperty("places").EnumerateArray().ToList();
+        Assert.Equal("maarif", restored[1].GetProperty("id").GetString());
+        Assert.False(restored[1].TryGetProperty("retired", out _));
     }
 
     public static TheoryData<string, object, string> Invalid => new()

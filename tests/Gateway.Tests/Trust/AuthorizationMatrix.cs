@@ -116,6 +116,8 @@ public static class AuthorizationMatrix
         ["GET /api/communes/{commune}/participation"] = (Rule.Read, Scope.Route),
         ["GET /api/communes/{commune}/places"] = (Rule.Read, Scope.Route),
         ["PUT /api/communes/{commune}/places"] = (Rule.Write, Scope.Route),
+        ["GET /api/communes/{commune}/census"] = (Rule.Read, Scope.Route),
+        ["PUT /api/communes/{commune}/census"] = (Rule.Write, Scope.Route),
         ["GET /api/feedback.csv"] = (Rule.Read, Scope.None),
         ["GET /api/feedback.json"] = (Rule.Read, Scope.None),
         ["GET /api/feedback/"] = (Rule.Read, Scope.None),
@@ -185,6 +187,8 @@ public static class AuthorizationMatrix
         ["POST /console/{commune}/flows/{id}"] = (Rule.Write, Scope.Route),
         ["GET /console/{commune}/participation"] = (Rule.Read, Scope.Route),
         ["POST /console/{commune}/participation"] = (Rule.Write, Scope.Route),
+        ["GET /console/{commune}/places"] = (Rule.Read, Scope.Route),
+        ["POST /console/{commune}/places"] = (Rule.Write, Scope.Route),
         ["GET /console/{commune}/webhooks"] = (Rule.Write, Scope.Route),
         // A citizen's page: staff and programme of the citizen's commune, never observers (issue 26 item 4).
         ["GET /console/{commune}/citizens/{contactId}"] = (Rule.Write, Scope.Route),
@@ -233,6 +237,8 @@ public static class AuthorizationMatrix
         ["webhook-create@/console/{commune}/webhooks"] = (Rule.Write, Scope.Route),
         ["webhook-action@/console/{commune}/webhooks"] = (Rule.Write, Scope.Route),
         ["citizen-erase@/console/{commune}/citizens/{contactId}"] = (Rule.Write, Scope.Route),
+        ["places-save@/console/{commune}/places"] = (Rule.Write, Scope.Route),
+        ["census-save@/console/{commune}/participation"] = (Rule.Write, Scope.Route),
     };
 
     /// <summary>What <paramref name="who"/> must get from a route of this rule and scope (the console sends the signed-out to sign in).</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Gateway.Conversations.Ports;
 using Gateway.Profiles.Breakdowns;
+using Gateway.Profiles.Census;
 
 namespace Gateway.Profiles.Participation;
 
@@ -16,16 +17,20 @@ public static class ParticipationReader
     public static readonly IReadOnlyList<string> Channels = ["sms", "ussd", "whatsapp"];
 
     public static async Task<ParticipationView> ReadAsync(string commune, ParticipationRequest request, ICounterStore counters,
-        ProfilesOptions options, CancellationToken cancellationToken)
+        ProfilesOptions options, CancellationToken cancellationToken, CensusShares? census = null)
     {
         var months = new List<ParticipationMonth>();
         foreach (var month in request.Months)
         {
             var fields = await counters.ReadAsync(ProfileCounters.Participation(commune, month), cancellationToken);
             var year = int.Parse(month.AsSpan(0, 4), CultureInfo.InvariantCulture);
-            months.Add(new ParticipationMonth(month, Rows(fields, request.By, options.Bands(), options.SuppressionThreshold, year)));
+            var rows = Rows(fields, request.By, options.Bands(), options.SuppressionThreshold, year);
+            months.Add(new ParticipationMonth(month, ParticipationShares.Apply(rows, request.By, census))
+            {
+                People = ParticipationPeople.Rows(fields, options.SuppressionThreshold),
+            });
         }
-        return new ParticipationView(commune, request.By, options.SuppressionThreshold, months);
+        return new ParticipationView(commune, request.By, options.SuppressionThreshold, months) { Census = census is { IsEmpty: false } ? census : null };
     }
 
     public static List<ParticipationRow> Rows(IReadOnlyDictionary<string, long> fields, IReadOnlyList<string> by,

@@ -1,5 +1,6 @@
 using Gateway.Conversations.Ports;
 using Gateway.Profiles.Breakdowns;
+using Gateway.Profiles.Census;
 
 namespace Gateway.Profiles.Participation;
 
@@ -11,6 +12,12 @@ namespace Gateway.Profiles.Participation;
 /// </summary>
 public sealed record ParticipationTables(string Month, int Threshold, IReadOnlyList<ParticipationKindTables> Kinds)
 {
+    /// <summary>The month's participants by how complete their profile is (<see cref="ParticipationPeople"/>).</summary>
+    public IReadOnlyList<ProfileCompletenessRow> People { get; init; } = [];
+
+    /// <summary>The commune's census shares the rows carry (<see cref="ParticipationRow.Census"/>).</summary>
+    public CensusShares Census { get; init; } = CensusShares.None;
+
     /// <summary>What the page shows: votes and reports (subscriptions are not a consultation).</summary>
     public static readonly IReadOnlyList<string> ShownKinds = [ProfileCounters.Vote, ProfileCounters.Report];
 
@@ -18,19 +25,21 @@ public sealed record ParticipationTables(string Month, int Threshold, IReadOnlyL
     public static readonly IReadOnlyList<string> Columns = [ParticipationRow.AllChannels, .. ParticipationReader.Channels];
 
     public static async Task<ParticipationTables> ReadAsync(string commune, string month, ICounterStore counters, ProfilesOptions options,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, CensusShares? census = null)
     {
         var byDimension = new Dictionary<string, IReadOnlyList<ParticipationRow>>(StringComparer.Ordinal);
+        IReadOnlyList<ProfileCompletenessRow> people = [];
         foreach (var dimension in BreakdownBy.All)
         {
-            var view = await ParticipationReader.ReadAsync(commune, new ParticipationRequest([month], [dimension]), counters, options, cancellationToken);
+            var view = await ParticipationReader.ReadAsync(commune, new ParticipationRequest([month], [dimension]), counters, options, cancellationToken, census);
             byDimension[dimension] = view.Months.Single().Rows;
+            people = view.Months.Single().People;
         }
         var kinds = ShownKinds.Select(kind => new ParticipationKindTables(kind,
             byDimension[BreakdownBy.Gender].Where(r => r.Kind == kind && ValueOf(r, BreakdownBy.Gender) is null).ToList(),
             BreakdownBy.All.Select(dimension => new ParticipationTable(dimension,
                 byDimension[dimension].Where(r => r.Kind == kind && ValueOf(r, dimension) is not null).ToList())).ToList())).ToList();
-        return new ParticipationTables(month, options.SuppressionThreshold, kinds);
+        return new ParticipationTables(month, options.SuppressionThreshold, kinds) { People = people, Census = census ?? CensusShares.None };
     }
 
     /// <summary>The row's value for <paramref name="dimension"/> (null on a total row).</summary>

@@ -19,6 +19,10 @@ public sealed class PlaceDirectory(IPlaceStore store, CommuneRegistry communes) 
     public IReadOnlyList<Place> For(string? commune) =>
         commune is not null && _places.TryGetValue(commune.ToLowerInvariant(), out var places) ? places : [];
 
+    /// <summary>The places the question offers: the commune's list without the retired ones.</summary>
+    public IEnumerable<Place> Offered(string? commune) => For(commune).Where(p => !p.Retired);
+
+    /// <summary>The place of this id, retired or not (a profile may still name a retired place).</summary>
     public Place? Find(string? commune, string id) => For(commune).FirstOrDefault(p => p.Id == id);
 
     public async ValueTask EnsureCurrentAsync(CancellationToken cancellationToken)

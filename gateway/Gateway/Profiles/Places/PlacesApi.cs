@@ -20,7 +20,10 @@ public static class PlacesApi
     /// <summary>A commune's list as the API reads and writes it.</summary>
     public sealed record PlaceList(string Commune, IReadOnlyList<Place> Places);
 
-    /// <summary>The body of <c>PUT</c>: the whole list, in the order the question shows it.</summary>
+    /// <summary>
+    /// The body of <c>PUT</c>: the whole list, in the order the question shows it. A stored place left out is kept as
+    /// retired (<c>"retired": true</c>): hidden from the question, still named where it was counted; giving it again restores it.
+    /// </summary>
     public sealed record PutPlacesRequest(IReadOnlyList<Place>? Places);
 
     public static IEndpointRouteBuilder MapPlaces(this IEndpointRouteBuilder app)
@@ -41,17 +44,31 @@ public static class PlacesApi
 
     private static async Task<Results<Ok<PlaceList>, ValidationProblem, NotFound<ProblemDetails>>> PutAsync(
         string commune, PutPlacesRequest body, AdminCaller caller, [FromServices] CommuneRegistry communes, [FromServices] PlaceDirectory directory,
-        CancellationToken cancellationToken)
+        [FromServices] IPlaceStore store, CancellationToken cancellationToken)
     {
         if (communes.Find(commune) is not { } known || !caller.CanSee(known.Id)) return UnknownCommune(commune);
-        var errors = Validate(body.Places);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Invalid places");
-        var places = body.Places!.Select(p => p with
+        var (places, errors) = await SaveAsync(known.Id, body.Places, store, directory, cancellationToken);
+        if (places is null) return TypedResults.ValidationProblem(errors, title: "Invalid places");
+        return TypedResults.Ok(new PlaceList(known.Id, places));
+    }
+
+    /// <summary>
+    /// Checks and stores a commune's new list (the API's <c>PUT</c> and the console's places page alike): names trimmed,
+    /// empty ones dropped, and each stored place left out kept as retired (<see cref="PlaceRetirement"/>). Null and the
+    /// problems when the list is refused (nothing is written then).
+    /// </summary>
+    public static async Task<(List<Place>? Stored, Dictionary<string, string[]> Errors)> SaveAsync(string commune, IReadOnlyList<Place>? given,
+        IPlaceStore store, PlaceDirectory directory, CancellationToken cancellationToken)
+    {
+        var errors = Validate(given);
+        if (errors.Count > 0) return (null, errors);
+        var places = given!.Select(p => p with
         {
             Names = p.Names.Where(n => !string.IsNullOrWhiteSpace(n.Value)).ToDictionary(n => n.Key, n => n.Value.Trim(), StringComparer.Ordinal),
         }).ToList();
-        await directory.PutAsync(known.Id, places, cancellationToken);
-        return TypedResults.Ok(new PlaceList(known.Id, places));
+        places = PlaceRetirement.Merge(await store.GetAsync(commune, cancellationToken), places);
+        await directory.PutAsync(commune, places, cancellationToken);
+        return (places, errors);
     }
 
     /// <summary>Each problem under the field it concerns, e.g. <c>places[2].id</c>.</summary>
@@ -63,7 +80,8 @@ public static class PlacesApi
             errors["places"] = ["Give the list of places (it may be empty)."];
             return errors;
         }
-        if (places.Count > MaxPlaces) errors["places"] = [$"At most {MaxPlaces} places: a longer list does not fit a question."];
+        if (places.Count(p => p?.Retired != true) > MaxPlaces) errors["places"] = [$"At most {MaxPlaces} places in use: a longer list does not fit a question."];
+        if (places.Count > MaxPlaces + PlaceRetirement.MaxRetired) errors["places"] = [$"At most {MaxPlaces + PlaceRetirement.MaxRetired} places with the retired ones."];
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < places.Count; i++)
         {
