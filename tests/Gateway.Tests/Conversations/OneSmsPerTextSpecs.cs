@@ -37,6 +37,17 @@ public sealed class OneSmsPerTextSpecs(ITestOutputHelper output)
         ["flows/profile.yaml:gender:zgh"] = "the consent sentence with the first profile question",
         ["flows/profile.yaml:gender:zgh-Latn"] = "the consent sentence with the first profile question",
         // Five age bands and "skip" in Arabic script or Tifinagh (USSD only: SMS asks the year).
+        ["flows/audience.yaml:gender:fr"] = "who the poll is for and the consent sentence, with the one question a limited poll needs before counting a vote (asked once)",
+        ["flows/audience.yaml:place:fr"] = "who the poll is for and the consent sentence, with the one question a limited poll needs before counting a vote (asked once)",
+        ["flows/audience.yaml:gender:ar"] = "who the poll is for and the consent sentence, with the one question a limited poll needs before counting a vote (asked once)",
+        ["flows/audience.yaml:age_year:ar"] = "who the poll is for and the consent sentence, with the one question a limited poll needs before counting a vote (asked once)",
+        ["flows/audience.yaml:place:ar"] = "who the poll is for and the consent sentence, with the one question a limited poll needs before counting a vote (asked once)",
+        ["flows/audience.yaml:gender:zgh"] = "who the poll is for and the consent sentence, with the one question a limited poll needs before counting a vote (asked once)",
+        ["flows/audience.yaml:age_year:zgh"] = "who the poll is for and the consent sentence, with the one question a limited poll needs before counting a vote (asked once)",
+        ["flows/audience.yaml:place:zgh"] = "who the poll is for and the consent sentence, with the one question a limited poll needs before counting a vote (asked once)",
+        ["flows/audience.yaml:gender:zgh-Latn"] = "who the poll is for and the consent sentence, with the one question a limited poll needs before counting a vote (asked once)",
+        ["flows/audience.yaml:age_band:ar"] = "who the poll is for and the five age bands, USSD only",
+        ["flows/audience.yaml:age_band:zgh"] = "who the poll is for and the five age bands, USSD only",
         ["flows/profile.yaml:age_band:ar"] = "five age bands and skip, USSD only",
         ["flows/profile.yaml:age_band:zgh"] = "five age bands and skip, USSD only",
     };
