@@ -80,7 +80,7 @@ public sealed partial class AlertContactSender(
         limiter.WaitAsync(plan.Route!.Provider, plan.Route.From ?? "default", plan.Cost,
             async ct => await store.StatusAsync(alert.Id, ct) != AlertStatus.Cancelled, cancellationToken);
 
-    /// <param name="attempted">Set once a send was attempted: from then on the claim stays, whatever happens.</param>
+    /// <param name="attempted">Set while a send may have reached the provider: then the claim stays, whatever happens.</param>
     private async Task<bool> SendClaimedAsync(AlertDefinition alert, string contactId, ContactState? contact, SendPlan plan, StrongBox<bool> attempted, CancellationToken cancellationToken)
     {
         var reason = plan.SkipReason;
@@ -105,12 +105,17 @@ public sealed partial class AlertContactSender(
 
             SendOutcome outcome;
             attempted.Value = true;
+            // From here the send runs to its end whatever happens to the batch (the broker's connection lost cancels the
+            // consumer): a send cancelled half-way cannot say whether it left, and the claim kept would make the batch's
+            // redelivery skip it (the rabbitmq-stop drill lost one so). The provider's attempt timeout bounds it, and its
+            // retries stop when the host does.
+            var unstoppable = CancellationToken.None;
             try
             {
                 // Through the one outbound path: a provider's "unsubscribed" opts the contact out everywhere.
-                outcome = await router.SendAsync(contact!, route, plan.Reply!, alert.Id, cancellationToken);
+                outcome = await router.SendAsync(contact!, route, plan.Reply!, alert.Id, unstoppable);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception ex)
             {
                 LogSendError(ex, alert.Id, route.Provider, PhoneNumbers.Mask(contact!.Phone), attempt);
                 outcome = new SendOutcome("failed", null, Error: ex.Message, Retryable: true);
@@ -119,15 +124,15 @@ public sealed partial class AlertContactSender(
             if (outcome.Accepted)
             {
                 if (outcome.ProviderMessageId is { Length: > 0 } messageId)
-                    await store.MapMessageAsync(route.Provider, messageId, alert.Id, _options.MessageMappingTtl, cancellationToken);
+                    await store.MapMessageAsync(route.Provider, messageId, alert.Id, _options.MessageMappingTtl, unstoppable);
                 // Reach by profile: counted under the contact's cell at send time, read suppressed (GET /api/alerts/{id}?by=).
-                await store.CountAsync(alert.Id, [(AlertCounters.Sent, 1), (AlertCounters.SentIn(Profiles.ProfileCell.Of(contact!.Profile)), 1)], cancellationToken);
+                await store.CountAsync(alert.Id, [(AlertCounters.Sent, 1), (AlertCounters.SentIn(Profiles.ProfileCell.Of(contact!.Profile)), 1)], unstoppable);
                 return true;
             }
             if (outcome.Unconfirmed)
             {
                 // The provider may have taken it: not sent again, counted apart so the alert's page can say so.
-                await store.CountAsync(alert.Id, [(AlertCounters.Unconfirmed, 1)], cancellationToken);
+                await store.CountAsync(alert.Id, [(AlertCounters.Unconfirmed, 1)], unstoppable);
                 return true;
             }
             if (outcome.Status == "opted_out")
@@ -141,6 +146,8 @@ public sealed partial class AlertContactSender(
                 await store.CountAsync(alert.Id, [(AlertCounters.Failed, 1), ("failed:" + (outcome.ErrorCode ?? "send"), 1)], cancellationToken);
                 return true;
             }
+            // A refusal is certain: nothing reached the citizen, so a batch stopped while it waits gives the claim back.
+            attempted.Value = false;
             await Task.Delay(_options.RetryDelay * Math.Pow(2, attempt - 1), cancellationToken);
         }
     }
