@@ -36,6 +36,7 @@ public sealed partial class AlertDispatcher(
         {
             await store.UnscheduleAsync(alertId, cancellationToken);
             if (progress is not null) await completion.EnsurePublishedAsync(alertId, cancellationToken);
+            else await RescheduleIfCreatedMeanwhileAsync(alertId, cancellationToken);
             return;
         }
 
@@ -95,6 +96,19 @@ public sealed partial class AlertDispatcher(
 
     private Task PublishAsync(SendAlertBatch batch, CancellationToken cancellationToken) =>
         bus.Publish(batch, ctx => ctx.MessageId = EventIds.Deterministic(nameof(SendAlertBatch), batch.AlertId + ":" + batch.Batch), cancellationToken);
+
+    /// <summary>
+    /// An entry without a definition is stale, or an alert being created on another replica: its schedule entry is
+    /// written before its keys (another slot) and again after them, and a removal landing after that second write left
+    /// the alert "scheduled" for ever (the drills saw it twice). Read again after the removal: an alert that exists now
+    /// goes back on the schedule; one created later writes its own entry after this removal.
+    /// </summary>
+    private async Task RescheduleIfCreatedMeanwhileAsync(string alertId, CancellationToken cancellationToken)
+    {
+        if (await store.GetDefinitionAsync(alertId, cancellationToken) is not { } created) return;
+        if (await store.GetProgressAsync(alertId, cancellationToken) is not { } progress || AlertStatus.IsFinal(progress.Status)) return;
+        await store.ScheduleAsync(alertId, created.SendAt, cancellationToken);
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert {AlertId} held by quiet hours until {Until}")]
     private partial void LogHeld(string alertId, DateTimeOffset until);

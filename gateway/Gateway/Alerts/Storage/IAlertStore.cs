@@ -22,6 +22,9 @@ public interface IAlertStore
     /// <summary>Takes the alert off the schedule (it ended, or its entry was stale).</summary>
     Task UnscheduleAsync(string alertId, CancellationToken cancellationToken);
 
+    /// <summary>Puts the alert on the schedule at <paramref name="at"/> unless it is there already.</summary>
+    Task ScheduleAsync(string alertId, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>Takes (or renews, for the same owner) the dispatch lease of an alert; false when another replica holds it.</summary>
     Task<bool> TryLeaseAsync(string alertId, string owner, TimeSpan duration, CancellationToken cancellationToken);
     Task ReleaseLeaseAsync(string alertId, string owner, CancellationToken cancellationToken);

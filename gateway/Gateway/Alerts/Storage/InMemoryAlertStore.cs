@@ -67,6 +67,13 @@ public sealed class InMemoryAlertStore(TimeProvider clock) : IAlertStore
         return Task.CompletedTask;
     }
 
+    public Task ScheduleAsync(string alertId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+            if (Find(alertId) is { } e) e.DueAt ??= at;
+        return Task.CompletedTask;
+    }
+
     public Task<bool> TryLeaseAsync(string alertId, string owner, TimeSpan duration, CancellationToken cancellationToken) => Task.FromResult(Locked(() =>
     {
         if (Find(alertId) is not { } e) return false;

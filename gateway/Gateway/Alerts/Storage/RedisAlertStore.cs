@@ -73,6 +73,9 @@ public sealed class RedisAlertStore(IConnectionMultiplexer redis) : IAlertStore
 
     public Task UnscheduleAsync(string alertId, CancellationToken cancellationToken) => Db.SortedSetRemoveAsync(AlertKeys.Due, alertId);
 
+    public Task ScheduleAsync(string alertId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        Db.SortedSetAddAsync(AlertKeys.Due, alertId, Ms(at), SortedSetWhen.NotExists);
+
     public async Task<bool> TryLeaseAsync(string alertId, string owner, TimeSpan duration, CancellationToken cancellationToken) =>
         (long)await Db.ScriptEvaluateAsync(AlertScripts.Lease, [AlertKeys.Lease(alertId)], [owner, (long)duration.TotalMilliseconds]) == 1;
 
