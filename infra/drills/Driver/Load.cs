@@ -71,7 +71,8 @@ public sealed partial class Load(DrillOptions options, Webhooks webhooks, Stopwa
         for (var i = 0; i < options.Votes; i++)
         {
             var due = start + TimeSpan.FromSeconds(i / options.VotesPerSecond);
-            if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
+            // Read the clock once: read twice, the wait could come out negative and throw (a drill aborted so).
+            if (due - clock.Elapsed is { Ticks: > 0 } wait) await Task.Delay(wait);
             var index = i;
             sent.Add(Task.Run(() => VoteAsync(keyword, index)));
         }
@@ -114,7 +115,7 @@ public sealed partial class Load(DrillOptions options, Webhooks webhooks, Stopwa
         for (var k = 0; k < options.Reports; k++)
         {
             var due = start + over * k / options.Reports;
-            if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
+            if (due - clock.Elapsed is { Ticks: > 0 } wait) await Task.Delay(wait);
             var index = k;
             walks.Add(Task.Run(() => ReportAsync(index)));
         }
