@@ -85,7 +85,12 @@ for proj in "${projects[@]}"; do
   if [ "$f" -ne 0 ]; then
     summary+=("$name: $p passed, $f failed")
     # Failed tests by name (the TRX), then what the blame collector said of a hung or crashed test host.
-    [ -f "$trx" ] && while read -r t; do summary+=("  failed: $t"); done < <(grep -o '<UnitTestResult [^>]*outcome="Failed"' "$trx" | sed -n 's/.*testName="\([^"]*\)".*/\1/p' | head -n 20)
+    # (with their messages when python3 is there; by name otherwise).
+    if [ -f "$trx" ] && command -v python3 > /dev/null && python3 "$ROOT/infra/trx-failures.py" "$trx" > "$RESULTS/$name.failures.txt" 2>&1; then
+      while read -r t; do summary+=("  $t"); done < "$RESULTS/$name.failures.txt"
+    elif [ -f "$trx" ]; then
+      while read -r t; do summary+=("  failed: $t"); done < <(grep -o '<UnitTestResult [^>]*outcome="Failed"' "$trx" | sed -n 's/.*testName="\([^"]*\)".*/\1/p' | head -n 20)
+    fi
     while read -r line; do summary+=("  $line"); done < <(grep -E -A3 "running when the crash|Blame' message|aborted" "$log" | grep -v "^--" | cut -c1-300 | head -n 20)
     bash "$ROOT/infra/hang-stacks.sh" "$RESULTS" > "$RESULTS/$name.hang.txt" 2>&1
     while read -r line; do summary+=("$line"); done < <(head -n 120 "$RESULTS/$name.hang.txt")
