@@ -66,19 +66,25 @@ public sealed class LayerSpecs
     {
         var violations = new List<string>();
         var arrows = new HashSet<string>();
-        for (var lower = 0; lower < Layers.Length; lower++)
-            for (var upper = lower + 1; upper < Layers.Length; upper++)
+        // The assembly is read once; each folder is checked against all the folders above it at once, and only a folder
+        // that fails is checked again one upper folder at a time, to name its arrows (210 separate checks took 35 s).
+        var types = Types.InAssembly(Gateway);
+        for (var lower = 0; lower < Layers.Length - 1; lower++)
+        {
+            var folder = $@"^Gateway\.{Layers[lower]}(\.|$)";
+            var above = Layers[(lower + 1)..];
+            if (types.That().ResideInNamespaceMatching(folder).Should().NotHaveDependencyOnAny([.. above.Select(l => "Gateway." + l)]).GetResult().IsSuccessful)
+                continue;
+            foreach (var upper in above)
             {
-                var result = Types.InAssembly(Gateway)
-                    .That().ResideInNamespaceMatching($@"^Gateway\.{Layers[lower]}(\.|$)")
-                    .Should().NotHaveDependencyOnAny($"Gateway.{Layers[upper]}")
-                    .GetResult();
+                var result = types.That().ResideInNamespaceMatching(folder).Should().NotHaveDependencyOnAny($"Gateway.{upper}").GetResult();
                 if (result.IsSuccessful) continue;
-                var arrow = $"{Layers[lower]} -> {Layers[upper]}";
+                var arrow = $"{Layers[lower]} -> {upper}";
                 arrows.Add(arrow);
                 if (!KnownUpwardArrows.Contains(arrow))
                     violations.AddRange(result.FailingTypes.Select(type => $"{arrow}: {type.FullName}"));
             }
+        }
 
         Assert.True(violations.Count == 0, $"{violations.Count} arrows point up:\n" + string.Join("\n", violations.Distinct().Order()));
         Assert.Empty(KnownUpwardArrows.Except(arrows));
