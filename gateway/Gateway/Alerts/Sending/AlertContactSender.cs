@@ -11,7 +11,7 @@ namespace Gateway.Alerts.Sending;
 
 /// <summary>
 /// Sends one alert to one contact, at most once: the (alert, contact) pair is claimed just before sending (after the
-/// contact's read and the provider's pace), so a redelivered batch or a second replica finds it taken. After the claim the contact is skipped (opted out,
+/// contact's read and the provider's paced wait, before its grant), so a redelivered batch or a second replica finds it taken. After the claim the contact is skipped (opted out,
 /// unsubscribed, daily cap, unreachable, alert cancelled) or sent, retried with backoff, then counted failed; a send the
 /// provider never answered is counted unconfirmed and not repeated (it may have gone out).
 /// A replica dying between claim and send loses that one message rather than risking a double; a store failure between
@@ -34,23 +34,27 @@ public sealed partial class AlertContactSender(
     /// <summary>Returns false when the alert turned out cancelled (the caller stops the batch).</summary>
     public async Task<bool> SendAsync(AlertDefinition alert, string contactId, CancellationToken cancellationToken)
     {
-        // Read and paced before claiming: a store failure here claims nothing, and a replica killed while its contacts wait
-        // for the provider's pace holds no claim (the drill killing a replica during a broker outage lost 14 so).
         var contact = (await contacts.GetAsync(contactId, cancellationToken))?.State;
         var plan = Plan(alert, contact);
-        if (plan.Route is not null && !await PaceAsync(alert, plan, cancellationToken))
-        {
-            if (await store.ClaimAsync(alert.Id, contactId, cancellationToken)) await SkipAsync(alert.Id, AlertRouting.SkipCancelled, cancellationToken);
-            return false;
-        }
-        if (!await store.ClaimAsync(alert.Id, contactId, cancellationToken)) return true;
-
+        var claimed = new StrongBox<bool>();
         var attempt = new StrongBox<bool>();
         try
         {
-            return await SendClaimedAsync(alert, contactId, contact, plan, attempt, cancellationToken);
+            var gate = await ClaimAsync(alert, contactId, plan, claimed, cancellationToken);
+            if (gate == Gate.Taken) return true;
+            if (gate == Gate.Cancelled)
+            {
+                if (claimed.Value) await SkipAsync(alert.Id, AlertRouting.SkipCancelled, cancellationToken);
+                return false;
+            }
+            if (gate == Gate.Capped || plan.SkipReason is not null)
+            {
+                await SkipAsync(alert.Id, plan.SkipReason ?? AlertRouting.SkipDailyCap, cancellationToken);
+                return true;
+            }
+            return await SendClaimedAsync(alert, contact, plan, attempt, cancellationToken);
         }
-        catch (Exception ex) when (!attempt.Value)
+        catch (Exception ex) when (claimed.Value && !attempt.Value)
         {
             // Nothing reached the provider (the store failed in between, e.g. during a Redis failover): give the claim
             // back so that the batch's retry sends it. A claim kept here would lose the message (the redis-master drill).
@@ -58,6 +62,39 @@ public sealed partial class AlertContactSender(
             catch (Exception releaseError) { LogReleaseFailed(releaseError, alert.Id, ex.GetType().Name); }
             throw;
         }
+    }
+
+    /// <summary>What the claim decided: send, someone else has it, the alert was cancelled, or the contact's daily cap is reached.</summary>
+    private enum Gate { Send, Taken, Cancelled, Capped }
+
+    /// <summary>
+    /// Claims the (alert, contact) pair in the provider's pace: after its long wait (a replica killed while its contacts wait
+    /// holds no claim: the drill killing a replica during a broker outage lost 14 so) and before its grant, so that nothing
+    /// but the send lies between the grant and the provider (the grant window's guard is 100 ms: a claim and a daily-cap
+    /// round trip on a loaded Redis Cluster after it let 11 messages reach the provider in one second). A contact skipped
+    /// is claimed at once, without pace.
+    /// </summary>
+    private async Task<Gate> ClaimAsync(AlertDefinition alert, string contactId, SendPlan plan, StrongBox<bool> claimed, CancellationToken cancellationToken)
+    {
+        var gate = Gate.Taken;
+        async Task<bool> ClaimNowAsync(CancellationToken ct)
+        {
+            // Checked just before the grant: a cancel stops even messages queued behind the limiter.
+            var cancelled = plan.Route is not null && await store.StatusAsync(alert.Id, ct) == AlertStatus.Cancelled;
+            claimed.Value = await store.ClaimAsync(alert.Id, contactId, ct);
+            if (cancelled) gate = Gate.Cancelled;
+            else if (!claimed.Value) gate = Gate.Taken;
+            else if (plan.Route is not null && _options.DailyCap > 0
+                && !await store.TryTakeDailyAsync(contactId, calendar.Day(clock.GetUtcNow()), _options.DailyCap, ct)) gate = Gate.Capped;
+            else gate = Gate.Send;
+            return gate == Gate.Send;
+        }
+        if (plan.Route is null)
+        {
+            await ClaimNowAsync(cancellationToken);
+            return gate;
+        }
+        return await limiter.WaitAsync(plan.Route.Provider, plan.Route.From ?? "default", plan.Cost, ClaimNowAsync, cancellationToken) ? Gate.Send : gate;
     }
 
     /// <summary>What one contact gets: a skip reason, or the route, the text in its language and its cost in segments.</summary>
@@ -81,22 +118,12 @@ public sealed partial class AlertContactSender(
             async ct => await store.StatusAsync(alert.Id, ct) != AlertStatus.Cancelled, cancellationToken);
 
     /// <param name="attempted">Set while a send may have reached the provider: then the claim stays, whatever happens.</param>
-    private async Task<bool> SendClaimedAsync(AlertDefinition alert, string contactId, ContactState? contact, SendPlan plan, StrongBox<bool> attempted, CancellationToken cancellationToken)
+    private async Task<bool> SendClaimedAsync(AlertDefinition alert, ContactState? contact, SendPlan plan, StrongBox<bool> attempted, CancellationToken cancellationToken)
     {
-        var reason = plan.SkipReason;
-        if (reason is null && _options.DailyCap > 0
-            && !await store.TryTakeDailyAsync(contactId, calendar.Day(clock.GetUtcNow()), _options.DailyCap, cancellationToken))
-            reason = AlertRouting.SkipDailyCap;
-        if (reason is not null)
-        {
-            await SkipAsync(alert.Id, reason, cancellationToken);
-            return true;
-        }
-
         var route = plan.Route!;
         for (var attempt = 1; ; attempt++)
         {
-            // The first attempt was paced before the claim; a retry waits its turn again.
+            // The first attempt was granted with the claim; a retry waits its turn again.
             if (attempt > 1 && !await PaceAsync(alert, plan, cancellationToken))
             {
                 await SkipAsync(alert.Id, AlertRouting.SkipCancelled, cancellationToken);
