@@ -11,9 +11,9 @@ namespace Gateway.Alerts;
 /// <param name="Sent">Every message accepted by a provider (the grand total, never hidden).</param>
 public sealed record AlertReach(IReadOnlyList<string> By, int Threshold, long Sent, IReadOnlyList<ReachRow> Rows)
 {
-    public static AlertReach Of(AlertCounts counts, IReadOnlyList<string> by, ProfilesOptions options, int referenceYear)
+    public static AlertReach Of(AlertCounts counts, IReadOnlyList<string> by, ProfilesOptions options, int referenceYear, IEnumerable<string> places)
     {
-        var (cells, total) = CellBreakdown.Read(counts.SentByCell, by, options.Bands(), options.SuppressionThreshold, referenceYear);
+        var (cells, total) = CellBreakdown.Read(counts.SentByCell, by, options.Bands(), options.SuppressionThreshold, referenceYear, places);
         return new AlertReach(by, options.SuppressionThreshold, total, [.. cells.Select(c => ReachRow.Of(by, c))]);
     }
 }

@@ -7,7 +7,7 @@ namespace Gateway.Alerts;
 
 /// <summary>What the API and the bus command share: create (with reminders), read, cancel.</summary>
 public sealed class AlertService(IAlertStore store, AlertCompletion completion, AlertSchedulerSignal scheduler, TimeProvider clock,
-    Microsoft.Extensions.Options.IOptions<Profiles.ProfilesOptions> profiles)
+    Microsoft.Extensions.Options.IOptions<Profiles.ProfilesOptions> profiles, Profiles.Places.PlaceDirectory places)
 {
     /// <summary>
     /// Creates the alert and its reminders. With a request id the alert id is derived from (commune, request id), so the
@@ -54,7 +54,9 @@ public sealed class AlertService(IAlertStore store, AlertCompletion completion, 
         {
             Segment = alert.Segment,
             // Ages as reached in the year the alert was sent, as its segment read them.
-            Reach = by is { Count: > 0 } ? AlertReach.Of(counts, by, profiles.Value, Profiles.Segments.SegmentFilter.YearOf(alert.SendAt)) : null,
+            Reach = by is { Count: > 0 }
+                ? AlertReach.Of(counts, by, profiles.Value, Profiles.Segments.SegmentFilter.YearOf(alert.SendAt), await places.RowsAsync(alert.Commune, cancellationToken))
+                : null,
         };
     }
 

@@ -63,6 +63,7 @@ public static class FeedbackApi
     private static async Task<Results<Ok<FeedbackStats>, ValidationProblem, NotFound<ProblemDetails>>> StatsAsync(
         string? commune, string? month, HttpRequest request, AdminCaller caller, [FromServices] Services feedback,
         [FromServices] Conversations.Ports.ICounterStore counters, [FromServices] Microsoft.Extensions.Options.IOptions<Profiles.ProfilesOptions> profiles,
+        [FromServices] Profiles.Places.PlaceDirectory places,
         CancellationToken cancellationToken)
     {
         var (by, byError) = Profiles.Breakdowns.BreakdownBy.Parse(request.Query["by"]);
@@ -83,7 +84,8 @@ public static class FeedbackApi
         else scope = caller.IsProgramme ? [.. feedback.Communes.All.Select(c => c.Id), null] : [caller.Commune];
         var stats = await feedback.Store.StatsAsync(scope, feedback.Categories.Codes, feedback.Now, cancellationToken);
         if (by.Count == 0) return TypedResults.Ok(stats);
-        var breakdown = await ReportBreakdown.ReadAsync(scope[0]!, breakdownMonth!, by, counters, profiles.Value, cancellationToken);
+        var breakdown = await ReportBreakdown.ReadAsync(scope[0]!, breakdownMonth!, by, counters, profiles.Value,
+            await places.RowsAsync(scope[0]!, cancellationToken), cancellationToken);
         return TypedResults.Ok(stats with { Breakdown = breakdown });
     }
 

@@ -31,11 +31,11 @@ public sealed record ReportBreakdown(string Commune, string Month, IReadOnlyList
         : null;
 
     public static async Task<ReportBreakdown> ReadAsync(string commune, string month, IReadOnlyList<string> by, ICounterStore counters, ProfilesOptions options,
-        CancellationToken cancellationToken)
+        IReadOnlyList<string> places, CancellationToken cancellationToken)
     {
         var fields = await counters.ReadAsync(ProfileCounters.Participation(commune, month), cancellationToken);
         var year = int.Parse(month.AsSpan(0, 4), CultureInfo.InvariantCulture);
-        var rows = ParticipationReader.Rows(fields, by, options.Bands(), options.SuppressionThreshold, year)
+        var rows = ParticipationReader.Rows(fields, by, options.Bands(), options.SuppressionThreshold, year, places)
             .Where(r => r.Kind == ProfileCounters.Report && r.Channel == ParticipationRow.AllChannels).ToList();
         var total = rows.First(r => r.Gender is null && r.Age is null && r.Place is null).Count ?? 0;
         return new ReportBreakdown(commune, month, by, options.SuppressionThreshold, total,

@@ -98,7 +98,7 @@ public static class PollsApi
 
     private static async Task<Results<Ok<PollResults>, NotFound<ProblemDetails>, ValidationProblem>> ResultsAsync(
         string id, HttpRequest request, AdminCaller caller, [FromServices] Services polls, [FromServices] ICounterStore counters,
-        [FromServices] IOptions<ProfilesOptions> profiles, CancellationToken cancellationToken)
+        [FromServices] IOptions<ProfilesOptions> profiles, [FromServices] Profiles.Places.PlaceDirectory places, CancellationToken cancellationToken)
     {
         var (by, error) = BreakdownBy.Parse(request.Query["by"]);
         if (error is not null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["by"] = [error] }, detail: error, title: "Invalid breakdown");
@@ -111,7 +111,8 @@ public static class PollsApi
         var openingYear = TimeZoneInfo.ConvertTime(poll.Definition.OpensAt, Text.Csv.Zone).Year;
         return TypedResults.Ok(results with
         {
-            Breakdown = PollBreakdown.Read(fields, by, options.Bands(), options.SuppressionThreshold, openingYear),
+            Breakdown = PollBreakdown.Read(fields, by, options.Bands(), options.SuppressionThreshold, openingYear,
+                await places.RowsAsync(poll.Commune, cancellationToken)),
         });
     }
 

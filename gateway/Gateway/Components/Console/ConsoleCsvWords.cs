@@ -19,6 +19,7 @@ public static class ConsoleCsvWords
         "dimension" => "participation.dim." + code,
         "gender" => "participation.gender." + code,
         "age" or "place" => "participation.value." + code,
+        "profile" => "participation.people." + code,
         "overdue" or "simulated" or "citizen_confirmed" => "csv." + code,
         _ => null,
     };

@@ -9,9 +9,9 @@ public static class CellBreakdown
 {
     /// <summary>The table along <paramref name="by"/> (every cell, in display order) and the grand total.</summary>
     public static (IReadOnlyList<BreakdownCell> Cells, long Total) Read(IReadOnlyDictionary<ProfileCell, long> cells, IReadOnlyList<string> by,
-        IReadOnlyList<AgeBand> bands, int threshold, int referenceYear)
+        IReadOnlyList<AgeBand> bands, int threshold, int referenceYear, IEnumerable<string> places)
     {
-        var grid = new ProfileGrid(bands, cells.Keys.Select(c => c.PlaceId).OfType<string>(), referenceYear);
+        var grid = new ProfileGrid(bands, places.Concat(cells.Keys.Select(c => c.PlaceId).OfType<string>()), referenceYear);
         var cube = new CountCube(grid.Dimensions);
         foreach (var (cell, count) in cells) cube.Add([grid.GenderOf(cell), grid.AgeOf(cell), grid.PlaceOf(cell)], count);
         var suppressed = SmallCellSuppression.Apply(cube, threshold);

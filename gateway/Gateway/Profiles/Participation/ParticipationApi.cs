@@ -27,14 +27,14 @@ public static class ParticipationApi
 
     private static async Task<Results<Ok<ParticipationView>, ValidationProblem>> GetAsync(string commune, HttpRequest request,
         [FromServices] CommuneRegistry communes, [FromServices] ICounterStore counters, [FromServices] IOptions<ProfilesOptions> profiles,
-        [FromServices] ICensusStore census, [FromServices] TimeProvider clock, CancellationToken cancellationToken)
+        [FromServices] ICensusStore census, [FromServices] Places.PlaceDirectory places, [FromServices] TimeProvider clock, CancellationToken cancellationToken)
     {
         var (parsed, errors) = ParticipationRequest.Parse(request.Query, clock.GetUtcNow());
         if (parsed is not { } query)
             return TypedResults.ValidationProblem(errors, detail: string.Join(" ", errors.Values.SelectMany(e => e)), title: "Invalid participation query");
         // The route's authorization has checked that the commune exists and that the caller may see it.
         var id = communes.Find(commune)!.Id;
-        return TypedResults.Ok(await ParticipationReader.ReadAsync(id, query, counters, profiles.Value, cancellationToken,
+        return TypedResults.Ok(await ParticipationReader.ReadAsync(id, query, counters, profiles.Value, await places.RowsAsync(id, cancellationToken), cancellationToken,
             await census.GetAsync(id, cancellationToken)));
     }
 }

@@ -6,14 +6,19 @@ namespace Gateway.Profiles.Participation;
 /// <summary>
 /// The participation page's figures as CSV, written by <see cref="Csv"/> (<c>;</c>, UTF-8 with a byte order mark), in the
 /// reader's language (<see cref="CsvWords"/>): per kind, its totals then each dimension's rows, one line per column
-/// (all channels, then each channel). A hidden cell is written <c>&lt; 5</c> (the threshold), never a number, and its
-/// share is left empty: the file says no more than the page.
+/// (all channels, then each channel), with the commune's census share of the value where staff entered it; then the
+/// month's participants by how complete their profile is (kind <c>people</c>, dimension <c>profile</c>). A hidden cell is
+/// written <c>&lt; 5</c> (the threshold), never a number, and its share is left empty: the file says no more than the page.
 /// </summary>
 public static class ParticipationCsv
 {
     public const string ContentType = Csv.ContentType;
 
-    public static readonly string[] Columns = ["month", "kind", "channel", "dimension", "value", "count", "share"];
+    public static readonly string[] Columns = ["month", "kind", "channel", "dimension", "value", "count", "share", "census"];
+
+    /// <summary>The kind and dimension of the rows counting the month's participants by profile completeness.</summary>
+    public const string People = "people";
+    public const string Profile = "profile";
 
     /// <summary>The dimension column's code for a total row.</summary>
     public const string Total = "total";
@@ -32,6 +37,13 @@ public static class ParticipationCsv
                     foreach (var channel in ParticipationTables.Columns)
                         rows.Add(Line(tables, words, kind.Kind, channel, table.Dimension, value, table.Cell(value, channel), kind.Total(channel)));
         }
+        var participants = tables.People.FirstOrDefault(p => p.Profile == ParticipationRow.AllChannels)?.Count;
+        foreach (var people in tables.People)
+        {
+            var total = people.Profile == ParticipationRow.AllChannels;
+            var row = new ParticipationRow(People, ParticipationRow.AllChannels, null, null, null, people.Count, people.Suppressed);
+            rows.Add(Line(tables, words, People, ParticipationRow.AllChannels, total ? Total : Profile, total ? null : people.Profile, row, total ? null : participants));
+        }
         return Csv.Write(Columns.Select(words.Header).ToList(), rows);
     }
 
@@ -44,6 +56,7 @@ public static class ParticipationCsv
         [
             tables.Month, words.Value("kind", kind), words.Value("channel", channel), words.Value("dimension", dimension),
             value is null ? null : words.Value(dimension, value), count, share?.ToString(CultureInfo.InvariantCulture),
+            channel == ParticipationRow.AllChannels ? row?.Census?.ToString(CultureInfo.InvariantCulture) : null,
         ];
     }
 

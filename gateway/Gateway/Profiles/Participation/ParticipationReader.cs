@@ -17,14 +17,14 @@ public static class ParticipationReader
     public static readonly IReadOnlyList<string> Channels = ["sms", "ussd", "whatsapp"];
 
     public static async Task<ParticipationView> ReadAsync(string commune, ParticipationRequest request, ICounterStore counters,
-        ProfilesOptions options, CancellationToken cancellationToken, CensusShares? census = null)
+        ProfilesOptions options, IReadOnlyList<string> places, CancellationToken cancellationToken, CensusShares? census = null)
     {
         var months = new List<ParticipationMonth>();
         foreach (var month in request.Months)
         {
             var fields = await counters.ReadAsync(ProfileCounters.Participation(commune, month), cancellationToken);
             var year = int.Parse(month.AsSpan(0, 4), CultureInfo.InvariantCulture);
-            var rows = Rows(fields, request.By, options.Bands(), options.SuppressionThreshold, year);
+            var rows = Rows(fields, request.By, options.Bands(), options.SuppressionThreshold, year, places);
             months.Add(new ParticipationMonth(month, ParticipationShares.Apply(rows, request.By, census))
             {
                 People = ParticipationPeople.Rows(fields, options.SuppressionThreshold),
@@ -34,11 +34,11 @@ public static class ParticipationReader
     }
 
     public static List<ParticipationRow> Rows(IReadOnlyDictionary<string, long> fields, IReadOnlyList<string> by,
-        IReadOnlyList<AgeBand> bands, int threshold, int year)
+        IReadOnlyList<AgeBand> bands, int threshold, int year, IEnumerable<string> places)
     {
         var parsed = fields.Select(f => (Field: Read(f.Key), Count: f.Value)).Where(f => f.Field is not null && f.Count != 0)
             .Select(f => (f.Field!.Value.Kind, f.Field.Value.Channel, f.Field.Value.Cell, f.Count)).ToList();
-        var grid = new ProfileGrid(bands, parsed.Select(p => p.Cell.PlaceId).OfType<string>(), year);
+        var grid = new ProfileGrid(bands, places.Concat(parsed.Select(p => p.Cell.PlaceId).OfType<string>()), year);
         var channel = new BreakdownDimension("channel", Channels);
         var dims = by.Select(name => name switch { BreakdownBy.Gender => 0, BreakdownBy.Age => 1, _ => 2 }).ToList();
         var rows = new List<ParticipationRow>();

@@ -25,13 +25,13 @@ public sealed record ParticipationTables(string Month, int Threshold, IReadOnlyL
     public static readonly IReadOnlyList<string> Columns = [ParticipationRow.AllChannels, .. ParticipationReader.Channels];
 
     public static async Task<ParticipationTables> ReadAsync(string commune, string month, ICounterStore counters, ProfilesOptions options,
-        CancellationToken cancellationToken, CensusShares? census = null)
+        IReadOnlyList<string> places, CancellationToken cancellationToken, CensusShares? census = null)
     {
         var byDimension = new Dictionary<string, IReadOnlyList<ParticipationRow>>(StringComparer.Ordinal);
         IReadOnlyList<ProfileCompletenessRow> people = [];
         foreach (var dimension in BreakdownBy.All)
         {
-            var view = await ParticipationReader.ReadAsync(commune, new ParticipationRequest([month], [dimension]), counters, options, cancellationToken, census);
+            var view = await ParticipationReader.ReadAsync(commune, new ParticipationRequest([month], [dimension]), counters, options, places, cancellationToken, census);
             byDimension[dimension] = view.Months.Single().Rows;
             people = view.Months.Single().People;
         }

@@ -25,6 +25,17 @@ public sealed class PlaceDirectory(IPlaceStore store, CommuneRegistry communes) 
     /// <summary>The place of this id, retired or not (a profile may still name a retired place).</summary>
     public Place? Find(string? commune, string id) => For(commune).FirstOrDefault(p => p.Id == id);
 
+    /// <summary>
+    /// The place ids every breakdown of the commune has a row for, 0 included: the places offered today (a douar nobody
+    /// answered from is the gap the figures exist to show; a retired place has a row only where it has counts). Every
+    /// reader of one commune's figures takes the same list, so the API, the console and the CSV suppress the same grid.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RowsAsync(string commune, CancellationToken cancellationToken)
+    {
+        await EnsureCurrentAsync(cancellationToken);
+        return [.. Offered(commune).Select(p => p.Id)];
+    }
+
     public async ValueTask EnsureCurrentAsync(CancellationToken cancellationToken)
     {
         var version = await store.ReadVersionAsync(cancellationToken);

@@ -9,7 +9,7 @@ public sealed class PollBreakdownSpecs
     private static readonly IReadOnlyList<AgeBand> Bands = AgeBand.ParseList("15-17,18-24,25-34,35-54,55+")!;
 
     private static IReadOnlyList<BreakdownRow> Read(string by, int openingYear, params (string Field, long Count)[] fields) =>
-        PollBreakdown.Read(fields.ToDictionary(f => f.Field, f => f.Count), by.Split(','), Bands, 5, openingYear);
+        PollBreakdown.Read(fields.ToDictionary(f => f.Field, f => f.Count), by.Split(","), Bands, 5, openingYear, []);
 
     [Fact]
     public void A_birth_year_counts_in_the_band_of_the_age_reached_in_the_polls_opening_year_and_a_chosen_band_in_itself()

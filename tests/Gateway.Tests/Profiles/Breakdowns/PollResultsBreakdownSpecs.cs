@@ -71,15 +71,17 @@ public sealed class PollResultsBreakdownSpecs
     }
 
     [Fact]
-    public async Task By_place_counts_the_place_and_the_voters_who_gave_none_as_unknown()
+    public async Task By_place_counts_the_place_the_voters_who_gave_none_as_unknown_and_every_place_of_the_commune_nobody_voted_from_as_0()
     {
         var (app, poll) = await VotedAsync();
         await using var _ = app;
 
         var rows = (await BreakdownAsync(app, poll, "place")).GetProperty("breakdown").EnumerateArray()
-            .ToDictionary(r => r.GetProperty("place").GetString()!, r => r.GetProperty("votes").GetInt64());
+            .Select(r => (r.GetProperty("place").GetString()!, r.GetProperty("votes").GetInt64())).ToList();
 
-        Assert.Equal(new Dictionary<string, long> { ["hay-salam"] = 14, ["other"] = 0, ["unknown"] = 7 }, rows);
+        // Casablanca's four places have their rows at 0 as on the console's poll page (the same grid, so the same
+        // suppression); a place id the list no longer has keeps its own row where it has votes.
+        Assert.Equal([("ain-chock", 0L), ("hay-hassani", 0L), ("hay-salam", 14L), ("maarif", 0L), ("sidi-moumen", 0L), ("other", 0L), ("unknown", 7L)], rows);
     }
 
     [Fact]
