@@ -52,7 +52,12 @@ public sealed record AlertCounts(long Targeted, long Sent, long Delivered, long 
         SentByCell = fields.Where(f => f.Key.StartsWith(AlertCounters.CellPrefix, StringComparison.Ordinal) && f.Key.EndsWith(AlertCounters.SentSuffix, StringComparison.Ordinal))
             .GroupBy(f => Profiles.ProfileCell.Parse(f.Key[AlertCounters.CellPrefix.Length..^AlertCounters.SentSuffix.Length]))
             .ToDictionary(g => g.Key, g => g.Sum(f => f.Value)),
+        SegmentTooSmallAtSend = fields.GetValueOrDefault(AlertCounters.CancelledSegmentTooSmall) > 0,
     };
+
+    /// <summary>The alert was cancelled at its send time because its segment had fallen under the threshold (<c>AlertView.CancelledBecause</c>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool SegmentTooSmallAtSend { get; init; }
 
     /// <summary>Sent per profile cell: the raw counts a reach breakdown suppresses. Never serialized: one cell may be one person.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
@@ -69,6 +74,9 @@ public static class AlertCounters
     public const string Unconfirmed = "unconfirmed";
     public const string Skipped = "skipped";
     public const string SkippedPrefix = "skipped:";
+
+    /// <summary>Set when the alert was cancelled at its send time because its segment had fallen under the threshold.</summary>
+    public const string CancelledSegmentTooSmall = "cancelled:segment_too_small";
 
     /// <summary>Messages sent to contacts of one profile cell: <c>cell:&lt;g|a|p&gt;:sent</c> (never shown raw: read through suppression).</summary>
     public const string CellPrefix = "cell:", SentSuffix = ":sent";

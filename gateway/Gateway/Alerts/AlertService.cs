@@ -53,6 +53,7 @@ public sealed class AlertService(IAlertStore store, AlertCompletion completion, 
             alert.SendsInQuietHours ? AlertComposer.SendInQuietHours : AlertComposer.HoldInQuietHours)
         {
             Segment = alert.Segment,
+            CancelledBecause = counts.SegmentTooSmallAtSend ? AlertView.SegmentTooSmall : null,
             // Ages as reached in the year the alert was sent, as its segment read them.
             Reach = by is { Count: > 0 }
                 ? AlertReach.Of(counts, by, profiles.Value, Profiles.Segments.SegmentFilter.YearOf(alert.SendAt), await places.RowsAsync(alert.Commune, cancellationToken))
@@ -86,6 +87,7 @@ public sealed class AlertService(IAlertStore store, AlertCompletion completion, 
 
 /// <summary>GET /api/alerts/{id}.</summary>
 /// <param name="QuietHours"><c>hold</c> (quiet hours hold it) or <c>send</c> (urgent: sent in quiet hours by its author's choice).</param>
+/// <param name="Status">Scheduled, sending, paused, done or cancelled (<see cref="AlertStatus"/>).</param>
 public sealed record AlertView(
     string Id,
     string Commune,
@@ -106,6 +108,15 @@ public sealed record AlertView(
     /// <summary>The profile segment the alert was limited to; absent when it went to the whole audience.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public Profiles.Segments.AudienceSegment? Segment { get; init; }
+
+    /// <summary>
+    /// Why a cancelled alert was cancelled when nobody cancelled it: <c>segment_too_small</c>, its segment had fewer people
+    /// than the threshold at its send time (it was large enough when written). Absent otherwise.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? CancelledBecause { get; init; }
+
+    public const string SegmentTooSmall = "segment_too_small";
 
     /// <summary>With <c>?by=</c>: the messages sent per profile cell, small cells hidden.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]

@@ -5,6 +5,7 @@ using Gateway.Alerts;
 using Gateway.Alerts.Compose;
 using Gateway.Contacts;
 using Gateway.Conversations;
+using Gateway.Tests.Infrastructure;
 using Gateway.Tests.Profiles.Breakdowns;
 
 namespace Gateway.Tests.Alerts;
@@ -78,6 +79,32 @@ public sealed class AlertSegmentSpecs
         var listed = await host.Client.GetFromJsonAsync<JsonElement>("/api/alerts?commune=casablanca");
         Assert.Equal(0, listed.GetArrayLength());
         Assert.Empty(host.Provider.Messages);
+    }
+
+    [Fact]
+    public async Task A_scheduled_segment_alert_whose_segment_fell_under_5_by_its_send_time_is_cancelled_saying_why_and_reaches_nobody()
+    {
+        await using var host = await SubscribedAsync();
+        var segment = new { genders = new[] { "woman" } };
+        var alert = await host.CreateAsync(new
+        {
+            commune = "casablanca", texts = new { fr = "Réunion des femmes du quartier samedi à 10 h." }, segment,
+            sendAt = "2026-11-25T15:00:00+01:00",
+        });
+        Assert.Equal(AlertStatus.Scheduled, alert.Status); // 7 women when it was written
+
+        // By the send time three of them have changed their profile: 4 women would receive it, one of them identifiable.
+        foreach (var i in new[] { 1, 2, 3 })
+            await host.App.GiveProfileAsync(AlertsHost.Phone(i), new ContactProfile { Gender = ContactProfile.Man, BirthYear = 1996 });
+        host.App.Clock.SetUtcNow(DateTimeOffset.Parse("2026-11-25T15:01:00+01:00"));
+        var cancelled = await host.WaitAsync(alert.Id, a => a.Status == AlertStatus.Cancelled, "the alert to be cancelled at its send time");
+
+        Assert.Equal(AlertView.SegmentTooSmall, cancelled.CancelledBecause);
+        Assert.Empty(host.Provider.Messages);
+        Assert.Equal(0, cancelled.Counts.Sent);
+        var read = await host.Client.GetFromJsonAsync<JsonElement>($"/api/alerts/{alert.Id}");
+        Assert.Equal("segment_too_small", read.GetProperty("cancelledBecause").GetString());
+        Assert.Contains(await host.App.EventsAsync<global::Gateway.Contracts.AlertCompleted>(), e => e.AlertId == alert.Id);
     }
 
     [Theory]

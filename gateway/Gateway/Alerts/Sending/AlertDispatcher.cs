@@ -24,6 +24,7 @@ public sealed partial class AlertDispatcher(
     AlertCompletion completion,
     TimeProvider clock,
     IOptions<AlertsOptions> options,
+    AlertSegments segments,
     ILogger<AlertDispatcher> logger)
 {
     private readonly AlertsOptions _options = options.Value;
@@ -50,6 +51,18 @@ public sealed partial class AlertDispatcher(
         {
             LogHeld(alertId, quietUntil);
             await store.HoldAsync(alertId, quietUntil, cancellationToken);
+            return;
+        }
+
+        // A segment is counted again at its send time (not when a dispatch resumes: its first recipients are already sent).
+        if (progress.Status == AlertStatus.Scheduled && alert.Segment is not null && !await segments.StillLargeEnoughAsync(alert, cancellationToken))
+        {
+            LogSegmentTooSmall(alertId, segments.Threshold);
+            if (await store.CancelAsync(alertId, clock.GetUtcNow(), cancellationToken))
+            {
+                await store.CountAsync(alertId, [(AlertCounters.CancelledSegmentTooSmall, 1)], cancellationToken);
+                await completion.PublishAsync(alertId, cancellationToken);
+            }
             return;
         }
 
@@ -112,6 +125,9 @@ public sealed partial class AlertDispatcher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert {AlertId} held by quiet hours until {Until}")]
     private partial void LogHeld(string alertId, DateTimeOffset until);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {AlertId} cancelled at its send time: its segment has fewer than {Threshold} people now")]
+    private partial void LogSegmentTooSmall(string alertId, int threshold);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert {AlertId} dispatched in {Batches} batches")]
     private partial void LogDispatched(string alertId, long batches);

@@ -37,16 +37,28 @@ public sealed class AlertSegments(IAudienceStore audience, IContactStore contact
     /// It stops as soon as it has them, so a large segment costs a page or two; only a small one reads the whole audience,
     /// page by page (never all of it in memory).
     /// </summary>
-    public async Task<bool> HasAtLeastAsync(ComposedAlert alert, int wanted, CancellationToken cancellationToken)
+    public Task<bool> HasAtLeastAsync(ComposedAlert alert, int wanted, CancellationToken cancellationToken) =>
+        HasAtLeastAsync(alert.Commune, alert.Topic, alert.Channel, alert.Segment, alert.SendAt, wanted, cancellationToken);
+
+    /// <summary>
+    /// Whether a stored alert's segment still holds at least the threshold at its send time: people leave a segment (they
+    /// unsubscribe, change or erase their profile) between the preview and the send, and a segment checked only when the
+    /// alert was written could reach one identifiable person hours later.
+    /// </summary>
+    public Task<bool> StillLargeEnoughAsync(AlertDefinition alert, CancellationToken cancellationToken) =>
+        HasAtLeastAsync(alert.Commune, alert.Topic, alert.Channel, alert.Segment, alert.SendAt, Threshold, cancellationToken);
+
+    private async Task<bool> HasAtLeastAsync(string commune, string topic, string? channel, AudienceSegment? segment, DateTimeOffset sendAt,
+        int wanted, CancellationToken cancellationToken)
     {
-        if (alert.Segment is null) return true;
-        var filter = For(alert.Segment, alert.SendAt);
+        if (segment is null) return true;
+        var filter = For(segment, sendAt);
         var found = 0;
-        await foreach (var page in audience.StreamAsync(alert.Commune, alert.Topic, PageSize, cancellationToken))
+        await foreach (var page in audience.StreamAsync(commune, topic, PageSize, cancellationToken))
         {
             var states = await Task.WhenAll(page.Select(id => contacts.GetAsync(id, cancellationToken)));
             foreach (var stored in states)
-                if (AlertRouting.Select(router, stored?.State, alert.Commune, alert.Topic, alert.Channel, filter).Reason is null && ++found >= wanted)
+                if (AlertRouting.Select(router, stored?.State, commune, topic, channel, filter).Reason is null && ++found >= wanted)
                     return true;
         }
         return false;

@@ -279,6 +279,7 @@ public static partial class ConsoleTexts
         ["skip.daily_cap"] = ("plafond du jour atteint", "بلغوا الحد اليومي"),
         ["skip.cancelled"] = ("annulés", "ملغاة"),
         ["skip.outside_segment"] = ("hors du groupe choisi", "خارج الفئة المختارة"),
+        ["alerts.cancelled.segmentTooSmall"] = ("Alerte annulée à l'heure d'envoi : son segment comptait moins de {0} personnes à ce moment-là (des personnes se sont désabonnées ou ont changé de profil). L'envoyer aurait pu désigner quelqu'un. Élargissez le segment et créez-la de nouveau.", "أُلغي التنبيه عند موعد إرساله: كان مقطعه يضم أقل من {0} أشخاص في تلك اللحظة (ألغى بعضهم الاشتراك أو غيّروا ملفهم). كان إرساله قد يكشف هوية شخص ما. وسّع المقطع وأنشئ التنبيه من جديد."),
         ["alerts.segment"] = ("Destinataires", "المستفيدون"),
         ["alerts.segment.help"] = ("Tous les abonnés si rien n'est coché. Cochez pour n'envoyer qu'à un groupe (selon le profil que les citoyens ont choisi de donner) ; un groupe de moins de {0} personnes est refusé.", "جميع المشتركين إذا لم تحدد شيئا. حدد لإرسال التنبيه إلى فئة فقط (حسب الملف الذي اختار المواطنون تقديمه)؛ تُرفض الفئة التي تضم أقل من {0} أشخاص."),
         ["alerts.segment.tooSmall"] = ("Ce groupe compte moins de {0} personnes : lui écrire pourrait désigner quelqu'un. Élargissez-le.", "تضم هذه الفئة أقل من {0} أشخاص: مراسلتها قد تكشف هوية شخص بعينه. وسّعها."),
