@@ -59,6 +59,35 @@ public sealed class GeneratedClientSpecs
         Assert.Equal(401, refused.ResponseStatusCode);
     }
 
+    [Fact]
+    public async Task A_generated_client_limits_a_poll_to_an_audience_and_reads_its_results_by_gender_with_the_outside_votes_apart()
+    {
+        await using var app = new GatewayApplication()
+            .With("Admin:ApiKeys:0:Key", Key).With("Admin:ApiKeys:0:Name", "client").With("Admin:ApiKeys:0:Role", "programme");
+        var client = Client(app.CreateClient(Key));
+
+        var poll = await client.Api.Polls.PostAsync(new CreatePollRequest
+        {
+            Commune = "agadir",
+            Keyword = "JEUNES",
+            Question = new CreatePollRequest_question { AdditionalData = new Dictionary<string, object> { ["fr"] = "Quel espace jeunes ?", ["ar"] = "أي فضاء للشباب؟" } },
+            Options =
+            [
+                new CreatePollRequest_options { AdditionalData = new Dictionary<string, object> { ["fr"] = "Maison des jeunes", ["ar"] = "دار الشباب" } },
+                new CreatePollRequest_options { AdditionalData = new Dictionary<string, object> { ["fr"] = "Terrain de sport", ["ar"] = "ملعب" } },
+            ],
+            ClosesAt = app.Clock.GetUtcNow().AddDays(7),
+            Audience = new PollAudience { AgeBands = ["15-17", "18-24", "25-34"] },
+        });
+        var read = await client.Api.Polls[poll!.Id!].GetAsync();
+        var results = await client.Api.Polls[poll.Id!].Results.GetAsync(r => r.QueryParameters.By = "gender");
+
+        Assert.Equal(["15-17", "18-24", "25-34"], read!.Audience!.AgeBands);
+        Assert.Equal(["woman", "man", "unstated", "unknown"], results!.Breakdown!.Select(row => row.Gender));
+        Assert.All(results.Breakdown!, row => Assert.Equal(0, row.Votes));
+        Assert.Equal(0, results.Outside!.Total);
+    }
+
     private static GatewayClient Client(HttpClient http) =>
         new(new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: http) { BaseUrl = http.BaseAddress!.ToString().TrimEnd('/') });
 }

@@ -39,7 +39,7 @@ namespace Gateway.Tests.OpenApi.Client.Generated
             ApiClientBuilder.RegisterDefaultDeserializer<FormParseNodeFactory>();
             if (string.IsNullOrEmpty(RequestAdapter.BaseUrl))
             {
-                RequestAdapter.BaseUrl = "http://127.0.0.1:18931";
+                RequestAdapter.BaseUrl = "http://127.0.0.1:5399";
             }
             PathParameters.TryAdd("baseurl", RequestAdapter.BaseUrl);
         }

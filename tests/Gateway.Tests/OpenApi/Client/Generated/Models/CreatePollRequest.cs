@@ -19,6 +19,22 @@ namespace Gateway.Tests.OpenApi.Client.Generated.Models
         public bool? AllowChange { get; set; }
         /// <summary>True: announce the poll to the commune&apos;s subscribers (IPollAnnouncer).</summary>
         public bool? Announce { get; set; }
+        /// <summary>The announceSegment property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Gateway.Tests.OpenApi.Client.Generated.Models.AudienceSegment? AnnounceSegment { get; set; }
+#nullable restore
+#else
+        public global::Gateway.Tests.OpenApi.Client.Generated.Models.AudienceSegment AnnounceSegment { get; set; }
+#endif
+        /// <summary>The audience property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Gateway.Tests.OpenApi.Client.Generated.Models.PollAudience? Audience { get; set; }
+#nullable restore
+#else
+        public global::Gateway.Tests.OpenApi.Client.Generated.Models.PollAudience Audience { get; set; }
+#endif
         /// <summary>The closesAt property</summary>
         public DateTimeOffset? ClosesAt { get; set; }
         /// <summary>The commune property</summary>
@@ -92,6 +108,8 @@ namespace Gateway.Tests.OpenApi.Client.Generated.Models
             {
                 { "allowChange", n => { AllowChange = n.GetBoolValue(); } },
                 { "announce", n => { Announce = n.GetBoolValue(); } },
+                { "announceSegment", n => { AnnounceSegment = n.GetObjectValue<global::Gateway.Tests.OpenApi.Client.Generated.Models.AudienceSegment>(global::Gateway.Tests.OpenApi.Client.Generated.Models.AudienceSegment.CreateFromDiscriminatorValue); } },
+                { "audience", n => { Audience = n.GetObjectValue<global::Gateway.Tests.OpenApi.Client.Generated.Models.PollAudience>(global::Gateway.Tests.OpenApi.Client.Generated.Models.PollAudience.CreateFromDiscriminatorValue); } },
                 { "closesAt", n => { ClosesAt = n.GetDateTimeOffsetValue(); } },
                 { "commune", n => { Commune = n.GetStringValue(); } },
                 { "keyword", n => { Keyword = n.GetStringValue(); } },
@@ -111,6 +129,8 @@ namespace Gateway.Tests.OpenApi.Client.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteBoolValue("allowChange", AllowChange);
             writer.WriteBoolValue("announce", Announce);
+            writer.WriteObjectValue<global::Gateway.Tests.OpenApi.Client.Generated.Models.AudienceSegment>("announceSegment", AnnounceSegment);
+            writer.WriteObjectValue<global::Gateway.Tests.OpenApi.Client.Generated.Models.PollAudience>("audience", Audience);
             writer.WriteDateTimeOffsetValue("closesAt", ClosesAt);
             writer.WriteStringValue("commune", Commune);
             writer.WriteStringValue("keyword", Keyword);

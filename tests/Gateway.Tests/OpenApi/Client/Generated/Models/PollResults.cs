@@ -15,6 +15,14 @@ namespace Gateway.Tests.OpenApi.Client.Generated.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The votes by profile when `by=` was asked (issue 24), suppressed (SmallCellSuppression);absent otherwise.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Gateway.Tests.OpenApi.Client.Generated.Models.BreakdownRow>? Breakdown { get; set; }
+#nullable restore
+#else
+        public List<global::Gateway.Tests.OpenApi.Client.Generated.Models.BreakdownRow> Breakdown { get; set; }
+#endif
         /// <summary>The channels property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -60,6 +68,14 @@ namespace Gateway.Tests.OpenApi.Client.Generated.Models
 #nullable restore
 #else
         public List<global::Gateway.Tests.OpenApi.Client.Generated.Models.OptionResult> Options { get; set; }
+#endif
+        /// <summary>Real votes counted apart in a poll limited to an audience (issue 24): from voters outside it, or who did not give theanswer it needs. Shown apart, never in long PollResults.Total, the options&apos; votes, channels, languages,breakdowns or `PollClosed`&apos;s tallies; zero for a poll without an audience.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Gateway.Tests.OpenApi.Client.Generated.Models.OutsideVotes? Outside { get; set; }
+#nullable restore
+#else
+        public global::Gateway.Tests.OpenApi.Client.Generated.Models.OutsideVotes Outside { get; set; }
 #endif
         /// <summary>The pollId property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -128,6 +144,7 @@ namespace Gateway.Tests.OpenApi.Client.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "breakdown", n => { Breakdown = n.GetCollectionOfObjectValues<global::Gateway.Tests.OpenApi.Client.Generated.Models.BreakdownRow>(global::Gateway.Tests.OpenApi.Client.Generated.Models.BreakdownRow.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "channels", n => { Channels = n.GetObjectValue<global::Gateway.Tests.OpenApi.Client.Generated.Models.PollResults_channels>(global::Gateway.Tests.OpenApi.Client.Generated.Models.PollResults_channels.CreateFromDiscriminatorValue); } },
                 { "closedAt", n => { ClosedAt = n.GetDateTimeOffsetValue(); } },
                 { "closesAt", n => { ClosesAt = n.GetDateTimeOffsetValue(); } },
@@ -136,6 +153,7 @@ namespace Gateway.Tests.OpenApi.Client.Generated.Models
                 { "languages", n => { Languages = n.GetObjectValue<global::Gateway.Tests.OpenApi.Client.Generated.Models.PollResults_languages>(global::Gateway.Tests.OpenApi.Client.Generated.Models.PollResults_languages.CreateFromDiscriminatorValue); } },
                 { "opensAt", n => { OpensAt = n.GetDateTimeOffsetValue(); } },
                 { "options", n => { Options = n.GetCollectionOfObjectValues<global::Gateway.Tests.OpenApi.Client.Generated.Models.OptionResult>(global::Gateway.Tests.OpenApi.Client.Generated.Models.OptionResult.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "outside", n => { Outside = n.GetObjectValue<global::Gateway.Tests.OpenApi.Client.Generated.Models.OutsideVotes>(global::Gateway.Tests.OpenApi.Client.Generated.Models.OutsideVotes.CreateFromDiscriminatorValue); } },
                 { "pollId", n => { PollId = n.GetStringValue(); } },
                 { "question", n => { Question = n.GetObjectValue<global::Gateway.Tests.OpenApi.Client.Generated.Models.PollResults_question>(global::Gateway.Tests.OpenApi.Client.Generated.Models.PollResults_question.CreateFromDiscriminatorValue); } },
                 { "simulated", n => { Simulated = n.GetObjectValue<global::Gateway.Tests.OpenApi.Client.Generated.Models.SimulatedVotes>(global::Gateway.Tests.OpenApi.Client.Generated.Models.SimulatedVotes.CreateFromDiscriminatorValue); } },
@@ -151,6 +169,7 @@ namespace Gateway.Tests.OpenApi.Client.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteCollectionOfObjectValues<global::Gateway.Tests.OpenApi.Client.Generated.Models.BreakdownRow>("breakdown", Breakdown);
             writer.WriteObjectValue<global::Gateway.Tests.OpenApi.Client.Generated.Models.PollResults_channels>("channels", Channels);
             writer.WriteDateTimeOffsetValue("closedAt", ClosedAt);
             writer.WriteDateTimeOffsetValue("closesAt", ClosesAt);
@@ -159,6 +178,7 @@ namespace Gateway.Tests.OpenApi.Client.Generated.Models
             writer.WriteObjectValue<global::Gateway.Tests.OpenApi.Client.Generated.Models.PollResults_languages>("languages", Languages);
             writer.WriteDateTimeOffsetValue("opensAt", OpensAt);
             writer.WriteCollectionOfObjectValues<global::Gateway.Tests.OpenApi.Client.Generated.Models.OptionResult>("options", Options);
+            writer.WriteObjectValue<global::Gateway.Tests.OpenApi.Client.Generated.Models.OutsideVotes>("outside", Outside);
             writer.WriteStringValue("pollId", PollId);
             writer.WriteObjectValue<global::Gateway.Tests.OpenApi.Client.Generated.Models.PollResults_question>("question", Question);
             writer.WriteObjectValue<global::Gateway.Tests.OpenApi.Client.Generated.Models.SimulatedVotes>("simulated", Simulated);

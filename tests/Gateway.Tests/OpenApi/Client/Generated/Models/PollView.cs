@@ -17,6 +17,14 @@ namespace Gateway.Tests.OpenApi.Client.Generated.Models
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The allowChange property</summary>
         public bool? AllowChange { get; set; }
+        /// <summary>The audience property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Gateway.Tests.OpenApi.Client.Generated.Models.PollAudience? Audience { get; set; }
+#nullable restore
+#else
+        public global::Gateway.Tests.OpenApi.Client.Generated.Models.PollAudience Audience { get; set; }
+#endif
         /// <summary>The closedAt property</summary>
         public DateTimeOffset? ClosedAt { get; set; }
         /// <summary>The closesAt property</summary>
@@ -125,6 +133,7 @@ namespace Gateway.Tests.OpenApi.Client.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "allowChange", n => { AllowChange = n.GetBoolValue(); } },
+                { "audience", n => { Audience = n.GetObjectValue<global::Gateway.Tests.OpenApi.Client.Generated.Models.PollAudience>(global::Gateway.Tests.OpenApi.Client.Generated.Models.PollAudience.CreateFromDiscriminatorValue); } },
                 { "closedAt", n => { ClosedAt = n.GetDateTimeOffsetValue(); } },
                 { "closesAt", n => { ClosesAt = n.GetDateTimeOffsetValue(); } },
                 { "commune", n => { Commune = n.GetStringValue(); } },
@@ -149,6 +158,7 @@ namespace Gateway.Tests.OpenApi.Client.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteBoolValue("allowChange", AllowChange);
+            writer.WriteObjectValue<global::Gateway.Tests.OpenApi.Client.Generated.Models.PollAudience>("audience", Audience);
             writer.WriteDateTimeOffsetValue("closedAt", ClosedAt);
             writer.WriteDateTimeOffsetValue("closesAt", ClosesAt);
             writer.WriteStringValue("commune", Commune);

@@ -81,6 +81,45 @@ namespace Gateway.Tests.OpenApi.Client.Generated.Api.Polls.Item
             return await RequestAdapter.SendAsync<global::Gateway.Tests.OpenApi.Client.Generated.Models.PollView>(requestInfo, global::Gateway.Tests.OpenApi.Client.Generated.Models.PollView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
+        /// Polls: edit
+        /// </summary>
+        /// <returns>A <see cref="global::Gateway.Tests.OpenApi.Client.Generated.Models.PollView"/></returns>
+        /// <param name="body">The body of `PUT /api/polls/{id}`: the poll&apos;s texts and closing time as they should be, until its first real vote(votes sent from the simulator do not count). The keyword, the commune and the number of options stay as created.</param>
+        /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::Gateway.Tests.OpenApi.Client.Generated.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::Gateway.Tests.OpenApi.Client.Generated.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::Gateway.Tests.OpenApi.Client.Generated.Models.ProblemDetails">When receiving a 403 status code</exception>
+        /// <exception cref="global::Gateway.Tests.OpenApi.Client.Generated.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::Gateway.Tests.OpenApi.Client.Generated.Models.ProblemDetails">When receiving a 409 status code</exception>
+        /// <exception cref="global::Gateway.Tests.OpenApi.Client.Generated.Models.ProblemDetails">When receiving a 413 status code</exception>
+        /// <exception cref="global::Gateway.Tests.OpenApi.Client.Generated.Models.ProblemDetails">When receiving a 429 status code</exception>
+        /// <exception cref="global::Gateway.Tests.OpenApi.Client.Generated.Models.ProblemDetails">When receiving a 503 status code</exception>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public async Task<global::Gateway.Tests.OpenApi.Client.Generated.Models.PollView?> PutAsync(global::Gateway.Tests.OpenApi.Client.Generated.Models.EditPollRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#nullable restore
+#else
+        public async Task<global::Gateway.Tests.OpenApi.Client.Generated.Models.PollView> PutAsync(global::Gateway.Tests.OpenApi.Client.Generated.Models.EditPollRequest body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#endif
+            if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
+            var requestInfo = ToPutRequestInformation(body, requestConfiguration);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "400", global::Gateway.Tests.OpenApi.Client.Generated.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
+                { "401", global::Gateway.Tests.OpenApi.Client.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::Gateway.Tests.OpenApi.Client.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "404", global::Gateway.Tests.OpenApi.Client.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "409", global::Gateway.Tests.OpenApi.Client.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "413", global::Gateway.Tests.OpenApi.Client.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::Gateway.Tests.OpenApi.Client.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "503", global::Gateway.Tests.OpenApi.Client.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+            };
+            return await RequestAdapter.SendAsync<global::Gateway.Tests.OpenApi.Client.Generated.Models.PollView>(requestInfo, global::Gateway.Tests.OpenApi.Client.Generated.Models.PollView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+        }
+        /// <summary>
         /// Polls: get
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
@@ -97,6 +136,28 @@ namespace Gateway.Tests.OpenApi.Client.Generated.Api.Polls.Item
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
             requestInfo.Headers.TryAdd("Accept", "application/json");
+            return requestInfo;
+        }
+        /// <summary>
+        /// Polls: edit
+        /// </summary>
+        /// <returns>A <see cref="RequestInformation"/></returns>
+        /// <param name="body">The body of `PUT /api/polls/{id}`: the poll&apos;s texts and closing time as they should be, until its first real vote(votes sent from the simulator do not count). The keyword, the commune and the number of options stay as created.</param>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public RequestInformation ToPutRequestInformation(global::Gateway.Tests.OpenApi.Client.Generated.Models.EditPollRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        {
+#nullable restore
+#else
+        public RequestInformation ToPutRequestInformation(global::Gateway.Tests.OpenApi.Client.Generated.Models.EditPollRequest body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        {
+#endif
+            if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
+            var requestInfo = new RequestInformation(Method.PUT, UrlTemplate, PathParameters);
+            requestInfo.Configure(requestConfiguration);
+            requestInfo.Headers.TryAdd("Accept", "application/json");
+            requestInfo.SetContentFromParsable(RequestAdapter, "application/json", body);
             return requestInfo;
         }
         /// <summary>

@@ -22,7 +22,7 @@ namespace Gateway.Tests.OpenApi.Client.Generated.Api.Polls.Item.Results
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ResultsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/polls/{id}/results", pathParameters)
+        public ResultsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/polls/{id}/results{?by*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,7 +30,7 @@ namespace Gateway.Tests.OpenApi.Client.Generated.Api.Polls.Item.Results
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ResultsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/polls/{id}/results", rawUrl)
+        public ResultsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/polls/{id}/results{?by*}", rawUrl)
         {
         }
         /// <summary>
@@ -39,22 +39,24 @@ namespace Gateway.Tests.OpenApi.Client.Generated.Api.Polls.Item.Results
         /// <returns>A <see cref="global::Gateway.Tests.OpenApi.Client.Generated.Models.PollResults"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::Gateway.Tests.OpenApi.Client.Generated.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::Gateway.Tests.OpenApi.Client.Generated.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::Gateway.Tests.OpenApi.Client.Generated.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::Gateway.Tests.OpenApi.Client.Generated.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Gateway.Tests.OpenApi.Client.Generated.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::Gateway.Tests.OpenApi.Client.Generated.Models.PollResults?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Gateway.Tests.OpenApi.Client.Generated.Models.PollResults?> GetAsync(Action<RequestConfiguration<global::Gateway.Tests.OpenApi.Client.Generated.Api.Polls.Item.Results.ResultsRequestBuilder.ResultsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::Gateway.Tests.OpenApi.Client.Generated.Models.PollResults> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Gateway.Tests.OpenApi.Client.Generated.Models.PollResults> GetAsync(Action<RequestConfiguration<global::Gateway.Tests.OpenApi.Client.Generated.Api.Polls.Item.Results.ResultsRequestBuilder.ResultsRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
+                { "400", global::Gateway.Tests.OpenApi.Client.Generated.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::Gateway.Tests.OpenApi.Client.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::Gateway.Tests.OpenApi.Client.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::Gateway.Tests.OpenApi.Client.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
@@ -69,11 +71,11 @@ namespace Gateway.Tests.OpenApi.Client.Generated.Api.Polls.Item.Results
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Gateway.Tests.OpenApi.Client.Generated.Api.Polls.Item.Results.ResultsRequestBuilder.ResultsRequestBuilderGetQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Gateway.Tests.OpenApi.Client.Generated.Api.Polls.Item.Results.ResultsRequestBuilder.ResultsRequestBuilderGetQueryParameters>> requestConfiguration = default)
         {
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
@@ -89,6 +91,23 @@ namespace Gateway.Tests.OpenApi.Client.Generated.Api.Polls.Item.Results
         public global::Gateway.Tests.OpenApi.Client.Generated.Api.Polls.Item.Results.ResultsRequestBuilder WithUrl(string rawUrl)
         {
             return new global::Gateway.Tests.OpenApi.Client.Generated.Api.Polls.Item.Results.ResultsRequestBuilder(rawUrl, RequestAdapter);
+        }
+        /// <summary>
+        /// Polls: results
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class ResultsRequestBuilderGetQueryParameters 
+        {
+            /// <summary>Break the votes down by `gender`, `age` (the age bands of `Profiles:AgeBands`) or `place`, or two crossed as `gender,age`. Cells under `Profiles:SuppressionThreshold` (and the cells that would give them back) answer `null` with `suppressed: true`.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("by")]
+            public string? By { get; set; }
+#nullable restore
+#else
+            [QueryParameter("by")]
+            public string By { get; set; }
+#endif
         }
     }
 }

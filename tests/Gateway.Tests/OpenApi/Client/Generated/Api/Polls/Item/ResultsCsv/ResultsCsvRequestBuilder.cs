@@ -78,7 +78,7 @@ namespace Gateway.Tests.OpenApi.Client.Generated.Api.Polls.Item.ResultsCsv
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
-            requestInfo.Headers.TryAdd("Accept", "application/json, application/problem+json");
+            requestInfo.Headers.TryAdd("Accept", "text/csv, application/json, application/problem+json");
             return requestInfo;
         }
         /// <summary>
