@@ -22,6 +22,10 @@ public sealed class PollAudienceSpecs(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Group, new() { Name = "Public du sondage" })).ToBeVisibleAsync();
         await page.GetByLabel("18-24 ans").CheckAsync();
         await page.GetByLabel("25-34 ans").CheckAsync();
+        // The invitation by message: nobody by default, or everyone, or the audience only (refused under 5 subscribers).
+        var invite = page.GetByRole(AriaRole.Group, new() { Name = "Inviter à voter par message" });
+        await Expect(invite.GetByLabel("Ne pas inviter")).ToBeCheckedAsync();
+        await Expect(invite.GetByLabel("Inviter seulement les abonnés du public du sondage (d'après leur profil)")).ToBeVisibleAsync();
         await ConsolePages.ScreenshotsAsync(page, "poll-audience");
         Assert.Empty(await ConsolePages.SeriousViolationsAsync(page));
 
@@ -35,6 +39,7 @@ public sealed class PollAudienceSpecs(BrowserFixture browser)
         await Expect(page.Locator("[data-testid=poll-audience]")).ToHaveTextAsync("الجمهور: 18-34 سنة");
         await page.GotoAsync("/console/casablanca/polls/new");
         await Expect(page.GetByRole(AriaRole.Group, new() { Name = "جمهور الاستطلاع" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Group, new() { Name = "الدعوة إلى التصويت برسالة" }).GetByLabel("بدون دعوة")).ToBeCheckedAsync();
         await ConsolePages.ScreenshotsAsync(page, "poll-audience");
         Assert.Empty(await ConsolePages.SeriousViolationsAsync(page));
         await ConsolePages.SwitchToFrenchAsync(page);

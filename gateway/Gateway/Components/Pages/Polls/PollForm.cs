@@ -22,6 +22,7 @@ public sealed class PollForm
         OptionsZghLatn = form["Form.OptionsZghLatn"].FirstOrDefault(),
         ClosesAt = form["Form.ClosesAt"].FirstOrDefault(),
         AllowChange = form["Form.AllowChange"].Any(v => v == "true"),
+        Invite = form["Form.Invite"].FirstOrDefault(),
         SynonymsFr = form["Form.SynonymsFr"].FirstOrDefault(),
         SynonymsAr = form["Form.SynonymsAr"].FirstOrDefault(),
         SynonymsAryLatn = form["Form.SynonymsAryLatn"].FirstOrDefault(),
@@ -47,6 +48,12 @@ public sealed class PollForm
 
     public bool AllowChange { get; set; }
 
+    /// <summary>Who is invited to vote by message: <see cref="InviteNobody"/> (default), <see cref="InviteAll"/> the
+    /// commune's subscribers, <see cref="InviteAudience"/> only those whose profile is in the poll's audience (a segment).</summary>
+    public string? Invite { get; set; }
+
+    public const string InviteNobody = "none", InviteAll = "all", InviteAudience = "audience";
+
     // The audience's checkboxes (issue 24): each checked value; none checked in a group = everyone on that count. Posted
     // outside "Form." (a group of boxes repeats one name, which the component's form binding does not take as a list).
     public List<string>? AudienceAgeBands { get; set; } = [];
@@ -64,6 +71,12 @@ public sealed class PollForm
     /// <summary>The audience checked, or null for everyone.</summary>
     public Gateway.Polls.Audience.PollAudience? Audience() =>
         new Gateway.Polls.Audience.PollAudience(AudienceAgeBands, AudienceGenders, AudiencePlaces).Normalized();
+
+    /// <summary>The invitation's segment: the audience's own groups when only the audience is invited; null for everyone.</summary>
+    public Gateway.Profiles.Segments.AudienceSegment? InvitationSegment() =>
+        Invite == InviteAudience && Audience() is { } audience
+            ? new Gateway.Profiles.Segments.AudienceSegment(audience.Genders?.ToList(), audience.AgeBands?.ToList(), audience.Places?.ToList())
+            : null;
 
 
     // The author's changes to each option's other words, per language of Lexicon.Languages: line n for option n, words
@@ -105,8 +118,9 @@ public sealed class PollForm
         var question = PerLanguage.Where(p => !string.IsNullOrWhiteSpace(p.Question)).ToDictionary(p => p.Language, p => p.Question!.Trim());
         var options = OptionTexts();
         var synonyms = options.Select((texts, i) => Edited(i) ? SynonymsOf(i, texts, lexicon) : null).ToList();
-        return new CreatePollRequest(commune, Keyword, question, options, null, closesAt, AllowChange, true, false,
-            synonyms.Any(s => s is not null) ? synonyms : null, Audience: Audience());
+        return new CreatePollRequest(commune, Keyword, question, options, null, closesAt, AllowChange, true,
+            Invite is InviteAll or InviteAudience, synonyms.Any(s => s is not null) ? synonyms : null,
+            AnnounceSegment: InvitationSegment(), Audience: Audience());
     }
 
     /// <summary>Each option's text per language, from the lists (a line each).</summary>
