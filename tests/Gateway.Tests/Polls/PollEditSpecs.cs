@@ -36,6 +36,36 @@ public sealed class PollEditSpecs
     }
 
     [Fact]
+    public async Task A_console_edit_of_the_question_keeps_the_words_the_author_chose_for_the_options_it_did_not_reword()
+    {
+        await using var app = PollHost.Create();
+        var id = await app.CreatePollFromAsync(new
+        {
+            commune = "casablanca", keyword = "PROJET", question = PollHost.Question, options = PollHost.Options,
+            closesAt = app.Clock.GetUtcNow().AddDays(7),
+            synonyms = new object?[] { new Dictionary<string, string[]> { ["ary-Latn"] = ["jnan"] }, null, null },
+        });
+        var console = await ConsoleClient.SignInAsync(app, PollHost.CasablancaKey);
+        var poll = await app.Admin().GetFromJsonAsync<JsonElement>($"/api/polls/{id}");
+        string Lines(string language) => string.Join("\n", poll.GetProperty("options").EnumerateArray().Select(o => o.GetProperty(language).GetString()));
+
+        using var saved = await console.PostFormAsync($"/console/casablanca/polls/{id}/edit", ("_handler", "poll-edit"),
+            ("Form.QuestionFr", "Quel projet pour le quartier en premier ?"), ("Form.OptionsFr", Lines("fr")),
+            ("Form.QuestionAr", poll.GetProperty("question").GetProperty("ar").GetString()!), ("Form.OptionsAr", Lines("ar")),
+            ("Form.QuestionZgh", poll.GetProperty("question").GetProperty("zgh").GetString()!), ("Form.OptionsZgh", Lines("zgh")),
+            ("Form.QuestionZghLatn", poll.GetProperty("question").GetProperty("zgh-Latn").GetString()!), ("Form.OptionsZghLatn", Lines("zgh-Latn")),
+            ("Form.ClosesAt", "2026-12-20T18:00"));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var edited = await app.Admin().GetFromJsonAsync<JsonElement>($"/api/polls/{id}");
+        Assert.Equal("Quel projet pour le quartier en premier ?", edited.GetProperty("question").GetProperty("fr").GetString());
+        Assert.Equal(["jnan"], edited.GetProperty("synonyms")[0].GetProperty("ary-Latn").EnumerateArray().Select(w => w.GetString()));
+        var voter = new Voter(app.CreateClient(), "+212612000311");
+        Assert.Contains("Quel projet pour le quartier en premier ?", await voter.SendAsync("PROJET"));
+        Assert.Contains("Terrain de sport", await voter.SendAsync("jnan")); // the author's word still picks option 1
+    }
+
+    [Fact]
     public async Task After_the_first_real_vote_an_edit_is_refused_saying_why_and_changes_nothing()
     {
         await using var app = PollHost.Create();
