@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using System.Net.Http.Json;
 using Gateway.Contracts;
 using Gateway.Tests.Infrastructure;
 using Gateway.Tests.Polls;
@@ -6,9 +8,11 @@ namespace Gateway.Tests.Conversations;
 
 /// <summary>
 /// Issue 18's cases, each as a new citizen would try it over the simulator: the language from the first word, answers
-/// understood as people type them, conversations that keep their place, texts worth reading.
+/// understood as people type them, conversations that keep their place, texts worth reading. The cases share two
+/// gateways (<see cref="SharedGateway"/>), each with a phone number of its own.
 /// </summary>
-public sealed class NativeConversationSpecs
+public sealed class NativeConversationSpecs(SharedGateway gateway, NativeConversationSpecs.YesNoPoll yesNo)
+    : IClassFixture<SharedGateway>, IClassFixture<NativeConversationSpecs.YesNoPoll>
 {
     [Theory]
     [InlineData("مساعدة", "أرسل رأي لمشكل")]
@@ -20,8 +24,7 @@ public sealed class NativeConversationSpecs
     [InlineData("TAWISI", "AWAL: amukras")]
     public async Task A_first_message_that_is_a_command_in_Arabic_or_Tifinagh_or_Latin_Amazigh_is_answered_in_that_language_and_it_sticks(string first, string expected)
     {
-        await using var app = new GatewayApplication();
-        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000001");
+        var phone = gateway.NewPhone();
 
         Assert.Contains(expected, (await phone.SendAsync(first)).Text);
         var next = await phone.SendAsync("؟؟ xyz");
@@ -33,8 +36,7 @@ public sealed class NativeConversationSpecs
     [Fact]
     public async Task A_first_STOP_in_Arabic_is_confirmed_in_Arabic()
     {
-        await using var app = new GatewayApplication();
-        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000002");
+        var phone = gateway.NewPhone();
 
         Assert.Contains("لن تتوصل بأي رسالة", (await phone.SendAsync("توقف")).Text);
     }
@@ -47,8 +49,7 @@ public sealed class NativeConversationSpecs
     [InlineData("wach kayn chi haja")]
     public async Task Latin_script_Darija_first_messages_get_the_language_question_in_every_script(string first)
     {
-        await using var app = new GatewayApplication();
-        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000003");
+        var phone = gateway.NewPhone();
 
         var reply = await phone.SendAsync(first);
 
@@ -65,8 +66,7 @@ public sealed class NativeConversationSpecs
     [InlineData("bonsoir", "Bienvenue sur la ligne citoyenne")]
     public async Task Latin_script_Amazigh_and_French_greetings_are_answered_in_their_language(string first, string expected)
     {
-        await using var app = new GatewayApplication();
-        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000004");
+        var phone = gateway.NewPhone();
 
         Assert.Contains(expected, (await phone.SendAsync(first)).Text);
     }
@@ -74,8 +74,7 @@ public sealed class NativeConversationSpecs
     [Fact]
     public async Task A_known_contacts_chosen_language_is_never_overridden_by_what_they_write()
     {
-        await using var app = new GatewayApplication();
-        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000005");
+        var phone = gateway.NewPhone();
         await phone.SayAsync("LANGUE", "1");
 
         Assert.Contains("Que voulez-vous faire", (await phone.SendAsync("القائمة")).Text);
@@ -119,8 +118,7 @@ public sealed class NativeConversationSpecs
     [InlineData("nooon", "ne recevrez pas les alertes")]
     public async Task In_a_flow_question_yes_no_words_with_repeated_letters_or_politeness_count(string answer, string expected)
     {
-        await using var app = new GatewayApplication();
-        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000006");
+        var phone = gateway.NewPhone();
         await phone.SayAsync("ABONNER", "4");
 
         Assert.Contains(expected, (await phone.SendAsync(answer)).Text);
@@ -142,13 +140,12 @@ public sealed class NativeConversationSpecs
     [InlineData("tlata", "lighting")]
     public async Task Answers_with_a_digit_and_words_number_words_elisions_and_typos_pick_the_option(string answer, string category)
     {
-        await using var app = new GatewayApplication();
-        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000007");
+        var phone = gateway.NewPhone();
         await phone.SayAsync("AVIS", "4");
 
-        await phone.SayAsync(answer, "Fuite devant l'école", "1");
+        var filed = await phone.SayAsync(answer, "Fuite devant l'école", "1");
 
-        Assert.Equal(category, Assert.Single(await app.EventsAsync<FeedbackReceived>()).Category);
+        Assert.Equal(category, Assert.Single(await gateway.EventsOfAsync<FeedbackReceived>(r => r.ContactId, filed.ContactId)).Category);
     }
 
     [Theory]
@@ -157,8 +154,7 @@ public sealed class NativeConversationSpecs
     [InlineData("merci")]
     public async Task An_answer_that_picks_nothing_sure_is_asked_again(string answer)
     {
-        await using var app = new GatewayApplication();
-        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000008");
+        var phone = gateway.NewPhone();
         await phone.SayAsync("AVIS", "4");
 
         var reply = await phone.SendAsync(answer);
@@ -170,13 +166,12 @@ public sealed class NativeConversationSpecs
     [Fact]
     public async Task A_place_that_contains_a_number_is_taken_as_the_place_not_as_an_option()
     {
-        await using var app = new GatewayApplication();
-        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000009");
+        var phone = gateway.NewPhone();
         await phone.SayAsync("AVIS", "4", "2", "Fuite d'eau");
 
-        await phone.SendAsync("Douar 1");
+        var filed = await phone.SendAsync("Douar 1");
 
-        Assert.Equal("Douar 1", Assert.Single(await app.EventsAsync<FeedbackReceived>()).Place);
+        Assert.Equal("Douar 1", Assert.Single(await gateway.EventsOfAsync<FeedbackReceived>(r => r.ContactId, filed.ContactId)).Place);
     }
 
     [Theory]
@@ -184,18 +179,17 @@ public sealed class NativeConversationSpecs
     [InlineData("ar", "رأي 2")]
     public async Task A_keyword_followed_by_a_number_means_the_same_for_a_new_and_a_known_contact(string language, string message)
     {
-        await using var app = new GatewayApplication();
-        var known = new SimulatorPhone(app.CreateClient(), from: "+212666000010");
-        await known.SayAsync(language == "fr" ? "ABONNER" : "اشتراك", "4", "1");
-        var newcomer = new SimulatorPhone(app.CreateClient(), from: "+212666000011");
+        var known = gateway.NewPhone();
+        var knownId = (await known.SayAsync(language == "fr" ? "ABONNER" : "اشتراك", "4", "1")).ContactId;
+        var newcomer = gateway.NewPhone();
 
         Assert.Matches("Décrivez le problème|صف المشكل", (await known.SendAsync(message)).Text);
         Assert.Matches("Votre commune|ما هي جماعتك", (await newcomer.SendAsync(message)).Text);
         Assert.Matches("Décrivez le problème|صف المشكل", (await newcomer.SendAsync("4")).Text);
         await known.SayAsync("Fuite d'eau", "1");
-        await newcomer.SayAsync("Fuite d'eau", "1");
+        var newcomerId = (await newcomer.SayAsync("Fuite d'eau", "1")).ContactId;
 
-        var reports = await app.EventsAsync<FeedbackReceived>();
+        var reports = await gateway.EventsOfAsync<FeedbackReceived>(r => r.ContactId, knownId, newcomerId);
         Assert.Equal(["water", "water"], reports.Select(r => r.Category));
         Assert.All(reports, r => Assert.Equal("agadir", r.Commune));
     }
@@ -234,15 +228,14 @@ public sealed class NativeConversationSpecs
     [InlineData("ما كاينش الماء في الحي ديالنا هادي تلاتة أيام", "ما هي جماعتك", "Votre commune")]
     public async Task A_first_message_that_reads_like_a_report_is_offered_as_the_start_of_a_report_and_not_lost(string report, string expected, string notExpected)
     {
-        await using var app = new GatewayApplication();
-        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000014");
+        var phone = gateway.NewPhone();
 
         var reply = await phone.SendAsync(report);
         Assert.Contains(expected, reply.Text);
         Assert.DoesNotContain(notExpected, reply.Text);
 
-        await phone.SayAsync("4", "2", "1");
-        var received = Assert.Single(await app.EventsAsync<FeedbackReceived>());
+        var filed = await phone.SayAsync("4", "2", "1");
+        var received = Assert.Single(await gateway.EventsOfAsync<FeedbackReceived>(r => r.ContactId, filed.ContactId));
         Assert.Equal(report, received.Text);
         Assert.Equal("water", received.Category);
     }
@@ -250,27 +243,25 @@ public sealed class NativeConversationSpecs
     [Fact]
     public async Task A_first_report_in_Darija_Latin_letters_is_kept_while_the_language_is_asked()
     {
-        await using var app = new GatewayApplication();
-        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000015");
+        var phone = gateway.NewPhone();
         const string report = "slm bghit nchki 3la lma makaynch f derb";
 
         Assert.Contains("اللغة", (await phone.SendAsync(report)).Text);
         Assert.Contains("ما هي جماعتك", (await phone.SendAsync("2")).Text);
-        await phone.SayAsync("4", "2", "1");
+        var filed = await phone.SayAsync("4", "2", "1");
 
-        Assert.Equal(report, Assert.Single(await app.EventsAsync<FeedbackReceived>()).Text);
+        Assert.Equal(report, Assert.Single(await gateway.EventsOfAsync<FeedbackReceived>(r => r.ContactId, filed.ContactId)).Text);
     }
 
     [Fact]
     public async Task Subscribing_twice_says_already_subscribed_and_no_does_not_unsubscribe()
     {
-        await using var app = new GatewayApplication();
-        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000016");
-        await phone.SayAsync("ABONNER", "4", "1");
+        var phone = gateway.NewPhone();
+        var subscribed = await phone.SayAsync("ABONNER", "4", "1");
 
         Assert.Contains("Vous etes déjà abonné(e) aux dates des réunions d'Agadir", (await phone.SendAsync("ABONNER")).Text);
         Assert.Contains("Rien ne change", (await phone.SendAsync("Non")).Text);
-        Assert.Empty(await app.EventsAsync<ContactOptedOut>());
+        Assert.Empty(await gateway.EventsOfAsync<ContactOptedOut>(e => e.ContactId, subscribed.ContactId));
     }
 
     [Theory]
@@ -281,8 +272,7 @@ public sealed class NativeConversationSpecs
     [InlineData("11", "réunions du conseil de Béni Mellal")]
     public async Task French_elides_de_before_a_name_that_starts_with_a_vowel(string commune, string expected)
     {
-        await using var app = new GatewayApplication();
-        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000017");
+        var phone = gateway.NewPhone();
         await phone.SendAsync("ABONNER");
 
         Assert.Contains(expected, (await phone.SendAsync(commune)).Text);
@@ -293,8 +283,7 @@ public sealed class NativeConversationSpecs
     [InlineData("AIDE", "xx", "Désolé")]
     public async Task After_too_many_wrong_answers_there_is_one_apology_not_two(string help, string wrong, string apology)
     {
-        await using var app = new GatewayApplication();
-        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000018");
+        var phone = gateway.NewPhone();
         await phone.SayAsync(help, help == "AIDE" ? "ABONNER" : "اشتراك", "4");
 
         SimulatorAnswer last = await phone.SayAsync(wrong, wrong);
@@ -309,8 +298,7 @@ public sealed class NativeConversationSpecs
     [Fact]
     public async Task SMS_replies_in_Latin_script_are_sent_in_GSM7_when_folding_loses_nothing()
     {
-        await using var app = new GatewayApplication();
-        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000019");
+        var phone = gateway.NewPhone();
 
         var communes = (await phone.SendAsync("ABONNER")).Text;
 
@@ -323,8 +311,7 @@ public sealed class NativeConversationSpecs
     [Fact]
     public async Task SMS_replies_in_Arabic_or_Tifinagh_are_never_folded()
     {
-        await using var app = new GatewayApplication();
-        var phone = new SimulatorPhone(app.CreateClient(), from: "+212666000021");
+        var phone = gateway.NewPhone();
 
         var communes = (await phone.SendAsync("اشتراك")).Text;
 
@@ -332,30 +319,41 @@ public sealed class NativeConversationSpecs
         Assert.False(Gateway.Text.Gsm7.IsGsm(communes));
     }
 
-    private static async Task<int> VoteInYesNoPollAsync(string answer)
+    private async Task<int> VoteInYesNoPollAsync(string answer)
     {
-        await using var app = PollHost.Create();
-        var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(app.Admin(), "/api/polls", new
-        {
-            commune = "casablanca",
-            keyword = "MARCHE",
-            question = new Dictionary<string, string> { ["fr"] = "Pour un marché le dimanche ?", ["ar"] = "هل توافق على سوق الأحد؟" },
-            options = new[]
-            {
-                new Dictionary<string, string> { ["fr"] = "Oui", ["ar"] = "نعم" },
-                new Dictionary<string, string> { ["fr"] = "Non", ["ar"] = "لا" },
-            },
-            opensAt = app.Clock.GetUtcNow(),
-            closesAt = app.Clock.GetUtcNow() + TimeSpan.FromDays(7),
-            allowChange = false,
-            publishResults = true,
-        });
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        var voter = new Voter(app.CreateClient(), "+212666000020");
+        var number = yesNo.NewNumber();
+        var voter = new Voter(yesNo.App.CreateClient(), number); // to Casablanca's number: the poll's commune
         Assert.Contains("Pour un marché le dimanche ?", await voter.SendAsync("MARCHE"));
 
         await voter.SendAsync(answer);
 
-        return Assert.Single(await app.EventsAsync<PollVoteRecorded>()).Option;
+        var contactId = yesNo.App.Services.GetRequiredService<Gateway.Conversations.ContactIds>().For(number);
+        return Assert.Single(await yesNo.EventsOfAsync<PollVoteRecorded>(e => e.ContactId, contactId)).Option;
+    }
+
+    /// <summary>A gateway with one yes/no poll, MARCHE, in Casablanca, shared by the cases that vote in it.</summary>
+    public sealed class YesNoPoll() : SharedGateway(PollHost.Create()), IAsyncLifetime
+    {
+        public async Task InitializeAsync()
+        {
+            var response = await App.Admin().PostAsJsonAsync("/api/polls", new
+            {
+                commune = "casablanca",
+                keyword = "MARCHE",
+                question = new Dictionary<string, string> { ["fr"] = "Pour un marché le dimanche ?", ["ar"] = "هل توافق على سوق الأحد؟" },
+                options = new[]
+                {
+                    new Dictionary<string, string> { ["fr"] = "Oui", ["ar"] = "نعم" },
+                    new Dictionary<string, string> { ["fr"] = "Non", ["ar"] = "لا" },
+                },
+                opensAt = App.Clock.GetUtcNow(),
+                closesAt = App.Clock.GetUtcNow() + TimeSpan.FromDays(7),
+                allowChange = false,
+                publishResults = true,
+            });
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        public Task DisposeAsync() => Task.CompletedTask;
     }
 }

@@ -6,29 +6,12 @@ namespace Gateway.Tests.Conversations;
 /// <summary>
 /// STOP is understood as people type it (STOPP, ARRETEZ, ARRÊTE, "stop merci"), and a false opt-out is worse than a
 /// missed one: the messages listed here must never opt a contact out, whether new or in the middle of a flow.
-/// One gateway serves every case of the class (a phone number of its own each, its events read by its contact id): a
-/// gateway per case made this class 160 s of the suite.
+/// One gateway serves every case (<see cref="SharedGateway"/>): a gateway per case made this class 160 s of the suite.
 /// </summary>
-public sealed class NeverOptOutSpecs(NeverOptOutSpecs.SharedGateway gateway) : IClassFixture<NeverOptOutSpecs.SharedGateway>
+public sealed class NeverOptOutSpecs(SharedGateway gateway) : IClassFixture<SharedGateway>
 {
-    /// <summary>The class's gateway, and a new phone number for each case.</summary>
-    public sealed class SharedGateway : IDisposable
-    {
-        private int _next;
-
-        public GatewayApplication App { get; } = new();
-
-        public SimulatorPhone NewPhone() =>
-            new(App.CreateClient(), from: "+2126650" + Interlocked.Increment(ref _next).ToString("00000", System.Globalization.CultureInfo.InvariantCulture));
-
-        public void Dispose() => App.Dispose();
-    }
-
-    private GatewayApplication App => gateway.App;
-
     /// <summary>The opt-outs of this case's contact only (the gateway is shared).</summary>
-    private async Task<List<ContactOptedOut>> OptOutsAsync(string contactId) =>
-        [.. (await App.EventsAsync<ContactOptedOut>()).Where(e => e.ContactId == contactId)];
+    private Task<List<ContactOptedOut>> OptOutsAsync(string contactId) => gateway.EventsOfAsync<ContactOptedOut>(e => e.ContactId, contactId);
 
     public static TheoryData<string> NeverStop => new()
     {
