@@ -18,22 +18,10 @@ public sealed class GeneratedClientSpecs
     [Fact]
     public async Task A_generated_client_creates_a_poll_lists_reports_with_filters_and_gets_a_401_without_a_key()
     {
-        await using var app = new GatewayApplication()
-            .With("Admin:ApiKeys:0:Key", Key).With("Admin:ApiKeys:0:Name", "client").With("Admin:ApiKeys:0:Role", "programme");
+        await using var app = Gateway();
         var client = Client(app.CreateClient(Key));
 
-        var poll = await client.Api.Polls.PostAsync(new CreatePollRequest
-        {
-            Commune = "agadir",
-            Keyword = "CLIENT",
-            Question = new CreatePollRequest_question { AdditionalData = new Dictionary<string, object> { ["fr"] = "Quel projet ?", ["ar"] = "أي مشروع؟" } },
-            Options =
-            [
-                new CreatePollRequest_options { AdditionalData = new Dictionary<string, object> { ["fr"] = "Parc", ["ar"] = "حديقة" } },
-                new CreatePollRequest_options { AdditionalData = new Dictionary<string, object> { ["fr"] = "Stade", ["ar"] = "ملعب" } },
-            ],
-            ClosesAt = app.Clock.GetUtcNow().AddDays(7),
-        });
+        var poll = await client.Api.Polls.PostAsync(Poll(app, "CLIENT", ("Quel projet ?", "أي مشروع؟"), ("Parc", "حديقة"), ("Stade", "ملعب")));
         Assert.NotNull(poll?.Id);
         Assert.Equal("agadir", poll.Commune);
 
@@ -62,23 +50,12 @@ public sealed class GeneratedClientSpecs
     [Fact]
     public async Task A_generated_client_limits_a_poll_to_an_audience_and_reads_its_results_by_gender_with_the_outside_votes_apart()
     {
-        await using var app = new GatewayApplication()
-            .With("Admin:ApiKeys:0:Key", Key).With("Admin:ApiKeys:0:Name", "client").With("Admin:ApiKeys:0:Role", "programme");
+        await using var app = Gateway();
         var client = Client(app.CreateClient(Key));
+        var request = Poll(app, "JEUNES", ("Quel espace jeunes ?", "أي فضاء للشباب؟"), ("Maison des jeunes", "دار الشباب"), ("Terrain de sport", "ملعب"));
+        request.Audience = new PollAudience { AgeBands = ["15-17", "18-24", "25-34"] };
 
-        var poll = await client.Api.Polls.PostAsync(new CreatePollRequest
-        {
-            Commune = "agadir",
-            Keyword = "JEUNES",
-            Question = new CreatePollRequest_question { AdditionalData = new Dictionary<string, object> { ["fr"] = "Quel espace jeunes ?", ["ar"] = "أي فضاء للشباب؟" } },
-            Options =
-            [
-                new CreatePollRequest_options { AdditionalData = new Dictionary<string, object> { ["fr"] = "Maison des jeunes", ["ar"] = "دار الشباب" } },
-                new CreatePollRequest_options { AdditionalData = new Dictionary<string, object> { ["fr"] = "Terrain de sport", ["ar"] = "ملعب" } },
-            ],
-            ClosesAt = app.Clock.GetUtcNow().AddDays(7),
-            Audience = new PollAudience { AgeBands = ["15-17", "18-24", "25-34"] },
-        });
+        var poll = await client.Api.Polls.PostAsync(request);
         var read = await client.Api.Polls[poll!.Id!].GetAsync();
         var results = await client.Api.Polls[poll.Id!].Results.GetAsync(r => r.QueryParameters.By = "gender");
 
@@ -87,6 +64,19 @@ public sealed class GeneratedClientSpecs
         Assert.All(results.Breakdown!, row => Assert.Equal(0, row.Votes));
         Assert.Equal(0, results.Outside!.Total);
     }
+
+    private static GatewayApplication Gateway() => new GatewayApplication()
+        .With("Admin:ApiKeys:0:Key", Key).With("Admin:ApiKeys:0:Name", "client").With("Admin:ApiKeys:0:Role", "programme");
+
+    /// <summary>A poll of Agadir closing in a week, written in French and Arabic, as the generated model builds it.</summary>
+    private static CreatePollRequest Poll(GatewayApplication app, string keyword, (string Fr, string Ar) question, params (string Fr, string Ar)[] options) => new()
+    {
+        Commune = "agadir",
+        Keyword = keyword,
+        Question = new CreatePollRequest_question { AdditionalData = new Dictionary<string, object> { ["fr"] = question.Fr, ["ar"] = question.Ar } },
+        Options = [.. options.Select(o => new CreatePollRequest_options { AdditionalData = new Dictionary<string, object> { ["fr"] = o.Fr, ["ar"] = o.Ar } })],
+        ClosesAt = app.Clock.GetUtcNow().AddDays(7),
+    };
 
     private static GatewayClient Client(HttpClient http) =>
         new(new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: http) { BaseUrl = http.BaseAddress!.ToString().TrimEnd('/') });
