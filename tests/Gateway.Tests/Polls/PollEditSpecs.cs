@@ -66,6 +66,36 @@ public sealed class PollEditSpecs
     }
 
     [Fact]
+    public async Task A_console_edit_of_a_poll_whose_options_have_only_the_lexicon_s_words_saves_and_keeps_them()
+    {
+        // Two markets: the lexicon gives both options many words, more than an author may give, some of them shared.
+        await using var app = PollHost.Create();
+        var id = await app.CreatePollFromAsync(new
+        {
+            commune = "casablanca", keyword = "MARCHE",
+            question = new Dictionary<string, string> { ["fr"] = "Quel marché couvrir ?", ["ar"] = "أي سوق نغطي؟" },
+            options = new[]
+            {
+                new Dictionary<string, string> { ["fr"] = "Marché central", ["ar"] = "السوق المركزي" },
+                new Dictionary<string, string> { ["fr"] = "Souk hebdomadaire", ["ar"] = "السوق الأسبوعي" },
+            },
+            closesAt = app.Clock.GetUtcNow().AddDays(7),
+        });
+        var before = await app.Admin().GetFromJsonAsync<JsonElement>($"/api/polls/{id}");
+        var console = await ConsoleClient.SignInAsync(app, PollHost.CasablancaKey);
+
+        using var saved = await console.PostFormAsync($"/console/casablanca/polls/{id}/edit", ("_handler", "poll-edit"),
+            ("Form.QuestionFr", "Quel marché couvrir ?"), ("Form.OptionsFr", "Marché central\nSouk hebdomadaire"),
+            ("Form.QuestionAr", "أي سوق بالدار البيضاء نغطي أولا؟"), ("Form.OptionsAr", "السوق المركزي\nالسوق الأسبوعي"),
+            ("Form.ClosesAt", "2026-12-20T18:00"));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var after = await app.Admin().GetFromJsonAsync<JsonElement>($"/api/polls/{id}");
+        Assert.Equal("أي سوق بالدار البيضاء نغطي أولا؟", after.GetProperty("question").GetProperty("ar").GetString());
+        Assert.Equal(before.GetProperty("synonyms").GetRawText(), after.GetProperty("synonyms").GetRawText());
+    }
+
+    [Fact]
     public async Task After_the_first_real_vote_an_edit_is_refused_saying_why_and_changes_nothing()
     {
         await using var app = PollHost.Create();
