@@ -41,6 +41,10 @@ public sealed class ParticipationSpecs(BrowserFixture browser)
         var people = page.Locator("[data-testid=participation-people]");
         await Expect(people).ToContainTextAsync("Participants");
         await Expect(people.Locator("dd").First).ToHaveTextAsync("29");
+        // Every place of Casablanca has its row, by its name, 0 included: nobody said where they live this month.
+        var place = page.Locator("[data-testid=participation-vote-place]");
+        await Expect(place.GetByRole(AriaRole.Rowheader, new() { Name = "Maârif" })).ToBeVisibleAsync();
+        await Expect(place.GetByRole(AriaRole.Rowheader, new() { Name = "Sidi Moumen" })).ToBeVisibleAsync();
 
         // Staff enter the census: women are 51 % of Casablanca, and the page sets it beside the 69 % of votes.
         await page.Locator("[data-testid=census] summary").ClickAsync();
@@ -62,6 +66,7 @@ public sealed class ParticipationSpecs(BrowserFixture browser)
         await ConsolePages.SwitchToArabicAsync(page);
         await Expect(page.Locator("h1")).ToHaveTextAsync("من يشارك");
         await Expect(gender.GetByRole(AriaRole.Rowheader, new() { Name = "النساء" })).ToBeVisibleAsync();
+        await Expect(place.GetByRole(AriaRole.Rowheader, new() { Name = "المعاريف" })).ToBeVisibleAsync();
         await ConsolePages.ScreenshotsAsync(page, "participation");
         Assert.Empty(await ConsolePages.SeriousViolationsAsync(page));
         await ConsolePages.SwitchToFrenchAsync(page);
